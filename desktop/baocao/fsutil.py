@@ -1,0 +1,92 @@
+"""Atomic file writes: write beside the target, flush, fsync, then replace.
+
+Every output of baocao (exports, Save As, JSON) goes through ``atomic_write``
+so a crash, a full disk or a locked target never leaves a half-written file:
+either the old file is intact or the new one is complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from .errors import ExportError, Location
+
+
+def describe_os_error(exc: OSError, path: Path) -> tuple[str, str]:
+    """A Vietnamese (message, hint) pair for an OS error on *path*."""
+    name = path.name
+    if exc.errno in (errno.EACCES, errno.EPERM) or isinstance(exc, PermissionError):
+        return (f"Không ghi được tệp «{name}»: tệp đang mở trong chương trình khác hoặc thư mục không cho phép ghi.",
+                "Hãy đóng tệp trong Word (nếu đang mở) hoặc chọn thư mục khác rồi thử lại.")
+    if exc.errno == errno.ENOSPC:
+        return (f"Không ghi được tệp «{name}»: ổ đĩa đã đầy.",
+                "Hãy giải phóng dung lượng ổ đĩa hoặc chọn ổ khác rồi thử lại.")
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return (f"Không ghi được tệp «{name}»: thư mục «{path.parent}» không tồn tại.",
+                "Hãy chọn một thư mục có sẵn rồi thử lại.")
+    if exc.errno == errno.EROFS:
+        return (f"Không ghi được tệp «{name}»: ổ đĩa chỉ cho phép đọc.",
+                "Hãy chọn thư mục khác rồi thử lại.")
+    return (f"Không ghi được tệp «{name}» ({exc.strerror or exc}).",
+            "Hãy kiểm tra thư mục đích rồi thử lại.")
+
+
+@contextlib.contextmanager
+def atomic_write(path: str | os.PathLike[str], error_cls: type[ExportError] = ExportError) -> Iterator[BinaryIO]:
+    """Yield a binary file that replaces *path* only when the block finishes without error.
+
+    OS errors (locked target, read-only folder, full disk) become *error_cls*
+    with a Vietnamese message; the temporary file is always removed on failure.
+    """
+    target = Path(path)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        message, hint = describe_os_error(exc, target)
+        raise error_cls(message, hint, Location(file=str(target))) from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        _replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        message, hint = describe_os_error(exc, target)
+        raise error_cls(message, hint, Location(file=str(target))) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _replace(tmp: Path, target: Path) -> None:
+    """``os.replace`` that keeps the target's permission bits when it existed."""
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None
+    if mode is not None:
+        if not os.access(target, os.W_OK):
+            raise PermissionError(errno.EACCES, "target is read-only", str(target))
+        os.chmod(tmp, mode)
+    else:
+        os.chmod(tmp, 0o644)
+    os.replace(tmp, target)
+
+
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write *data* to *path* atomically."""
+    with atomic_write(path) as handle:
+        handle.write(data)
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Write UTF-8 *text* to *path* atomically."""
+    write_bytes_atomic(path, text.encode("utf-8"))

@@ -1,0 +1,104 @@
+"""The draft: everything drafters and reviewers entered.  Plain data, no Qt.
+
+A ``Draft`` holds the report metadata, one ``SectionData`` per section id of
+its template pack (body text, structured field values, status) and the rows
+of the pack's tables.  Field values and table cells are JSON primitives (int,
+str, bool, None, or a dict for a document reference); the pack's field types
+say how to read and format them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..constants import DEFAULT_TEMPLATE_ID, PeriodKind, SectionStatus
+from ..formatting import next_period_phrase, period_phrase
+from .richtext import Body, body_is_empty
+
+FieldValue = Any  # JSON primitive or dict
+
+
+@dataclass
+class Period:
+    """Reporting period: first half, whole year or a quarter of ``year``."""
+
+    kind: PeriodKind = PeriodKind.FIRST_HALF
+    year: int = 2021
+    quarter: int | None = None
+
+    def phrase(self) -> str:
+        """"6 tháng đầu năm 2021" and the like."""
+        return period_phrase(self.kind, self.year, self.quarter)
+
+    def next_phrase(self) -> str:
+        """"6 tháng cuối năm 2021" and the like."""
+        return next_period_phrase(self.kind, self.year, self.quarter)
+
+
+@dataclass
+class Signer:
+    """Who signs: authority prefix (TM., KT., Q., TL., TUQ.), the head's title, own title, name."""
+
+    prefix: str = "KT."
+    head_title: str = "Chủ tịch"
+    title: str = "Phó Chủ tịch"
+    name: str = ""
+
+
+@dataclass
+class ReportMeta:
+    """Metadata of the report: header block, period, title, signer, recipients."""
+
+    body: str = "Ủy ban nhân dân"            # issuing body (cơ quan ban hành)
+    locality: str = "tỉnh Đắk Nông"          # its administrative unit, second header line
+    parent_body: str = ""                    # cơ quan chủ quản, when there is one
+    place: str = "Đắk Nông"                  # địa danh of the date line
+    number: str = ""                         # empty until issued: "Số:      /BC-UBND"
+    symbol: str = "BC-UBND"
+    issue_date: date | None = None
+    period: Period = field(default_factory=Period)
+    doc_type: str = "Báo cáo"
+    summary: str = ""                        # empty → the pack's default summary line
+    is_draft: bool = True                    # shows "DỰ THẢO"
+    signer: Signer = field(default_factory=Signer)
+    recipients: list[str] = field(default_factory=list)
+
+    def number_symbol(self) -> str:
+        """"12/BC-UBND", or "     /BC-UBND" while the number is not given."""
+        return f"{self.number or chr(0xA0) * 6}/{self.symbol}"
+
+
+@dataclass
+class SectionData:
+    """What was entered for one section of the pack."""
+
+    body: Body = field(default_factory=list)
+    fields: dict[str, FieldValue] = field(default_factory=dict)
+    status: SectionStatus = SectionStatus.EMPTY
+
+    def is_empty(self) -> bool:
+        """True when neither text nor any field value was entered."""
+        return body_is_empty(self.body) and all(v in (None, "", [], {}) for v in self.fields.values())
+
+
+@dataclass
+class Draft:
+    """A whole draft report."""
+
+    template_id: str = DEFAULT_TEMPLATE_ID
+    meta: ReportMeta = field(default_factory=ReportMeta)
+    sections: dict[str, SectionData] = field(default_factory=dict)
+    tables: dict[str, list[dict[str, FieldValue]]] = field(default_factory=dict)
+
+    def section(self, section_id: str) -> SectionData:
+        """The data of *section_id*, created empty on first access."""
+        data = self.sections.get(section_id)
+        if data is None:
+            data = self.sections[section_id] = SectionData()
+        return data
+
+    def table_rows(self, table_id: str) -> list[dict[str, FieldValue]]:
+        """The rows of *table_id*, created empty on first access."""
+        return self.tables.setdefault(table_id, [])

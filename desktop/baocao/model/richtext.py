@@ -1,0 +1,107 @@
+"""The drafter's body text: paragraphs, "- "/"+ " items, bold/italic, footnotes.
+
+Stored as data, not as markup, so nothing a drafter types can break a template:
+the template layer escapes every character when it emits this content.  A
+footnote lives where it is referenced (``Note`` inside a paragraph), so its
+number always follows document order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+from ..text import clean_text
+
+ParaKind = Literal["text", "dash", "plus"]
+PARA_KINDS: tuple[ParaKind, ...] = ("text", "dash", "plus")
+
+
+@dataclass
+class Span:
+    """A run of the drafter's text."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass
+class Note:
+    """A footnote written by the drafter: one or more paragraphs of spans."""
+
+    paragraphs: list[list[Span]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, text: str) -> "Note":
+        """A note of plain text; blank lines separate paragraphs."""
+        paras = [p.strip() for p in clean_text(text).split("\n") if p.strip()]
+        return cls([[Span(p)] for p in paras] or [[Span("")]])
+
+    def plain_text(self) -> str:
+        """The note's text, paragraphs joined with newlines."""
+        return "\n".join("".join(s.text for s in para) for para in self.paragraphs)
+
+
+Inline = Union[Span, Note]
+
+
+@dataclass
+class Para:
+    """One paragraph of body text: prose (``text``) or an item (``dash`` / ``plus``)."""
+
+    content: list[Inline] = field(default_factory=list)
+    kind: ParaKind = "text"
+
+    @classmethod
+    def of(cls, text: str, kind: ParaKind = "text") -> "Para":
+        """A paragraph of plain text."""
+        return cls([Span(clean_text(text))], kind)
+
+    def plain_text(self) -> str:
+        """Text without notes."""
+        return "".join(i.text for i in self.content if isinstance(i, Span))
+
+    def notes(self) -> list[Note]:
+        """The footnotes referenced in this paragraph, in order."""
+        return [i for i in self.content if isinstance(i, Note)]
+
+    def is_blank(self) -> bool:
+        """True when the paragraph has no visible text and no note."""
+        return not self.plain_text().strip() and not self.notes()
+
+
+Body = list[Para]
+
+
+def body_from_plain_text(text: str) -> Body:
+    """Turn pasted plain text into paragraphs: "- " / "+ " lines become items.
+
+    Line breaks separate paragraphs; empty lines are dropped.
+    """
+    body: Body = []
+    for raw in clean_text(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        kind: ParaKind = "text"
+        for marker, marker_kind in (("- ", "dash"), ("+ ", "plus"), ("– ", "dash"), ("• ", "dash")):
+            if line.startswith(marker):
+                kind, line = marker_kind, line[len(marker):].strip()  # type: ignore[assignment]
+                break
+        body.append(Para([Span(line)], kind))
+    return body
+
+
+def body_plain_text(body: Body) -> str:
+    """The body as plain text with "- "/"+ " markers (for search, diff and checks)."""
+    lines = []
+    for para in body:
+        prefix = {"dash": "- ", "plus": "+ "}.get(para.kind, "")
+        lines.append(prefix + para.plain_text())
+    return "\n".join(lines)
+
+
+def body_is_empty(body: Body) -> bool:
+    """True when no paragraph has any text or note."""
+    return all(p.is_blank() for p in body)

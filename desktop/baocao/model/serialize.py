@@ -1,0 +1,226 @@
+"""Draft ⇄ plain dict (JSON-ready).
+
+Used by the draft file (each section's row holds JSON), by snapshots, and by
+the JSON interchange files (the shipped sample draft, test fixtures).
+
+Paragraphs are written as ``{"kind": "dash", "content": [...]}`` where content
+items are ``{"text": "…", "b": true, "i": true}`` or ``{"note": [[span, …], …]}``.
+When reading, a paragraph may also be a *shorthand string* (handy for
+hand-written samples): a leading "- " or "+ " makes an item, ``[^…]`` is a
+footnote and ``**…**`` is bold.  Shorthand is only read, never written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from ..constants import PeriodKind, SectionStatus
+from ..errors import DraftDataError
+from ..text import clean_text
+from .draft import Draft, Period, ReportMeta, SectionData, Signer
+from .richtext import PARA_KINDS, Body, Inline, Note, Para, Span
+
+INTERCHANGE_FORMAT = "baocao-draft"
+INTERCHANGE_VERSION = 1
+
+_SHORTHAND = re.compile(r"\[\^(?P<note>[^\]]*)\]|\*\*(?P<bold>.+?)\*\*")
+
+
+# ---------------------------------------------------------------- rich text
+def span_to_dict(span: Span) -> dict[str, Any]:
+    """A span as a dict; formatting flags only when set."""
+    out: dict[str, Any] = {"text": span.text}
+    if span.bold:
+        out["b"] = True
+    if span.italic:
+        out["i"] = True
+    return out
+
+
+def span_from_dict(data: Any) -> Span:
+    """Read a span dict (or a bare string)."""
+    if isinstance(data, str):
+        return Span(clean_text(data))
+    if not isinstance(data, dict) or not isinstance(data.get("text", ""), str):
+        raise DraftDataError("Một đoạn chữ trong bản thảo có dạng không hợp lệ.",
+                             "Tệp có thể đã bị sửa bằng công cụ khác; hãy mở bản sao lưu.")
+    return Span(clean_text(data.get("text", "")), bool(data.get("b")), bool(data.get("i")))
+
+
+def para_to_dict(para: Para) -> dict[str, Any]:
+    """A paragraph as a dict."""
+    content: list[dict[str, Any]] = []
+    for item in para.content:
+        if isinstance(item, Note):
+            content.append({"note": [[span_to_dict(s) for s in p] for p in item.paragraphs]})
+        else:
+            content.append(span_to_dict(item))
+    return {"kind": para.kind, "content": content}
+
+
+def parse_shorthand(text: str) -> Para:
+    """Read the shorthand paragraph form ("- text[^note] **bold**")."""
+    text = clean_text(text).strip()
+    kind = "text"
+    if text.startswith("- "):
+        kind, text = "dash", text[2:].lstrip()
+    elif text.startswith("+ "):
+        kind, text = "plus", text[2:].lstrip()
+    content: list[Inline] = []
+    pos = 0
+    for match in _SHORTHAND.finditer(text):
+        if match.start() > pos:
+            content.append(Span(text[pos:match.start()]))
+        if match.group("note") is not None:
+            content.append(Note.of(match.group("note").replace(" // ", "\n")))
+        else:
+            content.append(Span(match.group("bold"), bold=True))
+        pos = match.end()
+    if pos < len(text):
+        content.append(Span(text[pos:]))
+    return Para(content, kind)  # type: ignore[arg-type]
+
+
+def para_from_dict(data: Any) -> Para:
+    """Read a paragraph dict or shorthand string."""
+    if isinstance(data, str):
+        return parse_shorthand(data)
+    if not isinstance(data, dict):
+        raise DraftDataError("Một đoạn văn trong bản thảo có dạng không hợp lệ.",
+                             "Tệp có thể đã bị sửa bằng công cụ khác; hãy mở bản sao lưu.")
+    kind = data.get("kind", "text")
+    if kind not in PARA_KINDS:
+        kind = "text"
+    content: list[Inline] = []
+    for item in data.get("content", []) or []:
+        if isinstance(item, dict) and "note" in item:
+            paragraphs = [[span_from_dict(s) for s in p] for p in item["note"] or []]
+            content.append(Note(paragraphs or [[Span("")]]))
+        else:
+            content.append(span_from_dict(item))
+    return Para(content, kind)
+
+
+def body_to_list(body: Body) -> list[dict[str, Any]]:
+    """A body as a list of paragraph dicts."""
+    return [para_to_dict(p) for p in body]
+
+
+def body_from_list(data: Any) -> Body:
+    """Read a body list (dicts or shorthand strings)."""
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise DraftDataError("Nội dung một mục của bản thảo không phải danh sách đoạn văn.",
+                             "Tệp có thể đã bị sửa bằng công cụ khác; hãy mở bản sao lưu.")
+    return [para_from_dict(p) for p in data]
+
+
+# ---------------------------------------------------------------- sections
+def section_to_dict(section: SectionData) -> dict[str, Any]:
+    """A section's data as a dict."""
+    return {"status": section.status.value, "body": body_to_list(section.body), "fields": dict(section.fields)}
+
+
+def section_from_dict(data: Any) -> SectionData:
+    """Read a section dict; an unknown status becomes 'trống'."""
+    if not isinstance(data, dict):
+        raise DraftDataError("Dữ liệu một mục của bản thảo không hợp lệ.",
+                             "Tệp có thể đã bị sửa bằng công cụ khác; hãy mở bản sao lưu.")
+    try:
+        status = SectionStatus(data.get("status", SectionStatus.EMPTY.value))
+    except ValueError:
+        status = SectionStatus.EMPTY
+    fields = data.get("fields") or {}
+    if not isinstance(fields, dict):
+        fields = {}
+    return SectionData(body=body_from_list(data.get("body")), fields=_clean_json(fields), status=status)
+
+
+def _clean_json(value: Any) -> Any:
+    """Sanitize every string inside a JSON value."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [_clean_json(v) for v in value]
+    if isinstance(value, dict):
+        return {clean_text(str(k)): _clean_json(v) for k, v in value.items()}
+    return value
+
+
+# ---------------------------------------------------------------- metadata
+def meta_to_dict(meta: ReportMeta) -> dict[str, Any]:
+    """Metadata as a dict (dates as ISO text)."""
+    out = asdict(meta)
+    out["issue_date"] = meta.issue_date.isoformat() if meta.issue_date else None
+    out["period"] = {"kind": meta.period.kind.value, "year": meta.period.year, "quarter": meta.period.quarter}
+    return out
+
+
+def meta_from_dict(data: Any) -> ReportMeta:
+    """Read metadata; unknown keys are ignored, missing ones take defaults."""
+    if not isinstance(data, dict):
+        raise DraftDataError("Thông tin chung của báo cáo trong tệp không hợp lệ.",
+                             "Tệp có thể đã bị sửa bằng công cụ khác; hãy mở bản sao lưu.")
+    meta = ReportMeta()
+    for key in ("body", "locality", "parent_body", "place", "number", "symbol", "doc_type", "summary"):
+        if key in data and data[key] is not None:
+            setattr(meta, key, clean_text(str(data[key])))
+    meta.is_draft = bool(data.get("is_draft", True))
+    try:
+        if data.get("issue_date"):
+            meta.issue_date = date.fromisoformat(str(data["issue_date"]))
+        period = data.get("period") or {}
+        meta.period = Period(PeriodKind(period.get("kind", PeriodKind.FIRST_HALF.value)),
+                             int(period.get("year", meta.period.year)),
+                             int(period["quarter"]) if period.get("quarter") else None)
+    except (ValueError, TypeError) as exc:
+        raise DraftDataError("Ngày ban hành hoặc kỳ báo cáo trong tệp không hợp lệ.",
+                             "Mở «Thông tin báo cáo» và nhập lại ngày, kỳ báo cáo.") from exc
+    signer = data.get("signer") or {}
+    if isinstance(signer, dict):
+        meta.signer = Signer(**{k: clean_text(str(v)) for k, v in signer.items()
+                                if k in Signer.__dataclass_fields__ and v is not None})
+    recipients = data.get("recipients") or []
+    meta.recipients = [clean_text(str(r)) for r in recipients if str(r).strip()]
+    return meta
+
+
+# ---------------------------------------------------------------- draft
+def draft_to_dict(draft: Draft) -> dict[str, Any]:
+    """The whole draft as a JSON-ready dict in the interchange format."""
+    return {
+        "format": INTERCHANGE_FORMAT,
+        "version": INTERCHANGE_VERSION,
+        "template_id": draft.template_id,
+        "meta": meta_to_dict(draft.meta),
+        "sections": {sid: section_to_dict(s) for sid, s in draft.sections.items()},
+        "tables": {tid: [dict(r) for r in rows] for tid, rows in draft.tables.items()},
+    }
+
+
+def draft_from_dict(data: Any) -> Draft:
+    """Read a draft dict in the interchange format."""
+    if not isinstance(data, dict) or data.get("format") != INTERCHANGE_FORMAT:
+        raise DraftDataError("Đây không phải tệp bản thảo báo cáo (thiếu dấu hiệu «baocao-draft»).",
+                             "Hãy chọn một tệp bản thảo do baocao tạo ra.")
+    if int(data.get("version", 0)) > INTERCHANGE_VERSION:
+        raise DraftDataError("Tệp được tạo bởi phiên bản baocao mới hơn.",
+                             "Hãy cập nhật baocao lên phiên bản mới nhất rồi mở lại.")
+    sections = data.get("sections") or {}
+    tables = data.get("tables") or {}
+    if not isinstance(sections, dict) or not isinstance(tables, dict):
+        raise DraftDataError("Phần nội dung của tệp bản thảo không hợp lệ.",
+                             "Tệp có thể đã bị sửa bằng công cụ khác; hãy mở bản sao lưu.")
+    draft = Draft(template_id=clean_text(str(data.get("template_id") or "")) or Draft().template_id,
+                  meta=meta_from_dict(data.get("meta") or {}))
+    draft.sections = {clean_text(str(k)): section_from_dict(v) for k, v in sections.items()}
+    for table_id, rows in tables.items():
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise DraftDataError(f"Bảng «{table_id}» trong tệp bản thảo không hợp lệ.",
+                                 "Tệp có thể đã bị sửa bằng công cụ khác; hãy mở bản sao lưu.")
+        draft.tables[clean_text(str(table_id))] = _clean_json(rows)
+    return draft

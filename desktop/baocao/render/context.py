@@ -1,0 +1,184 @@
+"""What section templates can read: the ``bc``, ``truong``, ``muc()``, ``bang()`` … names.
+
+Every view here is read-only and returns plain strings/numbers or ``Markup``
+built by baocao.  The names are Vietnamese because maintainers write the
+templates; templates/README.md lists them.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from ..constants import BODY_ABBREVIATIONS
+from ..formatting import format_citation_date, format_date_line, parse_date, parse_number
+from ..model.draft import Draft, SectionData
+from ..model.richtext import Body, Note, Span, body_is_empty
+from ..template.manifest import FieldSpec, Pack, SectionSpec, TableSpec
+from .tables import table_values
+
+
+def _spans_markup(spans: list[Span]) -> str:
+    out = []
+    for span in spans:
+        text = str(escape(span.text))
+        if span.italic:
+            text = f"<i>{text}</i>"
+        if span.bold:
+            text = f"<b>{text}</b>"
+        out.append(text)
+    return "".join(out)
+
+
+def body_markup(body: Body) -> Markup:
+    """The drafter's body as block markup; every character of their text is escaped."""
+    out = []
+    for para in body:
+        if para.is_blank():
+            continue
+        inner = []
+        for item in para.content:
+            if isinstance(item, Note):
+                if len(item.paragraphs) > 1:
+                    inner.append("<fn>" + "".join(f"<p>{_spans_markup(p)}</p>" for p in item.paragraphs) + "</fn>")
+                else:
+                    inner.append(f"<fn>{_spans_markup(item.paragraphs[0] if item.paragraphs else [])}</fn>")
+            else:
+                inner.append(_spans_markup([item]))
+        text = "".join(inner)
+        if para.kind == "dash":
+            out.append(f"<li>{text}</li>")
+        elif para.kind == "plus":
+            out.append(f'<li level="2">{text}</li>')
+        else:
+            out.append(f"<p>{text}</p>")
+    return Markup("\n".join(out))
+
+
+def short_body_name(body: str, locality: str) -> str:
+    """"UBND tỉnh" from "Ủy ban nhân dân" + "tỉnh Đắk Nông" (abbreviation table in constants)."""
+    short = body.strip()
+    for long, abbr in BODY_ABBREVIATIONS.items():
+        if short.lower() == long.lower():
+            short = abbr
+            break
+    unit = locality.strip().split(" ")[0] if locality.strip() else ""
+    if unit.lower() == "thành":  # "thành phố …"
+        unit = "thành phố"
+    return f"{short} {unit}".strip()
+
+
+class MetaView:
+    """``bc``: the report's metadata, formatted."""
+
+    def __init__(self, draft: Draft, citation_style: str = "nd30"):
+        meta = draft.meta
+        self.co_quan = f"{meta.body} {meta.locality}".strip()
+        self.co_quan_ngan = short_body_name(meta.body, meta.locality)
+        self.co_quan_chu_quan = meta.parent_body
+        self.dia_danh = meta.place
+        self.ky = meta.period.phrase()
+        self.ky_tiep_theo = meta.period.next_phrase()
+        self.nam = meta.period.year
+        self.quy = meta.period.quarter
+        self.loai_ky = meta.period.kind.value
+        self.so = meta.number
+        self.ky_hieu = meta.symbol
+        self.so_ky_hieu = f"{meta.number or '…'}/{meta.symbol}"
+        self.ngay_ban_hanh = format_citation_date(meta.issue_date, citation_style) if meta.issue_date else "…"
+        self.ngay_thang = format_date_line(meta.issue_date) if meta.issue_date else f"ngày … tháng … năm {meta.period.year}"
+        self.du_thao = meta.is_draft
+        self.nguoi_ky = meta.signer.name
+        self.chuc_vu_nguoi_ky = meta.signer.title
+
+
+def typed_value(spec: FieldSpec | None, raw: Any) -> Any:
+    """A field value as its type says: numbers as Decimal, dates as date; invalid or empty → None."""
+    if raw in (None, ""):
+        return None
+    if spec is None:
+        return raw
+    try:
+        if spec.type in ("integer", "decimal"):
+            return parse_number(raw)
+        if spec.type == "date":
+            return parse_date(raw)
+    except ValueError:
+        return None  # the checks report the bad value; the preview shows "…"
+    return raw
+
+
+class FieldsView:
+    """``truong``: a section's field values, typed; a field never filled reads as empty (None)."""
+
+    def __init__(self, values: dict[str, Any], spec: SectionSpec | None = None):
+        self._values = values
+        self._spec = spec
+
+    def _get(self, key: str) -> Any:
+        return typed_value(self._spec.field(key) if self._spec else None, self._values.get(key))
+
+    def __getattr__(self, key: str) -> Any:
+        if key.startswith("_"):
+            raise AttributeError(key)
+        return self._get(key)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._get(key)
+
+    def co(self, key: str) -> bool:
+        """True when field *key* has a value (``{% if truong.co('x') %}``)."""
+        return self._get(key) not in (None, "", [], {})
+
+
+class SectionView:
+    """``muc('id')``: another section's fields, body and emptiness."""
+
+    def __init__(self, data: SectionData, spec: SectionSpec):
+        self.truong = FieldsView(data.fields, spec)
+        self.noi_dung = body_markup(data.body)
+        self.trong = body_is_empty(data.body)
+
+
+class TableView:
+    """``bang('id')``: a table's row count and computed column totals."""
+
+    def __init__(self, spec: TableSpec, rows: list[dict[str, Any]]):
+        self._spec = spec
+        self._values, self._totals = table_values(spec, rows)
+        self.so_dong = len(rows)
+
+    def tong(self, key: str) -> Decimal | None:
+        """Total of column *key* over all rows (computed, never typed)."""
+        if self._spec.column(key) is None:
+            raise KeyError(f"bảng «{self._spec.id}» không có cột «{key}»")
+        return self._totals.get(key)
+
+
+def build_globals(draft: Draft, pack: Pack) -> dict[str, Any]:
+    """Names shared by every template of one render."""
+    sections: dict[str, SectionView] = {}
+    tables: dict[str, TableView] = {}
+
+    def muc(section_id: str) -> SectionView:
+        if not pack.has_section(section_id):
+            raise KeyError(f"không có mục «{section_id}»")
+        if section_id not in sections:
+            sections[section_id] = SectionView(draft.sections.get(section_id) or SectionData(),
+                                                   pack.section(section_id))
+        return sections[section_id]
+
+    def bang(table_id: str) -> TableView:
+        if table_id not in tables:
+            tables[table_id] = TableView(pack.tables[table_id], draft.tables.get(table_id, []))
+        return tables[table_id]
+
+    def phu_luc(appendix_id: str) -> str:
+        for appendix in pack.appendices:
+            if appendix.id == appendix_id:
+                return appendix.label
+        raise KeyError(f"không có phụ lục «{appendix_id}»")
+
+    return {"bc": MetaView(draft, pack.document.citation_date_style), "muc": muc, "bang": bang, "phu_luc": phu_luc}

@@ -1,0 +1,68 @@
+"""The draft file's SQLite schema and its migrations.
+
+A draft file is an SQLite database (one file, no side files: rollback journal,
+not WAL) marked with ``PRAGMA application_id`` and versioned with
+``PRAGMA user_version``.  ``MIGRATIONS[n]`` upgrades a version-n file to n+1;
+opening an older file applies them in one transaction.
+
+Version 1 tables:
+
+- ``info(key, value)``: template id, app version that wrote it, creation time;
+- ``meta(id=1, data)``: the report metadata as JSON;
+- ``sections(section_id, position, status, body, fields, updated_at)``: one row
+  per section, body and fields as JSON — a save rewrites only changed rows;
+- ``tables_data(table_id, rows, updated_at)``: table rows as JSON.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from ..constants import DRAFT_APPLICATION_ID, DRAFT_SCHEMA_VERSION
+
+SCHEMA_V1 = """
+CREATE TABLE IF NOT EXISTS info (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sections (
+    section_id TEXT PRIMARY KEY,
+    position   INTEGER NOT NULL DEFAULT 0,
+    status     TEXT NOT NULL,
+    body       TEXT NOT NULL,
+    fields     TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tables_data (
+    table_id   TEXT PRIMARY KEY,
+    rows       TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+"""
+
+#: Tables every valid file of the current version has.
+REQUIRED_TABLES = ("info", "meta", "sections", "tables_data")
+
+#: version n → function upgrading a version-n database to n+1 (inside a transaction).
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+
+
+def create_schema(conn: sqlite3.Connection) -> None:
+    """Create the current schema in an empty database."""
+    conn.executescript(SCHEMA_V1)
+    for version in range(1, DRAFT_SCHEMA_VERSION):
+        MIGRATIONS[version](conn)
+    conn.execute(f"PRAGMA application_id = {DRAFT_APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {DRAFT_SCHEMA_VERSION}")
+
+
+def migrate(conn: sqlite3.Connection, from_version: int) -> None:
+    """Upgrade a file from *from_version* to the current version (caller holds a transaction)."""
+    for version in range(from_version, DRAFT_SCHEMA_VERSION):
+        MIGRATIONS[version](conn)
+    conn.execute(f"PRAGMA user_version = {DRAFT_SCHEMA_VERSION}")

@@ -1,0 +1,359 @@
+"""Template pack manifest: read ``manifest.toml`` (+ guidance file) into a ``Pack``.
+
+The manifest describes a report kind without code: the section tree (flat
+list in document order, ``parent`` gives the nesting), numbering per level,
+titles, guidance, structured fields, tables and appendices.  Everything is
+validated here so that a maintainer's mistake is reported with the file, the
+section and (for TOML syntax errors) the line, in Vietnamese.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, fields as dc_fields
+from pathlib import Path
+from typing import Any
+
+from ..constants import NumberStyle, PeriodKind
+from ..docmodel import PageSetup
+from ..errors import Location, TemplateError
+
+MANIFEST_NAME = "manifest.toml"
+PACK_FORMAT = 1
+FIELD_TYPES = ("integer", "decimal", "text", "date", "docref", "choice")
+COLUMN_TYPES = ("stt", "text", "integer", "decimal")
+CHECK_KINDS = ("tong",)
+ORIENTATIONS = ("portrait", "landscape")
+_TOML_LINE = re.compile(r"line (\d+)")
+
+
+@dataclass
+class FieldSpec:
+    """A structured field of a section (shown as a form control)."""
+
+    key: str
+    label: str
+    type: str = "text"
+    required: bool = False
+    min: float | None = None
+    max: float | None = None
+    pad: int = 0                     # leading zeros: pad=2 → "05"
+    choices: list[str] = field(default_factory=list)
+    multiline: bool = False
+    help: str = ""
+
+
+@dataclass
+class CheckSpec:
+    """A rule over a section's fields: ``tong`` = total equals the sum of parts."""
+
+    kind: str
+    total: str
+    parts: list[str]
+    message: str = ""
+
+
+@dataclass
+class SectionSpec:
+    """One section of the report kind."""
+
+    id: str
+    title: str
+    parent: str | None = None
+    level: int = 1
+    template: str | None = None
+    required: bool = False
+    numbered: bool = True
+    numbering: str | None = None     # overrides the level's style
+    omit_if_empty: bool = False
+    guidance: str = ""
+    topics: list[str] = field(default_factory=list)
+    example: str = ""
+    fields: list[FieldSpec] = field(default_factory=list)
+    checks: list[CheckSpec] = field(default_factory=list)
+    children: list[str] = field(default_factory=list)
+
+    def field(self, key: str) -> FieldSpec | None:
+        """The field spec named *key*, if any."""
+        return next((f for f in self.fields if f.key == key), None)
+
+
+@dataclass
+class ColumnSpec:
+    """A table column."""
+
+    key: str
+    header: str
+    type: str = "text"
+    width_mm: float = 30.0
+    group: str | None = None
+    sum_of: list[str] = field(default_factory=list)
+    total: bool = False
+    required: bool = False
+
+    @property
+    def numeric(self) -> bool:
+        """True for integer and decimal columns."""
+        return self.type in ("integer", "decimal")
+
+    @property
+    def computed(self) -> bool:
+        """True when the cell is computed (row number or sum), never typed."""
+        return self.type == "stt" or bool(self.sum_of)
+
+
+@dataclass
+class TableSpec:
+    """A table the drafter fills row by row."""
+
+    id: str
+    columns: list[ColumnSpec]
+    total_label: str = "Tổng cộng"
+
+    def column(self, key: str) -> ColumnSpec | None:
+        """The column named *key*, if any."""
+        return next((c for c in self.columns if c.key == key), None)
+
+    def input_columns(self) -> list[ColumnSpec]:
+        """Columns the drafter types into (not computed)."""
+        return [c for c in self.columns if not c.computed]
+
+
+@dataclass
+class AppendixSpec:
+    """An appendix: a new page with a label, a title, optional text and a table."""
+
+    id: str
+    label: str
+    title: str
+    orientation: str = "portrait"
+    table: str | None = None
+    template: str | None = None
+
+
+@dataclass
+class DocumentSpec:
+    """Fixed wording of the report kind (header, summary, closing, recipients)."""
+
+    national_title: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    motto: str = "Độc lập - Tự do - Hạnh phúc"
+    doc_type: str = "Báo cáo"
+    draft_mark: str = "DỰ THẢO"
+    summary: str = ""
+    closing_template: str | None = None
+    recipients_heading: str = "Nơi nhận:"
+    attached_line: str = "(Kèm theo Báo cáo số {{ bc.so_ky_hieu }} ngày {{ bc.ngay_ban_hanh }} của {{ bc.co_quan_ngan }})"
+    default_recipients: list[str] = field(default_factory=list)
+    citation_date_style: str = "nd30"
+
+
+@dataclass
+class Pack:
+    """A loaded, validated template pack."""
+
+    id: str
+    name: str
+    version: str
+    root: Path
+    description: str = ""
+    default_period: PeriodKind = PeriodKind.FIRST_HALF
+    numbering: list[str] = field(default_factory=lambda: [NumberStyle.ROMAN.value, NumberStyle.ARABIC.value,
+                                                          NumberStyle.LETTER_PAREN.value])
+    page: PageSetup = field(default_factory=PageSetup)
+    document: DocumentSpec = field(default_factory=DocumentSpec)
+    sections: list[SectionSpec] = field(default_factory=list)
+    tables: dict[str, TableSpec] = field(default_factory=dict)
+    appendices: list[AppendixSpec] = field(default_factory=list)
+    reference_docx: Path | None = None
+
+    def section(self, section_id: str) -> SectionSpec:
+        """The section spec *section_id* (KeyError when unknown)."""
+        return self._index()[section_id]
+
+    def has_section(self, section_id: str) -> bool:
+        """True when the pack defines *section_id*."""
+        return section_id in self._index()
+
+    def _index(self) -> dict[str, SectionSpec]:
+        index = self.__dict__.get("_section_index")
+        if index is None:
+            index = self.__dict__["_section_index"] = {s.id: s for s in self.sections}
+        return index
+
+    def top_level(self) -> list[SectionSpec]:
+        """Sections without a parent, in order."""
+        return [s for s in self.sections if s.parent is None]
+
+    def children(self, section_id: str) -> list[SectionSpec]:
+        """Direct children of *section_id*, in order."""
+        return [self.section(c) for c in self.section(section_id).children]
+
+    def style_for(self, section: SectionSpec) -> str:
+        """The numbering style of *section* (its own, else its level's, else none)."""
+        if not section.numbered:
+            return NumberStyle.NONE.value
+        if section.numbering:
+            return section.numbering
+        if section.level <= len(self.numbering):
+            return self.numbering[section.level - 1]
+        return NumberStyle.NONE.value
+
+
+# ---------------------------------------------------------------- loading
+def _error(message: str, path: Path, section: str | None = None, line: int | None = None,
+           hint: str = "Sửa tệp mẫu theo hướng dẫn trong templates/README.md rồi thử lại.") -> TemplateError:
+    return TemplateError(message, hint, Location(file=str(path), section=section, line=line))
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Parse a TOML file; syntax errors become TemplateError with the line number."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError as exc:
+        raise _error(f"Không tìm thấy tệp «{path.name}» của mẫu báo cáo.", path) from exc
+    except tomllib.TOMLDecodeError as exc:
+        match = _TOML_LINE.search(str(exc))
+        raise _error(f"Tệp «{path.name}» viết sai cú pháp TOML: {exc}.", path,
+                     line=int(match.group(1)) if match else None) from exc
+    except UnicodeDecodeError as exc:
+        raise _error(f"Tệp «{path.name}» không phải văn bản UTF-8.", path,
+                     hint="Lưu lại tệp với bảng mã UTF-8 rồi thử lại.") from exc
+
+
+def _build(cls: type, data: Any, path: Path, what: str, section: str | None = None) -> Any:
+    """Instantiate dataclass *cls* from a TOML table, rejecting unknown keys with a clear message."""
+    if not isinstance(data, dict):
+        raise _error(f"{what} phải là một bảng TOML.", path, section)
+    known = {f.name for f in dc_fields(cls)}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise _error(f"{what} có khóa không hợp lệ: {', '.join(unknown)}. Các khóa được dùng: {', '.join(sorted(known))}.",
+                     path, section)
+    try:
+        return cls(**data)
+    except TypeError as exc:
+        raise _error(f"{what} thiếu khóa bắt buộc ({exc}).", path, section) from exc
+
+
+def _load_fields(raw: list[Any], path: Path, section_id: str) -> list[FieldSpec]:
+    specs = [_build(FieldSpec, f, path, "Trường dữ liệu", section_id) for f in raw]
+    seen: set[str] = set()
+    for spec in specs:
+        if spec.type not in FIELD_TYPES:
+            raise _error(f"Trường «{spec.key}» có kiểu «{spec.type}» không hợp lệ (dùng: {', '.join(FIELD_TYPES)}).",
+                         path, section_id)
+        if spec.key in seen:
+            raise _error(f"Trường «{spec.key}» bị khai báo hai lần.", path, section_id)
+        if not spec.key.isidentifier():
+            raise _error(f"Tên trường «{spec.key}» chỉ được gồm chữ không dấu, số và dấu gạch dưới.", path, section_id)
+        seen.add(spec.key)
+    return specs
+
+
+def _load_sections(raw: list[Any], path: Path, guidance: dict[str, Any]) -> list[SectionSpec]:
+    sections: list[SectionSpec] = []
+    by_id: dict[str, SectionSpec] = {}
+    for item in raw:
+        if not isinstance(item, dict):
+            raise _error("Mỗi mục [[sections]] phải là một bảng TOML.", path)
+        section_id = item.get("id")
+        item = dict(item)
+        fields_raw = item.pop("fields", [])
+        checks_raw = item.pop("checks", [])
+        spec: SectionSpec = _build(SectionSpec, item, path, "Mục", section_id)
+        if not isinstance(spec.id, str) or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", spec.id):
+            raise _error(f"Mã mục «{spec.id}» không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang.",
+                         path, str(spec.id))
+        if spec.id in by_id:
+            raise _error(f"Mã mục «{spec.id}» bị trùng.", path, spec.id)
+        if spec.parent is not None:
+            parent = by_id.get(spec.parent)
+            if parent is None:
+                raise _error(f"Mục cha «{spec.parent}» không có hoặc đứng sau mục con.", path, spec.id,
+                             hint="Mục cha phải được khai báo trước các mục con của nó.")
+            spec.level = parent.level + 1
+            parent.children.append(spec.id)
+        if spec.numbering is not None and spec.numbering not in {s.value for s in NumberStyle}:
+            raise _error(f"Kiểu đánh số «{spec.numbering}» không hợp lệ.", path, spec.id)
+        spec.fields = _load_fields(fields_raw, path, spec.id)
+        spec.checks = [_build(CheckSpec, c, path, "Quy tắc kiểm tra", spec.id) for c in checks_raw]
+        for check in spec.checks:
+            if check.kind not in CHECK_KINDS:
+                raise _error(f"Quy tắc kiểm tra «{check.kind}» không hợp lệ.", path, spec.id)
+            for key in [check.total, *check.parts]:
+                if spec.field(key) is None:
+                    raise _error(f"Quy tắc kiểm tra nhắc tới trường «{key}» không có trong mục.", path, spec.id)
+        extra = guidance.get(spec.id, {})
+        if isinstance(extra, dict):
+            spec.guidance = spec.guidance or str(extra.get("guidance", "")).strip()
+            spec.topics = spec.topics or [str(t) for t in extra.get("topics", [])]
+            spec.example = spec.example or str(extra.get("example", "")).strip()
+        sections.append(spec)
+        by_id[spec.id] = spec
+    return sections
+
+
+def _load_tables(raw: list[Any], path: Path) -> dict[str, TableSpec]:
+    tables: dict[str, TableSpec] = {}
+    for item in raw:
+        item = dict(item) if isinstance(item, dict) else item
+        columns_raw = item.pop("columns", []) if isinstance(item, dict) else []
+        spec: TableSpec = _build(TableSpec, {**item, "columns": []}, path, "Bảng")
+        spec.columns = [_build(ColumnSpec, c, path, f"Cột của bảng «{spec.id}»") for c in columns_raw]
+        keys = {c.key for c in spec.columns}
+        for column in spec.columns:
+            if column.type not in COLUMN_TYPES:
+                raise _error(f"Cột «{column.key}» của bảng «{spec.id}» có kiểu «{column.type}» không hợp lệ "
+                             f"(dùng: {', '.join(COLUMN_TYPES)}).", path)
+            missing = [k for k in column.sum_of if k not in keys]
+            if missing:
+                raise _error(f"Cột «{column.key}» của bảng «{spec.id}» cộng các cột không có: {', '.join(missing)}.", path)
+        if not spec.columns:
+            raise _error(f"Bảng «{spec.id}» chưa có cột nào.", path)
+        tables[spec.id] = spec
+    return tables
+
+
+def load_manifest(root: Path) -> Pack:
+    """Load and validate the pack in folder *root*."""
+    path = root / MANIFEST_NAME
+    data = read_toml(path)
+    info = data.get("pack")
+    if not isinstance(info, dict) or not info.get("id"):
+        raise _error("Tệp mẫu thiếu bảng [pack] với khóa «id».", path)
+    if int(info.get("format", PACK_FORMAT)) > PACK_FORMAT:
+        raise _error("Mẫu báo cáo được viết cho phiên bản baocao mới hơn.", path,
+                     hint="Hãy cập nhật baocao lên phiên bản mới nhất.")
+    guidance: dict[str, Any] = {}
+    if info.get("guidance_file"):
+        guidance = read_toml(root / str(info["guidance_file"]))
+    try:
+        default_period = PeriodKind(info.get("default_period", PeriodKind.FIRST_HALF.value))
+    except ValueError as exc:
+        raise _error(f"Kỳ báo cáo mặc định «{info.get('default_period')}» không hợp lệ.", path) from exc
+    pack = Pack(id=str(info["id"]), name=str(info.get("name", info["id"])), version=str(info.get("version", "1")),
+                root=root, description=str(info.get("description", "")), default_period=default_period)
+    numbering = (data.get("numbering") or {}).get("levels")
+    if numbering is not None:
+        valid = {s.value for s in NumberStyle}
+        bad = [n for n in numbering if n not in valid]
+        if bad:
+            raise _error(f"Kiểu đánh số không hợp lệ: {', '.join(map(str, bad))} (dùng: {', '.join(sorted(valid))}).", path)
+        pack.numbering = list(numbering)
+    pack.page = _build(PageSetup, data.get("page", {}), path, "Bảng [page]")
+    pack.document = _build(DocumentSpec, data.get("document", {}), path, "Bảng [document]")
+    pack.sections = _load_sections(data.get("sections", []), path, guidance)
+    if not pack.sections:
+        raise _error("Mẫu báo cáo chưa có mục nào ([[sections]]).", path)
+    pack.tables = _load_tables(data.get("tables", []), path)
+    pack.appendices = [_build(AppendixSpec, a, path, "Phụ lục") for a in data.get("appendices", [])]
+    for appendix in pack.appendices:
+        if appendix.orientation not in ORIENTATIONS:
+            raise _error(f"Phụ lục «{appendix.id}»: hướng trang «{appendix.orientation}» không hợp lệ.", path)
+        if appendix.table and appendix.table not in pack.tables:
+            raise _error(f"Phụ lục «{appendix.id}» dùng bảng «{appendix.table}» không có trong mẫu.", path)
+    reference = root / "reference.docx"
+    pack.reference_docx = reference if reference.is_file() else None
+    return pack
