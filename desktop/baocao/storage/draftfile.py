@@ -196,7 +196,9 @@ class DraftFile:
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
-        return cls.open(path)
+        handle = cls.open(path)
+        handle.load()  # remember what is on disk, so the next save writes only changes
+        return handle
 
     # ------------------------------------------------------------ reading
     def load(self) -> Draft:
