@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from .drafts import new_draft
+from .edits import Edit
 from .errors import DraftFileError
 from .model.draft import Draft
 from .storage.draftfile import DraftFile
@@ -89,6 +90,16 @@ class DraftSession:
         self._edits_since_save += 1
         self.edit_counter += 1
         return self.edit_counter
+
+    def apply(self, edit: Edit) -> int:
+        """Apply *edit* to the draft and record it; returns the edit's sequence number."""
+        edit.apply(self.draft)
+        return self.note_edit()
+
+    def revert(self, edit: Edit) -> int:
+        """Undo *edit* and record that as an edit too."""
+        edit.revert(self.draft)
+        return self.note_edit()
 
     def save(self) -> int:
         """Write changes to the draft file; returns rows written.  Untitled → DraftFileError."""

@@ -1,0 +1,41 @@
+"""Edits are exact inverses and go through the session."""
+
+import copy
+
+from baocao.constants import SectionStatus
+from baocao.edits import SetFieldValue, SetMeta, SetSectionBody, SetSectionStatus, SetTableRows
+from baocao.model import Para
+from baocao.model.serialize import draft_to_dict
+from baocao.session import DraftSession
+
+
+def test_apply_then_revert_restores_the_draft(pack, sample_draft):
+    session = DraftSession.new(pack, sample_draft)
+    before = draft_to_dict(session.draft)
+    meta = copy.deepcopy(session.draft.meta)
+    meta.number = "99"
+    edits = [
+        SetSectionBody.make(session.draft, "uu-diem", [Para.of("Mới")]),
+        SetFieldValue.make(session.draft, "cuoc-hop", "phien_hop", 12),
+        SetFieldValue.make(session.draft, "cuoc-hop", "khong_co", "x"),
+        SetSectionStatus.make(session.draft, "y-te", SectionStatus.APPROVED),
+        SetMeta.make(session.draft, meta),
+        SetTableRows.make(session.draft, "nhiem-vu-theo-van-ban", []),
+    ]
+    for edit in edits:
+        session.apply(edit)
+    assert session.draft.section("uu-diem").body[0].plain_text() == "Mới"
+    assert session.draft.meta.number == "99"
+    for edit in reversed(edits):
+        session.revert(edit)
+    assert draft_to_dict(session.draft) == before
+    assert session.edit_counter == 2 * len(edits)
+
+
+def test_typing_merges_into_one_step(sample_draft):
+    first = SetSectionBody.make(sample_draft, "uu-diem", [Para.of("a")], typing=True)
+    first.apply(sample_draft)
+    second = SetSectionBody.make(sample_draft, "uu-diem", [Para.of("ab")], typing=True)
+    assert first.merge(second)
+    assert not first.merge(SetSectionBody.make(sample_draft, "han-che", [Para.of("x")], typing=True))
+    assert first.new[0].plain_text() == "ab"
