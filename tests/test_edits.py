@@ -39,3 +39,14 @@ def test_typing_merges_into_one_step(sample_draft):
     assert first.merge(second)
     assert not first.merge(SetSectionBody.make(sample_draft, "han-che", [Para.of("x")], typing=True))
     assert first.new[0].plain_text() == "ab"
+
+
+def test_field_and_table_edits_merge_per_slot_but_status_never(sample_draft):
+    a = SetFieldValue.make(sample_draft, "cuoc-hop", "phien_hop", 1)
+    assert a.merge(SetFieldValue.make(sample_draft, "cuoc-hop", "phien_hop", 2)) and a.new == 2
+    assert not a.merge(SetFieldValue.make(sample_draft, "cuoc-hop", "khac", 2))
+    s = SetSectionStatus.make(sample_draft, "y-te", SectionStatus.DONE)
+    assert not s.merge(SetSectionStatus.make(sample_draft, "y-te", SectionStatus.APPROVED))
+    t = SetTableRows.make(sample_draft, "nhiem-vu-theo-van-ban", [])
+    assert t.merge(SetTableRows.make(sample_draft, "nhiem-vu-theo-van-ban", [{"van_ban": "x"}]))
+    assert not SetSectionBody.make(sample_draft, "uu-diem", []).merge(SetSectionBody.make(sample_draft, "uu-diem", []))

@@ -3,8 +3,10 @@
 The window wraps each ``Edit`` in a ``QUndoCommand`` (undo/redo), and the
 crash tests replay the same edits in a child process, so both exercise one
 code path: ``DraftSession.apply(edit)``.  Each edit stores the old and new
-value, so ``apply`` and ``revert`` are exact inverses.  ``merge`` lets
-consecutive typing in one section collapse into a single undo step.
+value of one slot of the draft (a section's body, a field, a status, the
+metadata, a table), so ``apply`` and ``revert`` are exact inverses.
+``merge`` lets consecutive changes of the same slot (typing) collapse into a
+single undo step.
 """
 
 from __future__ import annotations
@@ -17,21 +19,41 @@ from .constants import SectionStatus
 from .model.draft import Draft, ReportMeta
 from .model.richtext import Body
 
+_MISSING = None  # a field or table that did not exist reads (and is restored) as absent
+
 
 @dataclass
 class Edit:
-    """Base class: a reversible change to a draft."""
+    """A reversible change of one slot of a draft: subclasses say how to read and write it."""
 
+    new: Any
+    old: Any
     label: str = field(default="", init=False)
+    merges: bool = field(default=True, init=False)
 
-    def apply(self, draft: Draft) -> None:  # pragma: no cover - abstract
-        raise NotImplementedError
+    # -- to implement -------------------------------------------------
+    def slot(self) -> tuple[Any, ...]:
+        """Identifies what this edit changes; edits of the same slot may merge."""
+        raise NotImplementedError  # pragma: no cover
 
-    def revert(self, draft: Draft) -> None:  # pragma: no cover - abstract
-        raise NotImplementedError
+    def write(self, draft: Draft, value: Any) -> None:
+        """Store *value* in the slot."""
+        raise NotImplementedError  # pragma: no cover
+
+    # -- shared behaviour ----------------------------------------------
+    def apply(self, draft: Draft) -> None:
+        """Put the new value in place."""
+        self.write(draft, copy.deepcopy(self.new))
+
+    def revert(self, draft: Draft) -> None:
+        """Put the old value back."""
+        self.write(draft, copy.deepcopy(self.old))
 
     def merge(self, other: "Edit") -> bool:
-        """Absorb *other* (a later edit of the same thing) into this one; True when merged."""
+        """Absorb *other* (a later edit of the same slot) into this one; True when merged."""
+        if self.merges and other.merges and type(other) is type(self) and other.slot() == self.slot():
+            self.new = copy.deepcopy(other.new)
+            return True
         return False
 
     @property
@@ -41,33 +63,8 @@ class Edit:
 
 
 @dataclass
-class SetSectionBody(Edit):
-    """Replace a section's body text."""
-
-    section: str
-    new: Body
-    old: Body
-    typing: bool = False   # True for keystroke edits, which merge into one undo step
-
-    def __post_init__(self) -> None:
-        self.label = "Sửa nội dung"
-
-    @classmethod
-    def make(cls, draft: Draft, section_id: str, body: Body, typing: bool = False) -> "SetSectionBody":
-        """The edit setting *section_id*'s body to *body* (old value taken from *draft*)."""
-        return cls(section_id, copy.deepcopy(body), copy.deepcopy(draft.section(section_id).body), typing)
-
-    def apply(self, draft: Draft) -> None:
-        draft.section(self.section).body = copy.deepcopy(self.new)
-
-    def revert(self, draft: Draft) -> None:
-        draft.section(self.section).body = copy.deepcopy(self.old)
-
-    def merge(self, other: Edit) -> bool:
-        if isinstance(other, SetSectionBody) and other.section == self.section and self.typing and other.typing:
-            self.new = copy.deepcopy(other.new)
-            return True
-        return False
+class _SectionEdit(Edit):
+    section: str = ""
 
     @property
     def section_id(self) -> str | None:
@@ -75,13 +72,32 @@ class SetSectionBody(Edit):
 
 
 @dataclass
-class SetFieldValue(Edit):
-    """Set one structured field of a section."""
+class SetSectionBody(_SectionEdit):
+    """Replace a section's body text.  Only keystroke edits (``typing``) merge."""
 
-    section: str
-    key: str
-    new: Any
-    old: Any
+    typing: bool = False
+
+    def __post_init__(self) -> None:
+        self.label = "Sửa nội dung"
+        self.merges = self.typing
+
+    @classmethod
+    def make(cls, draft: Draft, section_id: str, body: Body, typing: bool = False) -> "SetSectionBody":
+        """The edit setting *section_id*'s body to *body* (old value taken from *draft*)."""
+        return cls(copy.deepcopy(body), copy.deepcopy(draft.section(section_id).body), section_id, typing)
+
+    def slot(self) -> tuple[Any, ...]:
+        return ("body", self.section)
+
+    def write(self, draft: Draft, value: Any) -> None:
+        draft.section(self.section).body = value
+
+
+@dataclass
+class SetFieldValue(_SectionEdit):
+    """Set one structured field of a section (None removes it)."""
+
+    key: str = ""
 
     def __post_init__(self) -> None:
         self.label = "Sửa số liệu"
@@ -89,89 +105,65 @@ class SetFieldValue(Edit):
     @classmethod
     def make(cls, draft: Draft, section_id: str, key: str, value: Any) -> "SetFieldValue":
         """The edit setting field *key* of *section_id* to *value*."""
-        return cls(section_id, key, copy.deepcopy(value), copy.deepcopy(draft.section(section_id).fields.get(key)))
+        old = draft.section(section_id).fields.get(key, _MISSING)
+        return cls(copy.deepcopy(value), copy.deepcopy(old), section_id, key)
 
-    def apply(self, draft: Draft) -> None:
+    def slot(self) -> tuple[Any, ...]:
+        return ("field", self.section, self.key)
+
+    def write(self, draft: Draft, value: Any) -> None:
         fields = draft.section(self.section).fields
-        if self.new is None:
+        if value is _MISSING:
             fields.pop(self.key, None)
         else:
-            fields[self.key] = copy.deepcopy(self.new)
-
-    def revert(self, draft: Draft) -> None:
-        fields = draft.section(self.section).fields
-        if self.old is None:
-            fields.pop(self.key, None)
-        else:
-            fields[self.key] = copy.deepcopy(self.old)
-
-    def merge(self, other: Edit) -> bool:
-        if isinstance(other, SetFieldValue) and (other.section, other.key) == (self.section, self.key):
-            self.new = copy.deepcopy(other.new)
-            return True
-        return False
-
-    @property
-    def section_id(self) -> str | None:
-        return self.section
+            fields[self.key] = value
 
 
 @dataclass
-class SetSectionStatus(Edit):
+class SetSectionStatus(_SectionEdit):
     """Change a section's status (trống, đang soạn, xong, cần sửa, đã duyệt)."""
-
-    section: str
-    new: SectionStatus
-    old: SectionStatus
 
     def __post_init__(self) -> None:
         self.label = "Đổi trạng thái mục"
+        self.merges = False
 
     @classmethod
     def make(cls, draft: Draft, section_id: str, status: SectionStatus) -> "SetSectionStatus":
         """The edit setting *section_id*'s status."""
-        return cls(section_id, status, draft.section(section_id).status)
+        return cls(status, draft.section(section_id).status, section_id)
 
-    def apply(self, draft: Draft) -> None:
-        draft.section(self.section).status = self.new
+    def slot(self) -> tuple[Any, ...]:
+        return ("status", self.section)
 
-    def revert(self, draft: Draft) -> None:
-        draft.section(self.section).status = self.old
-
-    @property
-    def section_id(self) -> str | None:
-        return self.section
+    def write(self, draft: Draft, value: Any) -> None:
+        draft.section(self.section).status = value
 
 
 @dataclass
 class SetMeta(Edit):
     """Replace the report metadata (details dialog)."""
 
-    new: ReportMeta
-    old: ReportMeta
-
     def __post_init__(self) -> None:
         self.label = "Sửa thông tin báo cáo"
+        self.merges = False
 
     @classmethod
     def make(cls, draft: Draft, meta: ReportMeta) -> "SetMeta":
         """The edit replacing the draft's metadata with *meta*."""
         return cls(copy.deepcopy(meta), copy.deepcopy(draft.meta))
 
-    def apply(self, draft: Draft) -> None:
-        draft.meta = copy.deepcopy(self.new)
+    def slot(self) -> tuple[Any, ...]:
+        return ("meta",)
 
-    def revert(self, draft: Draft) -> None:
-        draft.meta = copy.deepcopy(self.old)
+    def write(self, draft: Draft, value: Any) -> None:
+        draft.meta = value
 
 
 @dataclass
 class SetTableRows(Edit):
     """Replace all rows of a table."""
 
-    table: str
-    new: list[dict[str, Any]]
-    old: list[dict[str, Any]]
+    table: str = ""
 
     def __post_init__(self) -> None:
         self.label = "Sửa bảng"
@@ -179,16 +171,10 @@ class SetTableRows(Edit):
     @classmethod
     def make(cls, draft: Draft, table_id: str, rows: list[dict[str, Any]]) -> "SetTableRows":
         """The edit replacing *table_id*'s rows with *rows*."""
-        return cls(table_id, copy.deepcopy(rows), copy.deepcopy(draft.tables.get(table_id, [])))
+        return cls(copy.deepcopy(rows), copy.deepcopy(draft.tables.get(table_id, [])), table_id)
 
-    def apply(self, draft: Draft) -> None:
-        draft.tables[self.table] = copy.deepcopy(self.new)
+    def slot(self) -> tuple[Any, ...]:
+        return ("table", self.table)
 
-    def revert(self, draft: Draft) -> None:
-        draft.tables[self.table] = copy.deepcopy(self.old)
-
-    def merge(self, other: Edit) -> bool:
-        if isinstance(other, SetTableRows) and other.table == self.table:
-            self.new = copy.deepcopy(other.new)
-            return True
-        return False
+    def write(self, draft: Draft, value: Any) -> None:
+        draft.tables[self.table] = value
