@@ -1,0 +1,110 @@
+"""Data tables: grouped two-row headers repeated on every page, widths from the model.
+
+Header cells merge with ``gridSpan`` (across) and ``vMerge`` (down) as
+:meth:`baocao.docmodel.Table.header_rows` describes; numeric columns are
+right-aligned; the total row uses the bold total style.  Borders come from the
+``BCBang`` table style of the reference (single lines everywhere).
+"""
+
+from __future__ import annotations
+
+from ...docmodel import Table
+from .context import BuildContext
+from .ooxml import mm_to_twips, text_content
+from .style_ids import ALIGN_VALUES, S
+
+_HEADER_TRPR = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+_BODY_TRPR = "<w:trPr><w:cantSplit/></w:trPr>"
+
+
+def column_widths(table: Table, available: int) -> list[int]:
+    """Column widths in twips: the model's ``width_mm``, shrunk to fit *available* if wider.
+
+    Columns without a positive width share what is left (or an equal part).
+    """
+    widths = [mm_to_twips(c.width_mm) if c.width_mm and c.width_mm > 0 else 0 for c in table.columns]
+    unknown = widths.count(0)
+    if unknown:
+        rest = max(available - sum(widths), 0)
+        share = rest // unknown if rest >= 567 * unknown else available // max(len(widths), 1)
+        widths = [w or share for w in widths]
+    total = sum(widths)
+    if total > available > 0:
+        widths = [max(round(w * available / total), 1) for w in widths]
+    return widths
+
+
+def _cell(width: int, span: int, content: str, vmerge: str | None = None) -> str:
+    grid = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    merge = ""
+    if vmerge == "restart":
+        merge = '<w:vMerge w:val="restart"/>'
+    elif vmerge == "continue":
+        merge = "<w:vMerge/>"
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid}{merge}'
+            f'<w:vAlign w:val="center"/></w:tcPr>{content}</w:tc>')
+
+
+def _cell_paragraph(style: str, text: str, align: str | None = None) -> str:
+    jc = f'<w:jc w:val="{align}"/>' if align else ""
+    body = f"<w:r>{text_content(text)}</w:r>" if text else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{jc}</w:pPr>{body}</w:p>'
+
+
+def _header_rows_xml(table: Table, widths: list[int]) -> str:
+    rows_xml: list[str] = []
+    merging: dict[int, int] = {}          # first column of a running vertical merge → its span
+    for cells in table.header_rows():
+        column = 0
+        parts: list[str] = []
+        for text, span, row_span in cells:
+            if column >= len(widths):
+                break
+            if span == 0:                 # covered by the merge started above
+                span = merging.get(column, 1)
+                width = sum(widths[column:column + span])
+                parts.append(_cell(width, span, _cell_paragraph(S.TABLE_HEADER, ""), "continue"))
+                column += span
+                continue
+            span = min(span, len(widths) - column)
+            width = sum(widths[column:column + span])
+            vmerge = "restart" if row_span > 1 else None
+            if vmerge:
+                merging[column] = span
+            parts.append(_cell(width, span, _cell_paragraph(S.TABLE_HEADER, text), vmerge))
+            column += span
+        rows_xml.append(f"<w:tr>{_HEADER_TRPR}{''.join(parts)}</w:tr>")
+    return "".join(rows_xml)
+
+
+def _body_row_xml(values: list[str], widths: list[int], aligns: list[str | None], style: str) -> str:
+    cells = []
+    for index, width in enumerate(widths):
+        value = values[index] if index < len(values) else ""
+        text = value if isinstance(value, str) else str(value)
+        cells.append(_cell(width, 1, _cell_paragraph(style, text, aligns[index])))
+    return f"<w:tr>{_BODY_TRPR}{''.join(cells)}</w:tr>"
+
+
+def table_xml(table: Table, ctx: BuildContext) -> str:
+    """One ``w:tbl`` for *table* in the current section's width."""
+    widths = column_widths(table, ctx.text_width_twips)
+    aligns: list[str | None] = [
+        "right" if column.numeric else (None if column.align in ("left", "justify")
+                                        else ALIGN_VALUES.get(column.align))
+        for column in table.columns
+    ]
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    parts = [
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{S.TABLE}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+        '<w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
+        'w:noHBand="0" w:noVBand="1"/></w:tblPr>',
+        f"<w:tblGrid>{grid}</w:tblGrid>",
+        _header_rows_xml(table, widths),
+    ]
+    parts.extend(_body_row_xml(row, widths, aligns, S.TABLE_CELL) for row in table.rows)
+    if table.total_row is not None:
+        parts.append(_body_row_xml(table.total_row, widths, aligns, S.TABLE_TOTAL))
+    parts.append("</w:tbl>")
+    return "".join(parts)
