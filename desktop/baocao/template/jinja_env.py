@@ -96,6 +96,18 @@ FILTERS = {
 }
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept in the user cache folder, so each start does not recompile them."""
+    from platformdirs import user_cache_dir
+
+    folder = Path(user_cache_dir("baocao", appauthor=False)) / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # no cache is only slower, never wrong
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def make_environment(root: Path) -> SandboxedEnvironment:
     """The environment for the pack in *root* (its files, plus the built-in default section template)."""
     env = SandboxedEnvironment(
@@ -108,7 +120,8 @@ def make_environment(root: Path) -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
-        auto_reload=False,
+        auto_reload=True,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(FILTERS)
     env.globals.update({"Markup": Markup, "today": date.today})
