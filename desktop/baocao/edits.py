@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .constants import SectionStatus
-from .model.draft import Draft, ReportMeta
+from .model.draft import Draft, ReportMeta, SectionData
 from .model.richtext import Body
 
 _MISSING = None  # a field or table that did not exist reads (and is restored) as absent
@@ -178,3 +178,52 @@ class SetTableRows(Edit):
 
     def write(self, draft: Draft, value: Any) -> None:
         draft.tables[self.table] = value
+
+
+
+@dataclass
+class RestoreSection(_SectionEdit):
+    """Put back one section (text, fields and status) as it was in a version or backup (None removes it)."""
+
+    def __post_init__(self) -> None:
+        self.label = "Khôi phục mục"
+        self.merges = False
+
+    @classmethod
+    def make(cls, draft: Draft, section_id: str, data: SectionData | None) -> "RestoreSection":
+        """The edit replacing *section_id*'s data with *data*."""
+        return cls(copy.deepcopy(data), copy.deepcopy(draft.sections.get(section_id, _MISSING)), section_id)
+
+    def slot(self) -> tuple[Any, ...]:
+        return ("section", self.section)
+
+    def write(self, draft: Draft, value: Any) -> None:
+        if value is _MISSING:
+            draft.sections.pop(self.section, None)
+        else:
+            draft.sections[self.section] = value
+
+
+@dataclass
+class ReplaceDraft(Edit):
+    """Replace the whole content of the draft (restore a version or a backup), in place."""
+
+    def __post_init__(self) -> None:
+        self.label = "Khôi phục toàn bộ bản thảo"
+        self.merges = False
+
+    @classmethod
+    def make(cls, draft: Draft, content: Draft) -> "ReplaceDraft":
+        """The edit making *draft* hold *content*."""
+        return cls(copy.deepcopy(content), copy.deepcopy(draft))
+
+    def slot(self) -> tuple[Any, ...]:
+        return ("draft",)
+
+    def write(self, draft: Draft, value: Any) -> None:
+        draft.template_id = value.template_id
+        draft.meta = value.meta
+        draft.sections.clear()           # same dict objects: views holding them stay valid
+        draft.sections.update(value.sections)
+        draft.tables.clear()
+        draft.tables.update(value.tables)

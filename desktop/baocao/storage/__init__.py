@@ -1,4 +1,17 @@
-"""Draft storage: the SQLite draft file and the JSON interchange format."""
+"""Draft storage: the SQLite draft file, the JSON interchange format, and keeping work safe.  No Qt.
+
+- ``draftfile``  open/create/save a draft file (incremental, transactional);
+- ``schema``     tables and migrations (``MIGRATIONS``; format = ``DRAFT_SCHEMA_VERSION``);
+- ``rows``       a draft as rows of the file (what a save compares and writes);
+- ``integrity``  checks before anything is written; ``salvage`` of damaged files;
+- ``sqlitefile`` connections, SQLite errors in Vietnamese, torn-write rollback;
+- ``autosave``   the background writer and where autosaves go (file or recovery copy);
+- ``history``    versions kept inside the file (automatic, on save, named);
+- ``backups``    rotating copies of each draft in the user data folder;
+- ``recovery``   session markers and what crashed sessions left behind;
+- ``locking``    lock files beside drafts on shared folders;
+- ``proc``, ``userdata``  who/where we are; folders of the user data directory.
+"""
 
 from __future__ import annotations
 

@@ -1,198 +1,182 @@
 """Open and save draft files.  No other module touches a draft file's bytes.
 
 ``DraftFile`` keeps a connection to one file and saves incrementally: only
-sections, tables and metadata whose JSON changed since the last save are
-rewritten, in one SQLite transaction (atomic: a crash leaves the previous
-save intact).  ``open_draft`` / ``save_draft`` are the one-shot forms used by
-the CLI; a brand-new file is built beside the target and moved into place.
+the rows (see ``rows``) whose content changed are rewritten, in one SQLite
+transaction (atomic: a crash leaves the previous save intact).  A save is two
+steps so that the slow one can run off the window's thread:
 
-Every failure is a ``DraftFileError`` (or ``DraftVersionError``) with a
-Vietnamese message; the original file is never modified by a failed open.
+- ``prepare(draft, …)`` (window thread, no I/O): serialize what changed into
+  a ``SaveBatch`` and remember it as *known*;
+- ``commit(batch)`` (any thread, one at a time, in order): write it.
+
+``save`` does both.  ``create`` builds a new file beside the target and moves
+it into place (Save As, export to a draft file).  Opening checks the file
+thoroughly (``integrity``) before anything could write to it; an older format
+is migrated in place when opened for editing (after ``before_migrate`` — the
+session makes a backup there) and in memory when opened read-only.
+
+Every failure is a ``DraftFileError`` (or subclass) with a Vietnamese message;
+a failed open never modifies the file.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import tempfile
-from datetime import datetime, timezone
+import threading
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
 from .. import __version__
-from ..constants import DRAFT_APPLICATION_ID, DRAFT_SCHEMA_VERSION
-from ..errors import DraftDataError, DraftFileError, DraftVersionError, Location
+from ..constants import DRAFT_SCHEMA_VERSION
+from ..errors import DraftDataError, DraftFileError
 from ..fsutil import describe_os_error
 from ..model.draft import Draft
-from ..model.serialize import (
-    body_to_list, meta_from_dict, meta_to_dict, section_from_dict, section_to_dict,
+from . import history
+from .integrity import DraftDamagedError, check_header, check_identity, check_structure, error, has_hot_journal
+from .proc import current_user, now_utc
+from .rows import (
+    META_KEY, TEMPLATE_KEY, RowState, SaveBatch, diff_rows, draft_from_state, draft_rows, section_key, table_key,
 )
-from .schema import REQUIRED_TABLES, create_schema, migrate
+from .schema import create_schema, migrate
+from .sqlitefile import (
+    DraftReadOnlyFileError, connect, fsync_dir, migrated_in_memory, new_file_mode, roll_back, rolled_back_copy,
+    sqlite_error, writable,
+)
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
-_DAMAGED_HINT = "Tệp có thể bị hỏng khi sao chép. Hãy mở bản sao lưu gần nhất hoặc xin lại tệp từ người gửi."
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def _error(cls: type[DraftFileError], path: Path, message: str, hint: str = _DAMAGED_HINT) -> DraftFileError:
-    return cls(message, hint, Location(file=str(path)))
-
-
-def _new_file_mode() -> int:
-    """0666 less the process umask (mkstemp creates 0600 files)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
+__all__ = ["DraftFile", "DraftNeedsUpgrade", "DraftReadOnlyFileError", "check_header", "fsync_dir", "open_draft",
+           "save_draft", "sqlite_error", "writable"]
 
 
 class DraftNeedsUpgrade(DraftFileError):
-    """An older-format file was opened read-only; it must be opened writable to migrate."""
-
-
-def check_header(path: Path) -> None:
-    """Reject missing, empty and non-SQLite files before SQLite sees them."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(100)
-    except FileNotFoundError as exc:
-        raise _error(DraftFileError, path, f"Không tìm thấy tệp «{path.name}».",
-                     "Tệp có thể đã bị đổi tên, di chuyển hoặc xóa. Hãy chọn lại tệp.") from exc
-    except IsADirectoryError as exc:
-        raise _error(DraftFileError, path, f"«{path.name}» là một thư mục, không phải tệp bản thảo.",
-                     "Hãy chọn một tệp .baocao.") from exc
-    except OSError as exc:
-        message, hint = describe_os_error(exc, path)
-        raise _error(DraftFileError, path, message.replace("ghi", "đọc"), hint) from exc
-    if not head:
-        raise _error(DraftFileError, path, f"Tệp «{path.name}» rỗng (0 byte), không có nội dung bản thảo.")
-    if not head.startswith(SQLITE_MAGIC):
-        raise _error(DraftFileError, path, f"Tệp «{path.name}» không phải tệp bản thảo của baocao.",
-                     "Hãy chọn một tệp .baocao (tệp Word hãy mở bằng Word).")
-    if len(head) < 100:
-        raise _error(DraftFileError, path, f"Tệp «{path.name}» bị cắt cụt, không đọc được.")
+    """Kept for compatibility: older files now open read-only (migrated in memory)."""
 
 
 class DraftFile:
-    """An open draft file with incremental saves."""
+    """An open draft file with incremental saves.  Thread-safe: one lock guards the connection."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool):
+    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool, in_memory: bool = False):
         self.path = path
         self._conn = conn
         self.read_only = read_only
-        self._saved: dict[str, str] = {}   # row key → JSON last written/read
+        self.in_memory = in_memory          # read-only copy (older format migrated in memory)
+        self.migrated_from: int | None = None
+        self.write_guard: Callable[[], None] | None = None   # raises to stop a write (lock lost)
+        self._lock = threading.RLock()
+        self._saved: RowState = {}          # what the file holds (confirmed by commits)
+        self._known: RowState = {}          # what it will hold once submitted batches commit
+        self._resync = False                # a commit failed: next prepare compares with _saved, whole draft
 
     # ------------------------------------------------------------ opening
     @classmethod
-    def open(cls, path: str | os.PathLike[str], read_only: bool = False) -> "DraftFile":
-        """Open an existing draft file, migrating it to the current schema if older."""
+    def open(cls, path: str | os.PathLike[str], read_only: bool = False,
+             before_migrate: Callable[[Path, int], None] | None = None) -> "DraftFile":
+        """Open an existing draft file (checked before anything is written; older formats migrated)."""
         path = Path(path)
         check_header(path)
+        if has_hot_journal(path):
+            if writable(path):
+                roll_back(path)
+            elif read_only:
+                return cls(path, rolled_back_copy(path), True, in_memory=True)
+        if not read_only and not writable(path):
+            raise error(DraftReadOnlyFileError, path, f"Tệp «{path.name}» chỉ cho phép đọc (hoặc thư mục không cho ghi).",
+                        "Tệp sẽ được mở ở chế độ chỉ đọc; dùng «Lưu thành…» để lưu ra tệp khác.")
         try:
-            mode = "ro" if read_only else "rw"
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, isolation_level=None,
-                                   check_same_thread=False)
+            conn = connect(path, "ro")
         except sqlite3.Error as exc:
-            raise _error(DraftFileError, path, f"Không mở được tệp «{path.name}» ({exc}).",
-                         "Kiểm tra quyền đọc/ghi thư mục chứa tệp rồi thử lại.") from exc
+            raise sqlite_error(exc, path) from exc
         try:
-            cls._check_identity(conn, path)
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > DRAFT_SCHEMA_VERSION:
-                raise _error(DraftVersionError, path,
-                             f"Tệp «{path.name}» được tạo bởi phiên bản baocao mới hơn (định dạng {version}, "
-                             f"bản này đọc được tới {DRAFT_SCHEMA_VERSION}).",
-                             "Hãy cập nhật baocao lên phiên bản mới nhất rồi mở lại. Tệp không bị thay đổi.")
-            if version < 1:
-                raise _error(DraftFileError, path, f"Tệp «{path.name}» không có phiên bản định dạng hợp lệ.")
+            version = check_identity(conn, path)
+            check_structure(conn, path, version)
+            if version < DRAFT_SCHEMA_VERSION and not read_only:
+                cls(path, conn, True).load()   # content must be sound before the file is migrated in place
+            if read_only:
+                if version < DRAFT_SCHEMA_VERSION:
+                    conn = migrated_in_memory(conn, version)
+                    handle = cls(path, conn, True, in_memory=True)
+                    handle.migrated_from = version
+                    return handle
+                return cls(path, conn, True)
+            conn.close()
+            conn = connect(path, "rw")
+            if check_identity(conn, path) != version:
+                raise error(DraftFileError, path, f"Tệp «{path.name}» vừa bị thay đổi trong lúc mở.", "Hãy mở lại tệp.")
+            conn.execute("PRAGMA journal_mode = DELETE")  # one file, nothing beside it (USB, e-mail)
+            conn.execute("PRAGMA synchronous = FULL")
             if version < DRAFT_SCHEMA_VERSION:
-                if read_only:
-                    raise _error(DraftNeedsUpgrade, path, f"Tệp «{path.name}» ở định dạng cũ cần được nâng cấp.",
-                                 "Hãy mở tệp ở chế độ được phép ghi để baocao nâng cấp định dạng.")
+                if before_migrate is not None:
+                    before_migrate(path, version)
                 conn.execute("BEGIN IMMEDIATE")
                 migrate(conn, version)
                 conn.execute("COMMIT")
-            cls._configure(conn, read_only)
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            missing = [t for t in REQUIRED_TABLES if t not in tables]
-            if missing:
-                raise _error(DraftFileError, path, f"Tệp «{path.name}» thiếu dữ liệu ({', '.join(missing)}).")
+            handle = cls(path, conn, False)
+            handle.migrated_from = version if version < DRAFT_SCHEMA_VERSION else None
+            return handle
         except DraftFileError:
             conn.close()
             raise
         except sqlite3.Error as exc:
             conn.close()
-            raise cls._sqlite_error(exc, path) from exc
-        return cls(path, conn, read_only)
-
-    @staticmethod
-    def _check_identity(conn: sqlite3.Connection, path: Path) -> None:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        if app_id != DRAFT_APPLICATION_ID:
-            raise _error(DraftFileError, path,
-                         f"Tệp «{path.name}» là cơ sở dữ liệu SQLite nhưng không phải bản thảo của baocao.",
-                         "Hãy chọn một tệp .baocao do baocao tạo ra.")
-
-    @staticmethod
-    def _configure(conn: sqlite3.Connection, read_only: bool) -> None:
-        if not read_only:
-            conn.execute("PRAGMA journal_mode = DELETE")  # one file, nothing beside it (USB, e-mail)
-            conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-
-    @staticmethod
-    def _sqlite_error(exc: sqlite3.Error, path: Path) -> DraftFileError:
-        text = str(exc).lower()
-        if "locked" in text or "busy" in text:
-            return _error(DraftFileError, path, f"Tệp «{path.name}» đang được một chương trình khác ghi.",
-                          "Hãy đợi giây lát rồi thử lại, hoặc đóng cửa sổ baocao khác đang mở tệp này.")
-        if "readonly" in text or "read-only" in text:
-            return _error(DraftFileError, path, f"Không ghi được vào tệp «{path.name}»: tệp chỉ cho phép đọc.",
-                          "Hãy dùng «Lưu thành…» để lưu ra tệp khác.")
-        if "disk is full" in text or "full" in text:
-            return _error(DraftFileError, path, f"Không lưu được «{path.name}»: ổ đĩa đã đầy.",
-                          "Hãy giải phóng dung lượng rồi lưu lại. Nội dung đang soạn vẫn còn trong cửa sổ.")
-        return _error(DraftFileError, path, f"Tệp «{path.name}» bị hỏng, không đọc được ({exc}).")
+            raise sqlite_error(exc, path) from exc
 
     # ------------------------------------------------------------ creating
     @classmethod
-    def create(cls, path: str | os.PathLike[str], draft: Draft) -> "DraftFile":
-        """Write *draft* to a new file at *path* (built beside it, then moved into place) and open it."""
+    def create(cls, path: str | os.PathLike[str], draft: Draft, order: Iterable[str] | None = None,
+               copy_of: "DraftFile | None" = None, snapshot: tuple[str, str] | None = None) -> "DraftFile":
+        """Write *draft* to a new file at *path* and open it.
+
+        The file is built beside *path* and moved into place only when complete.
+        With *copy_of*, that file's history comes along (Save As keeps versions);
+        *snapshot* (kind, name) adds a version to that history before the move.
+        """
+        return cls.create_from_state(path, draft_rows(draft, order), copy_of, snapshot)
+
+    @classmethod
+    def create_from_state(cls, path: str | os.PathLike[str], state: RowState,
+                          copy_of: "DraftFile | None" = None, snapshot: tuple[str, str] | None = None) -> "DraftFile":
+        """``create`` from rows (see ``rows``) rather than a draft."""
         path = Path(path)
         try:
             fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             os.close(fd)
         except OSError as exc:
             message, hint = describe_os_error(exc, path)
-            raise _error(DraftFileError, path, message, hint) from exc
+            raise error(DraftFileError, path, message, hint) from exc
         tmp = Path(tmp_name)
         try:
-            conn = sqlite3.connect(tmp, isolation_level=None)
+            conn = sqlite3.connect(tmp, isolation_level=None, check_same_thread=False)
             try:
-                conn.execute("PRAGMA journal_mode = DELETE")
-                create_schema(conn)  # on a private temporary file: atomic through the final rename
-                conn.execute("INSERT INTO info(key, value) VALUES ('created_at', ?), ('created_by', ?)",
-                             (_now(), f"baocao {__version__}"))
-                writer = cls(tmp, conn, read_only=False)
-                writer.save(draft)
+                if copy_of is not None:
+                    copy_of.copy_into(conn)
+                else:
+                    conn.execute("PRAGMA journal_mode = DELETE")
+                    create_schema(conn)  # on a private temporary file: atomic through the final rename
+                    conn.execute("INSERT INTO info(key, value) VALUES ('created_at', ?), ('created_by', ?)",
+                                 (now_utc().isoformat(), f"baocao {__version__}"))
+                conn.execute("PRAGMA synchronous = FULL")
+                writer = cls(path, conn, read_only=False)   # named after the target in messages
+                writer._saved = writer._read_state() if copy_of is not None else {}
+                writer._known = dict(writer._saved)
+                batch = writer.prepare_state(state)
+                batch.snapshot = snapshot
+                writer.commit(batch)
             finally:
                 conn.close()
-            os.chmod(tmp, _new_file_mode())
+            os.chmod(tmp, new_file_mode())
             os.replace(tmp, path)
+            fsync_dir(path.parent)
+        except DraftFileError:
+            tmp.unlink(missing_ok=True)
+            raise
         except sqlite3.Error as exc:
             tmp.unlink(missing_ok=True)
-            raise cls._sqlite_error(exc, path) from exc
+            raise sqlite_error(exc, path) from exc
         except OSError as exc:
             tmp.unlink(missing_ok=True)
             message, hint = describe_os_error(exc, path)
-            raise _error(DraftFileError, path, message, hint) from exc
+            raise error(DraftFileError, path, message, hint) from exc
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
@@ -200,100 +184,186 @@ class DraftFile:
         handle.load()  # remember what is on disk, so the next save writes only changes
         return handle
 
+    def copy_into(self, target: sqlite3.Connection) -> None:
+        """Copy this file's committed content into *target* (SQLite backup: consistent while in use)."""
+        with self._lock:
+            try:
+                self._conn.backup(target)
+            except sqlite3.Error as exc:
+                raise sqlite_error(exc, self.path) from exc
+        target.execute("PRAGMA journal_mode = DELETE")
+
     # ------------------------------------------------------------ reading
+    def _read_state(self) -> RowState:
+        """The rows as stored (raises sqlite3.Error)."""
+        state: RowState = {}
+        for key, value in self._conn.execute("SELECT key, value FROM info WHERE key = 'template_id'"):
+            state[TEMPLATE_KEY] = (value,)
+        for (data,) in self._conn.execute("SELECT data FROM meta WHERE id = 1"):
+            state[META_KEY] = (data,)
+        for sid, position, status, body, fields in self._conn.execute(
+                "SELECT section_id, position, status, body, fields FROM sections ORDER BY position, section_id"):
+            state[section_key(sid)] = (position, status, body, fields)
+        for tid, rows in self._conn.execute("SELECT table_id, rows FROM tables_data ORDER BY table_id"):
+            state[table_key(tid)] = (rows,)
+        return state
+
     def load(self) -> Draft:
-        """Read the whole draft."""
-        try:
-            info = dict(self._conn.execute("SELECT key, value FROM info"))
-            row = self._conn.execute("SELECT data FROM meta WHERE id = 1").fetchone()
-            draft = Draft(template_id=info.get("template_id") or Draft().template_id,
-                          meta=meta_from_dict(json.loads(row[0]) if row else {}))
-            self._saved = {"info:template_id": draft.template_id, "meta": row[0] if row else ""}
-            for section_id, status, body, fields in self._conn.execute(
-                    "SELECT section_id, status, body, fields FROM sections ORDER BY position, section_id"):
-                draft.sections[section_id] = section_from_dict(
-                    {"status": status, "body": json.loads(body), "fields": json.loads(fields)})
-                self._saved[f"s:{section_id}"] = self._section_json(draft, section_id)
-            for table_id, rows in self._conn.execute("SELECT table_id, rows FROM tables_data ORDER BY table_id"):
-                data = json.loads(rows)
-                if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-                    raise DraftDataError(f"Bảng «{table_id}» trong tệp không hợp lệ.", _DAMAGED_HINT)
-                draft.tables[table_id] = data
-                self._saved[f"t:{table_id}"] = _dumps(data)
-        except sqlite3.Error as exc:
-            raise self._sqlite_error(exc, self.path) from exc
-        except (ValueError, TypeError, DraftDataError) as exc:  # JSON errors are ValueError
-            raise _error(DraftFileError, self.path, f"Nội dung tệp «{self.path.name}» bị hỏng, không đọc được.") from exc
-        return draft
+        """Read the whole draft (and remember it as what the file holds)."""
+        with self._lock:
+            try:
+                state = self._read_state()
+                draft = draft_from_state(state)
+            except sqlite3.Error as exc:
+                raise sqlite_error(exc, self.path) from exc
+            except (ValueError, TypeError, KeyError, RecursionError, MemoryError, DraftDataError) as exc:
+                raise error(DraftDamagedError, self.path,
+                            f"Nội dung tệp «{self.path.name}» bị hỏng, không đọc được.") from exc
+            self._saved = state
+            self._known = dict(state)
+            self._resync = False
+            return draft
 
     # ------------------------------------------------------------ saving
-    @staticmethod
-    def _section_json(draft: Draft, section_id: str) -> str:
-        return _dumps(section_to_dict(draft.sections[section_id]))
+    def prepare(self, draft: Draft, order: Iterable[str] | None = None, keys: Iterable[str] | None = None,
+                counter: int = 0, snapshot: tuple[str, str] | None = None) -> SaveBatch:
+        """Serialize what changed (only *keys*, when given) into a batch; no I/O.  Window thread."""
+        with self._lock:
+            full = keys is None or self._resync
+            rows = draft_rows(draft, order, None if full else keys)
+            batch = diff_rows(self._saved if self._resync else self._known, rows, complete=full)
+            batch.counter, batch.snapshot, batch.resync = counter, snapshot, self._resync
+            if self._resync:
+                self._known = dict(self._saved)
+            self._known.update(batch.writes)
+            for key in batch.removes:
+                self._known.pop(key, None)
+            return batch
 
-    def save(self, draft: Draft, section_order: list[str] | None = None) -> int:
+    def prepare_state(self, state: RowState, counter: int = 0) -> SaveBatch:
+        """A batch making the file hold exactly *state* (a whole draft's rows)."""
+        with self._lock:
+            batch = diff_rows(self._saved if self._resync else self._known, state, complete=True)
+            batch.counter, batch.resync = counter, self._resync
+            self._known = dict(state)
+            return batch
+
+    def commit(self, batch: SaveBatch) -> int:
+        """Write *batch* in one transaction; returns rows written.  Batches must be committed in order."""
+        if self.read_only:
+            raise error(DraftFileError, self.path, f"Tệp «{self.path.name}» đang mở ở chế độ chỉ đọc.",
+                        "Hãy dùng «Lưu thành…» để lưu ra tệp khác.")
+        if not batch and batch.snapshot is None:
+            return 0
+        with self._lock:
+            try:
+                if self.write_guard is not None:
+                    self.write_guard()
+                self._write(batch)
+            except BaseException as exc:
+                self._resync = True
+                if isinstance(exc, sqlite3.Error):
+                    raise sqlite_error(exc, self.path) from exc
+                raise
+            for key, params in batch.writes.items():
+                self._saved[key] = params
+            for key in batch.removes:
+                self._saved.pop(key, None)
+            if batch.resync:
+                self._resync = False
+        return len(batch)
+
+    def _write(self, batch: SaveBatch) -> None:
+        now = now_utc().isoformat()
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for key, params in batch.writes.items():
+                if key == TEMPLATE_KEY:
+                    conn.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('template_id', ?)", params)
+                elif key == META_KEY:
+                    conn.execute("INSERT OR REPLACE INTO meta(id, data) VALUES (1, ?)", params)
+                elif key.startswith("s:"):
+                    conn.execute("INSERT OR REPLACE INTO sections(section_id, position, status, body, fields, "
+                                 "updated_at) VALUES (?, ?, ?, ?, ?, ?)", (key[2:], *params, now))
+                else:
+                    conn.execute("INSERT OR REPLACE INTO tables_data(table_id, rows, updated_at) VALUES (?, ?, ?)",
+                                 (key[2:], *params, now))
+            for key in batch.removes:
+                table, column = ("sections", "section_id") if key.startswith("s:") else ("tables_data", "table_id")
+                conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (key[2:],))
+            if batch.snapshot is not None:
+                state = {k: v for k, v in self._saved.items() if k not in batch.removes}
+                state.update(batch.writes)
+                kind, name = batch.snapshot
+                history.add_snapshot(conn, state, kind, name, current_user())
+                history.prune(conn)
+            conn.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('saved_by', ?), ('saved_at', ?)",
+                         (f"baocao {__version__}", now))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            raise
+
+    def save(self, draft: Draft, section_order: list[str] | None = None, counter: int = 0,
+             snapshot: tuple[str, str] | None = None) -> int:
         """Write what changed since the last save/load, in one transaction; returns rows written."""
         if self.read_only:
-            raise _error(DraftFileError, self.path, f"Tệp «{self.path.name}» đang mở ở chế độ chỉ đọc.",
-                         "Hãy dùng «Lưu thành…» để lưu ra tệp khác.")
-        now = _now()
-        order = {sid: i for i, sid in enumerate(section_order or draft.sections)}
-        writes: list[tuple[str, tuple[Any, ...], str, str]] = []
-        if self._saved.get("info:template_id") != draft.template_id:
-            writes.append(("INSERT OR REPLACE INTO info(key, value) VALUES ('template_id', ?)",
-                           (draft.template_id,), "info:template_id", draft.template_id))
-        meta_json = _dumps(meta_to_dict(draft.meta))
-        if self._saved.get("meta") != meta_json:
-            writes.append(("INSERT OR REPLACE INTO meta(id, data) VALUES (1, ?)", (meta_json,), "meta", meta_json))
-        for section_id, section in draft.sections.items():
-            as_json = self._section_json(draft, section_id)
-            key = f"s:{section_id}"
-            if self._saved.get(key) != as_json:
-                writes.append((
-                    "INSERT OR REPLACE INTO sections(section_id, position, status, body, fields, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    (section_id, order.get(section_id, len(order)), section.status.value,
-                     _dumps(body_to_list(section.body)), _dumps(section.fields), now), key, as_json))
-        for table_id, rows in draft.tables.items():
-            as_json = _dumps(rows)
-            key = f"t:{table_id}"
-            if self._saved.get(key) != as_json:
-                writes.append(("INSERT OR REPLACE INTO tables_data(table_id, rows, updated_at) VALUES (?, ?, ?)",
-                               (table_id, as_json, now), key, as_json))
-        removed = [k for k in self._saved if k[:2] in ("s:", "t:")
-                   and k[2:] not in (draft.sections if k[0] == "s" else draft.tables)]
-        if not writes and not removed:
-            return 0
-        try:
-            self._conn.execute("BEGIN IMMEDIATE")
-            for sql, params, _, _ in writes:
-                self._conn.execute(sql, params)
-            for key in removed:
-                table, column = ("sections", "section_id") if key[0] == "s" else ("tables_data", "table_id")
-                self._conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (key[2:],))
-            self._conn.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('saved_by', ?), ('saved_at', ?)",
-                               (f"baocao {__version__}", now))
-            self._conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
-            raise self._sqlite_error(exc, self.path) from exc
-        for _, _, key, as_json in writes:
-            self._saved[key] = as_json
-        for key in removed:
-            self._saved.pop(key, None)
-        return len(writes) + len(removed)
+            raise error(DraftFileError, self.path, f"Tệp «{self.path.name}» đang mở ở chế độ chỉ đọc.",
+                        "Hãy dùng «Lưu thành…» để lưu ra tệp khác.")
+        return self.commit(self.prepare(draft, section_order, counter=counter, snapshot=snapshot))
+
+    @property
+    def needs_resync(self) -> bool:
+        """True after a failed commit, until a whole-draft batch has been written."""
+        return self._resync
+
+    def known_state(self) -> RowState:
+        """The rows the file will hold once every prepared batch is committed (a copy)."""
+        with self._lock:
+            return dict(self._known)
+
+    # ------------------------------------------------------------ history (versions inside the file)
+    def versions(self) -> list[history.VersionInfo]:
+        """Versions kept in the file, newest first."""
+        with self._lock:
+            try:
+                return history.list_versions(self._conn)
+            except sqlite3.Error as exc:
+                raise sqlite_error(exc, self.path) from exc
+
+    def load_version(self, version_id: int) -> Draft:
+        """The draft as it was in one version."""
+        with self._lock:
+            try:
+                return history.load_version(self._conn, version_id)
+            except sqlite3.Error as exc:
+                raise sqlite_error(exc, self.path) from exc
+
+    def info(self) -> dict[str, str]:
+        """The ``info`` rows (created_at, saved_at, template id, writer)."""
+        with self._lock:
+            try:
+                return {str(k): str(v) for k, v in self._conn.execute("SELECT key, value FROM info")}
+            except sqlite3.Error as exc:
+                raise sqlite_error(exc, self.path) from exc
 
     def integrity_ok(self) -> bool:
-        """True when SQLite's integrity check passes."""
-        try:
-            return self._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        except sqlite3.Error:
-            return False
+        """True when SQLite's full integrity check passes."""
+        with self._lock:
+            try:
+                return self._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            except sqlite3.Error:
+                return False
 
     def close(self) -> None:
         """Close the connection."""
-        self._conn.close()
+        with self._lock:
+            self._conn.close()
 
     def __enter__(self) -> "DraftFile":
         return self
@@ -303,14 +373,8 @@ class DraftFile:
 
 
 def open_draft(path: str | os.PathLike[str]) -> Draft:
-    """Read the draft in *path* (read-only when it is already current)."""
-    path = Path(path)
-    try:
-        with DraftFile.open(path, read_only=True) as handle:
-            return handle.load()
-    except DraftNeedsUpgrade:
-        pass
-    with DraftFile.open(path) as handle:  # older format: migrate in place, then read
+    """Read the draft in *path* without modifying it (older formats are upgraded in memory)."""
+    with DraftFile.open(Path(path), read_only=True) as handle:
         return handle.load()
 
 

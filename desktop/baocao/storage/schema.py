@@ -12,6 +12,16 @@ Version 1 tables:
 - ``sections(section_id, position, status, body, fields, updated_at)``: one row
   per section, body and fields as JSON — a save rewrites only changed rows;
 - ``tables_data(table_id, rows, updated_at)``: table rows as JSON.
+
+Version 2 adds the history of versions, inside the same file:
+
+- ``history(id, kind, name, created_at, author, manifest)``: one row per
+  snapshot (``kind`` is ``auto``, ``save`` or ``named``); ``manifest`` is JSON
+  naming, for the template id, the metadata, each section (in order) and each
+  table, the hash of that part's content;
+- ``history_blobs(hash, data)``: content-addressed parts (zlib-compressed
+  JSON), shared by every snapshot in which the part did not change — a
+  snapshot of a draft where one section changed costs one new blob.
 """
 
 from __future__ import annotations
@@ -45,16 +55,50 @@ CREATE TABLE IF NOT EXISTS tables_data (
 );
 """
 
+SCHEMA_V2_ADDITIONS = """
+CREATE TABLE IF NOT EXISTS history (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind       TEXT NOT NULL,
+    name       TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    author     TEXT NOT NULL DEFAULT '',
+    manifest   TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS history_blobs (
+    hash TEXT PRIMARY KEY,
+    data BLOB NOT NULL
+);
+"""
+
 #: Tables every valid file of the current version has.
-REQUIRED_TABLES = ("info", "meta", "sections", "tables_data")
+REQUIRED_TABLES = ("info", "meta", "sections", "tables_data", "history", "history_blobs")
+
+#: Tables a file of each version must have before it is migrated.
+TABLES_BY_VERSION: dict[int, tuple[str, ...]] = {
+    1: ("info", "meta", "sections", "tables_data"),
+    2: REQUIRED_TABLES,
+}
+
+
+def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
+    """Version 2: add the history tables (existing content is untouched)."""
+    for statement in SCHEMA_V2_ADDITIONS.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
 
 #: version n → function upgrading a version-n database to n+1 (inside a transaction).
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+#: Each must only use ``conn.execute`` (``executescript`` would commit the caller's transaction).
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _migrate_1_to_2,
+}
 
 
 def create_schema(conn: sqlite3.Connection) -> None:
     """Create the current schema in an empty database."""
-    conn.executescript(SCHEMA_V1)
+    for statement in SCHEMA_V1.split(";"):
+        if statement.strip():
+            conn.execute(statement)
     for version in range(1, DRAFT_SCHEMA_VERSION):
         MIGRATIONS[version](conn)
     conn.execute(f"PRAGMA application_id = {DRAFT_APPLICATION_ID}")
