@@ -66,6 +66,22 @@ def atomic_write(path: str | os.PathLike[str], error_cls: type[ExportError] = Ex
         raise
 
 
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in *folder* durable (POSIX; a no-op where directories cannot be opened)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def _replace(tmp: Path, target: Path) -> None:
     """``os.replace`` that keeps the target's permission bits when it existed."""
     try:
@@ -79,6 +95,7 @@ def _replace(tmp: Path, target: Path) -> None:
     else:
         os.chmod(tmp, 0o644)
     os.replace(tmp, target)
+    fsync_dir(target.parent)  # the rename itself must survive a power cut
 
 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:

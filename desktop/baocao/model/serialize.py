@@ -185,7 +185,8 @@ def meta_from_dict(data: Any) -> ReportMeta:
         meta.signer = Signer(**{k: clean_text(str(v)) for k, v in signer.items()
                                 if k in Signer.__dataclass_fields__ and v is not None})
     recipients = data.get("recipients") or []
-    meta.recipients = [clean_text(str(r)) for r in recipients if str(r).strip()]
+    cleaned = (clean_text(str(r)) for r in recipients)
+    meta.recipients = [r for r in cleaned if r.strip()]
     return meta
 
 

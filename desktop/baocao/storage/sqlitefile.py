@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..constants import DRAFT_SCHEMA_VERSION
 from ..errors import DraftFileError
+from ..fsutil import fsync_dir  # noqa: F401 - re-exported for storage modules
 from .integrity import DAMAGED_HINT, DraftDamagedError, check_identity, check_structure, error
 from .schema import migrate
 
@@ -30,22 +31,6 @@ def new_file_mode() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return 0o666 & ~mask
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename in *folder* durable (POSIX; a no-op where directories cannot be opened)."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def writable(path: Path) -> bool:
