@@ -1,0 +1,176 @@
+"""The window's actions, menus and toolbar (shortcuts via QAction only, never key handlers).
+
+The toolbar is text-only: touching ``QStyle`` (for standard icons) from Python
+makes PySide build every one of its enums, which costs more start-up time
+than the whole toolbar is worth.
+
+Standard shortcuts come from ``QKeySequence.StandardKey`` so each platform
+gets its own (Ctrl+S, Ctrl+Z …).  Section navigation: Ctrl+PgDown / Alt+→
+(next), Ctrl+PgUp / Alt+← (previous), Ctrl+Shift+PgDown (next empty).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
+
+from . import strings as S
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .main_window import MainWindow
+
+SK = QKeySequence.StandardKey
+
+
+@dataclass
+class WindowActions:
+    """Every QAction of the main window."""
+
+    new: QAction
+    open: QAction
+    save: QAction
+    save_as: QAction
+    export_docx: QAction
+    export_pdf: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    bold: QAction
+    italic: QAction
+    footnote: QAction
+    next: QAction
+    prev: QAction
+    next_empty: QAction
+    details: QAction
+    check: QAction
+    refresh_preview: QAction
+    focus_outline: QAction
+    focus_editor: QAction
+    focus_preview: QAction
+    recent_menu: QMenu
+
+
+def _action(window: "MainWindow", text: str, slot, shortcuts=(), tip: str = "") -> QAction:
+    action = QAction(text, window)
+    expanded: list[QKeySequence] = []
+    for key in shortcuts:
+        if isinstance(key, QKeySequence.StandardKey):
+            expanded.extend(QKeySequence.keyBindings(key))
+        else:
+            expanded.append(QKeySequence(key))
+    if expanded:
+        action.setShortcuts(expanded)
+    if tip:
+        action.setStatusTip(tip)
+    action.triggered.connect(slot)
+    window.addAction(action)   # shortcuts work even with the menu bar hidden
+    return action
+
+
+def build_actions(window: "MainWindow") -> WindowActions:
+    """Create the actions, the menu bar and the toolbar of *window*."""
+    c = window.controller
+    undo = c.undo_stack.createUndoAction(window, S.ACT_UNDO.replace("&", ""))
+    undo.setShortcuts(QKeySequence.keyBindings(SK.Undo))
+    redo = c.undo_stack.createRedoAction(window, S.ACT_REDO.replace("&", ""))
+    redo.setShortcuts(QKeySequence.keyBindings(SK.Redo))
+    window.addAction(undo)
+    window.addAction(redo)
+    acts = WindowActions(
+        new=_action(window, S.ACT_NEW, c.new_draft, [SK.New]),
+        open=_action(window, S.ACT_OPEN, c.open_dialog, [SK.Open]),
+        save=_action(window, S.ACT_SAVE, c.save, [SK.Save]),
+        save_as=_action(window, S.ACT_SAVE_AS, lambda: c.save_as(), [SK.SaveAs]),
+        export_docx=_action(window, S.ACT_EXPORT_DOCX, lambda: c.export("docx"), ["Ctrl+E"]),
+        export_pdf=_action(window, S.ACT_EXPORT_PDF, lambda: c.export("pdf"), ["Ctrl+Shift+E"]),
+        quit=_action(window, S.ACT_QUIT, window.close, [SK.Quit]),
+        undo=undo,
+        redo=redo,
+        bold=_action(window, S.ACT_BOLD, window.toggle_bold, [SK.Bold]),
+        italic=_action(window, S.ACT_ITALIC, window.toggle_italic, [SK.Italic]),
+        footnote=_action(window, S.ACT_FOOTNOTE, window.insert_footnote, ["Ctrl+Alt+F"]),
+        next=_action(window, S.ACT_NEXT, lambda: window.go(1), ["Ctrl+PgDown", "Alt+Right"]),
+        prev=_action(window, S.ACT_PREV, lambda: window.go(-1), ["Ctrl+PgUp", "Alt+Left"]),
+        next_empty=_action(window, S.ACT_NEXT_EMPTY, window.go_next_empty, ["Ctrl+Shift+PgDown"]),
+        details=_action(window, S.ACT_DETAILS, window.edit_details, ["Ctrl+Shift+I"]),
+        check=_action(window, S.ACT_CHECK, window.check_all, ["F7"]),
+        refresh_preview=_action(window, S.ACT_REFRESH_PREVIEW, window.preview.refresh_now, [SK.Refresh]),
+        focus_outline=_action(window, S.ACT_FOCUS_OUTLINE, lambda: window.outline.tree.setFocus(), ["Ctrl+1"]),
+        focus_editor=_action(window, S.ACT_FOCUS_EDITOR, window.focus_editor, ["Ctrl+2"]),
+        focus_preview=_action(window, S.ACT_FOCUS_PREVIEW, lambda: window.preview.setFocus(), ["Ctrl+3"]),
+        recent_menu=QMenu(S.MENU_RECENT, window),
+    )
+    acts.footnote.setToolTip(S.ACT_FOOTNOTE.replace("&", "") + " (Ctrl+Alt+F)")
+    acts.export_pdf.setVisible(c.pdf_available())
+    acts.export_pdf.setEnabled(c.pdf_available())
+    acts.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(window, acts.recent_menu))
+    _menus(window, acts)
+    _toolbar(window, acts)
+    return acts
+
+
+def _menus(window: "MainWindow", a: WindowActions) -> None:
+    bar = window.menuBar()
+    file_menu = bar.addMenu(S.MENU_FILE)
+    file_menu.addActions([a.new, a.open])
+    file_menu.addMenu(a.recent_menu)
+    file_menu.addSeparator()
+    file_menu.addActions([a.save, a.save_as])
+    file_menu.addSeparator()
+    file_menu.addActions([a.export_docx, a.export_pdf])
+    file_menu.addSeparator()
+    file_menu.addAction(a.quit)
+    edit_menu = bar.addMenu(S.MENU_EDIT)
+    edit_menu.addActions([a.undo, a.redo])
+    edit_menu.addSeparator()
+    edit_menu.addActions([a.bold, a.italic, a.footnote])
+    go_menu = bar.addMenu(S.MENU_GO)
+    go_menu.addActions([a.prev, a.next, a.next_empty])
+    go_menu.addSeparator()
+    go_menu.addActions([a.focus_outline, a.focus_editor, a.focus_preview])
+    report_menu = bar.addMenu(S.MENU_REPORT)
+    report_menu.addActions([a.details, a.check, a.refresh_preview])
+
+
+def _toolbar(window: "MainWindow", a: WindowActions) -> None:
+    bar = QToolBar("Công cụ", window)
+    bar.setObjectName("toolbar")
+    bar.setMovable(False)
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    for action, text in ((a.new, "Mới"), (a.open, "Mở"), (a.save, "Lưu")):
+        action.setIconText(text)
+        bar.addAction(action)
+    bar.addSeparator()
+    bar.addActions([a.undo, a.redo])
+    bar.addSeparator()
+    for action, text in ((a.bold, "Đậm"), (a.italic, "Nghiêng"), (a.footnote, "Chú thích")):
+        action.setIconText(text)
+        bar.addAction(action)
+    bar.addSeparator()
+    for action, text in ((a.prev, "◀ Mục trước"), (a.next, "Mục sau ▶"), (a.next_empty, "Mục trống")):
+        action.setIconText(text)
+        bar.addAction(action)
+    bar.addSeparator()
+    a.export_docx.setIconText("Xuất Word")
+    bar.addAction(a.export_docx)
+    window.addToolBar(bar)
+
+
+def fill_recent_menu(window: "MainWindow", menu: QMenu) -> None:
+    """List the recent files (numbered &1 … for the keyboard)."""
+    menu.clear()
+    files = window.settings.recent_files()
+    if not files:
+        empty = menu.addAction(S.RECENT_EMPTY)
+        empty.setEnabled(False)
+        return
+    for index, path in enumerate(files, start=1):
+        prefix = f"&{index} " if index < 10 else ""
+        action = menu.addAction(prefix + path.replace("&", "&&"))
+        action.triggered.connect(lambda _=False, p=path: window.controller.open_path(p))
+    menu.addSeparator()
+    menu.addAction(S.RECENT_CLEAR, window.settings.clear_recent)

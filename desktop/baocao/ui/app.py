@@ -1,0 +1,91 @@
+"""``run_app(paths)``: start the window (called by ``baocao`` with no sub-command).
+
+Opens the given file, else the most recent file that still exists, else the
+shipped sample as an untitled draft.  Installs the excepthook (log file,
+recovery copy, polite message).  With ``BAOCAO_BENCHMARK_EXIT=1`` in the
+environment the app quits as soon as the window is shown and the first
+preview is rendered (used by bench/bench_startup.py).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+BENCHMARK_ENV = "BAOCAO_BENCHMARK_EXIT"
+UI_FONTS = ["Segoe UI", "Noto Sans", "Liberation Sans", "DejaVu Sans", "Arial"]
+
+
+def _pick_ui_font(app) -> None:
+    """Make sure the interface font has Vietnamese glyphs (some minimal Linux set-ups default to one without)."""
+    from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+
+    current = app.font()
+    metrics = QFontMetrics(current)
+    if all(metrics.inFontUcs4(ord(c)) for c in "ỦẬệđưởỹ"):
+        return                               # the usual case: no need to scan the font database
+    vietnamese = QFontDatabase.WritingSystem.Vietnamese
+    families = set(QFontDatabase.families(vietnamese))
+    if current.family() in families:
+        return
+    wanted = [f for f in UI_FONTS if f in families] or [f for f in UI_FONTS if f in set(QFontDatabase.families())]
+    if wanted:
+        font = QFont(current)
+        font.setFamilies(wanted + [current.family()])
+        app.setFont(font)
+
+
+def create_application(argv: list[str] | None = None):
+    """The QApplication with baocao's organisation/application names and icon."""
+    from PySide6.QtWidgets import QApplication
+
+    from ..constants import APP_DISPLAY_NAME, APP_NAME, ORG_NAME
+    from .icons import app_icon
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    app.setWindowIcon(app_icon())
+    _pick_ui_font(app)
+    return app
+
+
+def open_initial(window, paths: list[str]) -> None:
+    """Open *paths*[0], else the newest recent file, else the sample as an untitled draft."""
+    controller = window.controller
+    if paths and controller.open_path(paths[0], ask=False):
+        return
+    recent = window.settings.last_existing_recent()
+    if recent and controller.open_path(recent, ask=False):
+        return
+    from ..samples import load_sample
+    from ..session import DraftSession
+    from ..template import load_pack
+
+    draft = load_sample()
+    controller.set_session(DraftSession.new(load_pack(draft.template_id), draft), ask_on_close=False)
+
+
+def run_app(paths: list[str]) -> int:
+    """Run the window until it is closed; returns the exit status."""
+    app = create_application()
+    from .crash import install_excepthook, setup_logging
+    from .main_window import MainWindow
+
+    setup_logging()
+    window = MainWindow()
+    install_excepthook(lambda: window.controller.session, lambda: window)
+    if os.environ.get(BENCHMARK_ENV):
+        from PySide6.QtCore import QTimer
+
+        window.preview.rendered.connect(lambda _ms: QTimer.singleShot(0, app.quit))
+    window.show()
+    open_initial(window, paths)
+    status = app.exec()
+    import shiboken6
+
+    shiboken6.delete(window)           # before the QApplication goes, never after
+    return status

@@ -1,0 +1,225 @@
+"""The section's structured fields as a form, validated as the drafter types.
+
+A valid value is emitted (``fieldEdited``) and becomes an undoable edit; an
+invalid one shows a red Vietnamese hint under the field and is not stored.
+Numbers are typed the Vietnamese way ("2.573", "1.428,5") and reformatted
+when the field is left; dates as 05/7/2021; a document reference (``docref``)
+has five boxes: loại, số/ký hiệu, ngày, cơ quan ban hành, trích yếu.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
+)
+
+from ..template.manifest import FieldSpec
+from . import strings as S
+from .field_values import DOCREF_KEYS, FieldResult, display_docref, display_field, parse_docref, parse_field
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class DocRefEditor(QWidget):
+    """Five boxes for a cited document; ``changed`` on every edit."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.kind = QComboBox(self)
+        self.kind.setEditable(True)
+        self.kind.addItems(["", *S.DOCREF_TYPES])
+        self.boxes: dict[str, QLineEdit] = {k: QLineEdit(self) for k in DOCREF_KEYS if k != "loai"}
+        self.boxes["ngay"].setPlaceholderText(S.DATE_PLACEHOLDER)
+        labels = {"loai": S.DOCREF_TYPE, "so": S.DOCREF_NUMBER, "ngay": S.DOCREF_DATE,
+                  "co_quan": S.DOCREF_ISSUER, "trich_yeu": S.DOCREF_SUMMARY}
+        widgets: dict[str, QWidget] = {"loai": self.kind, **self.boxes}
+        for row, key in enumerate(DOCREF_KEYS):
+            label = QLabel(labels[key], self)
+            label.setBuddy(widgets[key])
+            grid.addWidget(label, row, 0)
+            grid.addWidget(widgets[key], row, 1)
+            widgets[key].setAccessibleName(labels[key])
+        self.kind.editTextChanged.connect(self.changed)
+        for box in self.boxes.values():
+            box.textEdited.connect(self.changed)
+
+    def texts(self) -> dict[str, str]:
+        """The five texts as typed."""
+        return {"loai": self.kind.currentText(), **{k: b.text() for k, b in self.boxes.items()}}
+
+    def set_value(self, raw: Any) -> None:
+        """Show a stored reference."""
+        texts = display_docref(raw)
+        self.kind.blockSignals(True)
+        self.kind.setEditText(texts["loai"])
+        self.kind.blockSignals(False)
+        for key, box in self.boxes.items():
+            box.setText(texts[key])
+
+    def hasFocus(self) -> bool:  # noqa: N802 (Qt API)
+        return any(w.hasFocus() for w in (self.kind, *self.boxes.values()))
+
+
+class FieldsForm(QWidget):
+    """Form for the fields of one section."""
+
+    fieldEdited = Signal(str, object)   # key, value (None clears the field)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._form_host: QWidget | None = None
+        self._specs: dict[str, FieldSpec] = {}
+        self._widgets: dict[str, QWidget] = {}
+        self._errors: dict[str, QLabel] = {}
+
+    # ------------------------------------------------------------ building
+    def set_fields(self, specs: list[FieldSpec], values: dict[str, Any]) -> None:
+        """Rebuild the form for *specs* showing *values*."""
+        if self._form_host is not None:
+            self._layout.removeWidget(self._form_host)
+            self._form_host.hide()
+            self._form_host.deleteLater()
+        self._specs = {s.key: s for s in specs}
+        self._widgets.clear()
+        self._errors.clear()
+        host = QWidget(self)
+        form = QFormLayout(host)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        for spec in specs:
+            widget = self._make_widget(spec)
+            error = QLabel(host)
+            error.setStyleSheet(ERROR_STYLE)
+            error.setWordWrap(True)
+            error.hide()
+            column = QWidget(host)
+            box = QVBoxLayout(column)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(1)
+            box.addWidget(widget)
+            box.addWidget(error)
+            label = QLabel(spec.label + (" *" if spec.required else "") + ":", host)
+            label.setBuddy(widget)
+            label.setToolTip(spec.help)
+            widget.setToolTip(spec.help)
+            widget.setAccessibleName(spec.label)
+            form.addRow(label, column)
+            self._widgets[spec.key] = widget
+            self._errors[spec.key] = error
+        self._layout.addWidget(host)
+        self._form_host = host
+        self.update_values(values, force=True)
+
+    def _make_widget(self, spec: FieldSpec) -> QWidget:
+        key = spec.key
+        if spec.type == "docref":
+            widget: QWidget = DocRefEditor(self)
+            widget.changed.connect(lambda k=key: self._edited(k))
+        elif spec.type == "choice":
+            widget = QComboBox(self)
+            widget.addItem(S.CHOICE_EMPTY, "")
+            for choice in spec.choices:
+                widget.addItem(choice, choice)
+            widget.currentIndexChanged.connect(lambda _i, k=key: self._edited(k))
+        elif spec.type == "text" and spec.multiline:
+            widget = QPlainTextEdit(self)
+            widget.setTabChangesFocus(True)
+            widget.setFixedHeight(72)
+            widget.textChanged.connect(lambda k=key: self._edited(k))
+        else:
+            widget = QLineEdit(self)
+            if spec.type in ("integer", "decimal"):
+                widget.setAlignment(Qt.AlignmentFlag.AlignRight)
+                widget.setPlaceholderText(S.NUMBER_PLACEHOLDER if spec.type == "integer" else S.DECIMAL_PLACEHOLDER)
+                widget.setMaximumWidth(160)
+            elif spec.type == "date":
+                widget.setPlaceholderText(S.DATE_PLACEHOLDER)
+                widget.setMaximumWidth(220)
+            widget.textEdited.connect(lambda _t, k=key: self._edited(k))
+            widget.editingFinished.connect(lambda k=key: self._reformat(k))
+        return widget
+
+    # ------------------------------------------------------------ values
+    def _text(self, key: str) -> str:
+        widget = self._widgets[key]
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        if isinstance(widget, QComboBox):
+            return str(widget.currentData() or "")
+        return ""
+
+    def read(self, key: str) -> FieldResult:
+        """The current value of field *key* as typed."""
+        spec = self._specs[key]
+        widget = self._widgets[key]
+        if isinstance(widget, DocRefEditor):
+            return parse_docref(widget.texts())
+        return parse_field(spec, self._text(key))
+
+    def _edited(self, key: str) -> None:
+        result = self.read(key)
+        self._show_error(key, result.error)
+        if result.ok:
+            self.fieldEdited.emit(key, result.value)
+
+    def _show_error(self, key: str, error: str | None) -> None:
+        label = self._errors[key]
+        label.setText((error or "") + (S.NOT_STORED if error else ""))
+        label.setVisible(bool(error))
+
+    def _reformat(self, key: str) -> None:
+        widget = self._widgets[key]
+        result = self.read(key)
+        if isinstance(widget, QLineEdit) and result.ok and result.value is not None:
+            widget.setText(display_field(self._specs[key], result.value))
+
+    def update_values(self, values: dict[str, Any], force: bool = False) -> None:
+        """Show stored *values* (after undo/redo); a field being typed in keeps its text if it agrees."""
+        for key, spec in self._specs.items():
+            widget = self._widgets[key]
+            raw = values.get(key)
+            if not force and widget.hasFocus() and self.read(key).ok and self.read(key).value == raw:
+                continue
+            if not force and self.read(key).ok and self.read(key).value == raw:
+                continue
+            widget.blockSignals(True)
+            try:
+                if isinstance(widget, DocRefEditor):
+                    widget.set_value(raw)
+                elif isinstance(widget, QComboBox):
+                    index = widget.findData(raw or "")
+                    widget.setCurrentIndex(max(0, index))
+                elif isinstance(widget, QPlainTextEdit):
+                    widget.setPlainText(str(raw or ""))
+                elif isinstance(widget, QLineEdit):
+                    widget.setText(display_field(spec, raw))
+            finally:
+                widget.blockSignals(False)
+            self._show_error(key, None)
+
+    # ------------------------------------------------------------ access for tests and the window
+    def widget(self, key: str) -> QWidget:
+        """The input widget of field *key*."""
+        return self._widgets[key]
+
+    def error_text(self, key: str) -> str:
+        """The red hint under field *key* ("" when valid)."""
+        label = self._errors[key]
+        return label.text() if not label.isHidden() else ""
+
+    def keys(self) -> list[str]:
+        """Field keys in form order."""
+        return list(self._specs)

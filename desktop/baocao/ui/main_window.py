@@ -1,0 +1,374 @@
+"""The guided drafting window: outline | section editor | live preview.
+
+The window only wires widgets together: file operations live in
+``DocumentController``, every change of the draft becomes an ``Edit`` pushed
+on the controller's undo stack, and each view refreshes from the draft when
+the controller reports an applied edit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget
+
+from ..checks import Finding, check_draft
+from ..constants import DRAFT_SUFFIX, SectionStatus
+from ..edits import Edit, SetFieldValue, SetMeta, SetSectionBody, SetSectionStatus, SetTableRows
+from ..writers.html import document_to_html
+from . import navigation as nav
+from . import strings as S
+from .actions import build_actions
+from .document_controller import DocumentController
+from .icons import app_icon
+from .outline import OutlineView
+from .preview import PreviewPane
+from .section_editor import SectionEditor
+from .settings import AppSettings
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .preview_render import PreviewRenderer
+    from .table_editor import TableEditor
+
+DRAFT_DROP_SUFFIXES = (DRAFT_SUFFIX, ".json")
+
+
+class MainWindow(QMainWindow):
+    """Main window of baocao."""
+
+    def __init__(self, settings: AppSettings | None = None):
+        super().__init__()
+        self.settings = settings or AppSettings()
+        self.controller = DocumentController(self.settings, self)
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.current_key: str | None = None
+        self._labels: dict[str, str] = {}
+        self._findings: list[Finding] = []
+        self._document = None
+        self._renderer: "PreviewRenderer | None" = None
+
+        self.outline = OutlineView(self)
+        self.editor = SectionEditor(self)
+        self._table_editor: "TableEditor | None" = None     # built when an appendix is first shown
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.editor)
+        self.preview = PreviewPane(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        for widget in (self.outline, self.stack, self.preview):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.autosave_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.autosave_label)
+        self.acts = build_actions(self)
+        self._connect()
+        self._restore_settings()
+        self._update_title()
+        self.setTabOrder(self.outline.tree, self.editor.status)
+
+    @property
+    def table_editor(self) -> "TableEditor":
+        """The appendix table page (created on first use: it is not needed to start)."""
+        if self._table_editor is None:
+            from .table_editor import TableEditor
+
+            self._table_editor = TableEditor(self)
+            self.stack.addWidget(self._table_editor)
+            self._table_editor.rowsEdited.connect(self._rows_edited)
+            self.setTabOrder(self._table_editor.view, self.preview)
+        return self._table_editor
+
+    # ------------------------------------------------------------ wiring
+    def _connect(self) -> None:
+        c = self.controller
+        c.sessionChanged.connect(self._load_session)
+        c.editApplied.connect(self._edit_applied)
+        c.stateChanged.connect(self._update_title)
+        c.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        c.autosaved.connect(lambda stamp: self.autosave_label.setText(S.AUTOSAVED.format(time=stamp)))
+        self.outline.entrySelected.connect(self._show_entry)
+        self.preview.sectionClicked.connect(self.select)
+        self.preview.timer.timeout.connect(self._refresh_findings)
+        self.preview.rendered.connect(lambda _ms: self._resolve_titles())
+        self.editor.bodyEdited.connect(self._body_edited)
+        self.editor.fieldEdited.connect(self._field_edited)
+        self.editor.statusChosen.connect(self._status_chosen)
+        self.editor.appendixRequested.connect(lambda aid: self.select(nav.appendix_key(aid)))
+        self.editor.guidance.expandedChanged.connect(lambda on: self.settings.set_value("window/guidance", on))
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.bytes_value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1366, 768)
+        state = self.settings.bytes_value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        sizes = self.settings.int_list("window/splitter")
+        self.splitter.setSizes(sizes if len(sizes) == 3 and all(sizes) else [300, 600, 466])
+        editor_sizes = self.settings.int_list("window/editor_splitter")
+        if len(editor_sizes) == 2 and all(editor_sizes):
+            self.editor.splitter.setSizes(editor_sizes)
+        self.editor.guidance.set_expanded(self.settings.flag("window/guidance", True))
+
+    def save_settings(self) -> None:
+        """Remember geometry, toolbar state and splitter sizes."""
+        self.settings.set_value("window/geometry", self.saveGeometry())
+        self.settings.set_value("window/state", self.saveState())
+        self.settings.set_value("window/splitter", self.splitter.sizes())
+        self.settings.set_value("window/editor_splitter", self.editor.splitter.sizes())
+        self.settings.sync()
+
+    # ------------------------------------------------------------ session
+    @property
+    def session(self):
+        """The open DraftSession (or None)."""
+        return self.controller.session
+
+    def _load_session(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        self._labels = nav.section_labels(session.pack)
+        self.outline.set_pack(session.pack, session.draft)
+        self._document = None
+        self.preview.set_source(self.render_html)
+        self.preview.refresh_now()
+        self._findings = []
+        QTimer.singleShot(0, self, self._refresh_findings)      # after the first paint
+        keys = self.outline.keys()
+        first = next((k for k in keys if not nav.is_appendix_key(k) and not session.pack.section(k).children),
+                     keys[0] if keys else None)
+        keep = self.current_key if self.current_key in keys else first
+        self.current_key = None
+        if keep:
+            self.select(keep)
+
+    def render_html(self) -> str:
+        """The report as HTML for the preview (same document model as the .docx)."""
+        session = self.session
+        if session is None:
+            return ""
+        if self._renderer is None or self._renderer.pack is not session.pack:
+            from .preview_render import PreviewRenderer
+
+            self._renderer = PreviewRenderer(session.pack)
+        self._document = self._renderer.render(session.draft)
+        return document_to_html(self._document, standalone=False)
+
+    def _resolve_titles(self) -> None:
+        """Titles written with template expressions ("… {{ bc.ky }}") as the last render resolved them."""
+        doc, session = self._document, self.session
+        if doc is None or session is None:
+            return
+        titles = {h.section_id: h.title for h in doc.headings()
+                  if h.section_id and "{" in session.pack.section(h.section_id).title}
+        titles.update({nav.appendix_key(a.appendix_id): a.title for a in doc.appendices})
+        self.outline.update_titles(titles)
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(S.TITLE_PATTERN.format(name=self.controller.display_name()))
+        self.setWindowModified(self.controller.is_modified())
+
+    # ------------------------------------------------------------ showing entries
+    def select(self, key: str) -> None:
+        """Show the section or appendix *key* (outline, editor and preview follow)."""
+        if key == self.current_key:
+            return
+        self.outline.select(key)
+        if self.current_key != key:          # outline did not emit (same item): show directly
+            self._show_entry(key)
+
+    def _show_entry(self, key: str) -> None:
+        session = self.session
+        if session is None or key == self.current_key:
+            return
+        self.current_key = key
+        if nav.is_appendix_key(key):
+            appendix = next(a for a in session.pack.appendices if nav.appendix_key(a.id) == key)
+            spec = session.pack.tables[appendix.table]
+            self.table_editor.set_table(spec, appendix, self.outline.title_of(key),
+                                        session.draft.tables.get(spec.id, []))
+            self.stack.setCurrentWidget(self.table_editor)
+            return
+        spec = session.pack.section(key)
+        self.editor.show_section(spec, self._labels.get(key, ""), self.outline.title_of(key), session.draft.section(key),
+                                 self._section_findings(key), nav.appendices_mentioned(session.pack, spec))
+        self.stack.setCurrentWidget(self.editor)
+        self.preview.scroll_to_section(key)
+
+    def _section_findings(self, key: str) -> list[Finding]:
+        return [f for f in self._findings if f.where == key]
+
+    def _refresh_findings(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        self._findings = check_draft(session.draft, session.pack)
+        if self.current_key and not nav.is_appendix_key(self.current_key):
+            self.editor.set_findings(self._section_findings(self.current_key))
+
+    # ------------------------------------------------------------ edits from the views
+    def _body_edited(self, section_id: str) -> None:
+        draft = self.session.draft
+        body = self.editor.body.body()
+        if body != draft.section(section_id).body:
+            self.controller.push(SetSectionBody.make(draft, section_id, body, typing=True), self.editor.body)
+
+    def _field_edited(self, section_id: str, key: str, value: object) -> None:
+        draft = self.session.draft
+        if draft.section(section_id).fields.get(key) != value:
+            self.controller.push(SetFieldValue.make(draft, section_id, key, value), self.editor.fields)
+
+    def _status_chosen(self, section_id: str, status: SectionStatus) -> None:
+        draft = self.session.draft
+        if draft.section(section_id).status is not status:
+            self.controller.push(SetSectionStatus.make(draft, section_id, status), self.editor.status)
+
+    def _rows_edited(self, table_id: str, rows: list) -> None:
+        draft = self.session.draft
+        if draft.tables.get(table_id, []) != rows:
+            self.controller.push(SetTableRows.make(draft, table_id, rows), self.table_editor)
+
+    def _edit_applied(self, edit: Edit, origin: object | None) -> None:
+        """Refresh what the edit touched; on undo/redo, go to where it happened."""
+        session = self.session
+        section_id = edit.section_id
+        known = (SetSectionBody, SetFieldValue, SetSectionStatus, SetMeta, SetTableRows)
+        if isinstance(edit, SetSectionStatus) or section_id or not isinstance(edit, known):
+            self.outline.refresh_statuses(session.pack, session.draft)
+        if not isinstance(edit, known) and not section_id and self.current_key:
+            key, self.current_key = self.current_key, None      # e.g. a whole draft restored: show it again
+            self._show_entry(key)
+        elif origin is None:
+            if section_id and section_id != self.current_key:
+                self.select(section_id)
+            elif section_id == self.current_key and section_id:
+                self.editor.refresh(session.draft.section(section_id))
+            elif isinstance(edit, SetTableRows):
+                key = next((nav.appendix_key(a.id) for a in session.pack.appendices if a.table == edit.table), None)
+                if key and key != self.current_key:
+                    self.select(key)
+                else:
+                    self.table_editor.update_rows(session.draft.tables.get(edit.table, []))
+        self.preview.schedule()
+
+    # ------------------------------------------------------------ commands
+    def _rich_target(self):
+        focus = QApplication.focusWidget()
+        if hasattr(focus, "toggle_bold"):
+            return focus
+        return self.editor.body if self.stack.currentWidget() is self.editor else None
+
+    def toggle_bold(self) -> None:
+        """Ctrl+B on the focused rich editor."""
+        target = self._rich_target()
+        if target is not None:
+            target.toggle_bold()
+
+    def toggle_italic(self) -> None:
+        """Ctrl+I on the focused rich editor."""
+        target = self._rich_target()
+        if target is not None:
+            target.toggle_italic()
+
+    def insert_footnote(self) -> None:
+        """Ctrl+Alt+F: a note marker at the body's cursor; the cursor moves to the note's text."""
+        if self.stack.currentWidget() is not self.editor or self.session is None:
+            return
+        self.editor.insert_note()
+
+    def focus_editor(self) -> None:
+        """Put the keyboard focus in the centre pane."""
+        if self.stack.currentWidget() is self.editor or self._table_editor is None:
+            self.editor.body.setFocus()
+        else:
+            self._table_editor.view.setFocus()
+
+    def go(self, delta: int) -> None:
+        """Next (+1) or previous (-1) entry of the outline."""
+        key = nav.step(self.outline.keys(), self.current_key, delta)
+        if key:
+            self.select(key)
+
+    def go_next_empty(self) -> None:
+        """The next section still marked "trống"."""
+        if self.session is None:
+            return
+        current = self.current_key if self.current_key and not nav.is_appendix_key(self.current_key) else None
+        key = nav.next_empty(self.session.pack, self.session.draft, current)
+        if key:
+            self.select(key)
+        else:
+            self.statusBar().showMessage(S.NO_EMPTY_SECTION, 5000)
+
+    def edit_details(self) -> bool:
+        """The report details dialog; an accepted change is one undoable SetMeta edit."""
+        if self.session is None:
+            return False
+        from .details_dialog import DetailsDialog
+
+        dialog = DetailsDialog(self.session.draft.meta, self)
+        if dialog.exec() != DetailsDialog.DialogCode.Accepted:
+            return False
+        meta = dialog.result_meta()
+        if meta != self.session.draft.meta:
+            self.controller.push(SetMeta.make(self.session.draft, meta))
+        return True
+
+    def check_all(self) -> None:
+        """Run the checks now and summarise them in the status bar."""
+        self._refresh_findings()
+        errors = sum(1 for f in self._findings if f.severity == "error")
+        warnings = len(self._findings) - errors
+        text = S.CHECK_OK if not self._findings else S.CHECK_SUMMARY.format(errors=errors, warnings=warnings)
+        self.statusBar().showMessage(text, 8000)
+
+    # ------------------------------------------------------------ Qt events
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Ask Lưu / Không lưu / Hủy when needed; remember the window layout."""
+        if not self.controller.maybe_save_changes():
+            event.ignore()
+            return
+        if not self.controller.close_session():
+            event.ignore()
+            return
+        self.save_settings()
+        event.accept()
+
+    @staticmethod
+    def _dropped_draft(event) -> str | None:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            path = url.toLocalFile()
+            if path and Path(path).suffix.lower() in DRAFT_DROP_SUFFIXES:
+                return path
+        return None
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Accept a dragged draft file (.baocao / .json)."""
+        if self._dropped_draft(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Open the dropped draft file (after the unsaved-changes question)."""
+        path = self._dropped_draft(event)
+        if path:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, self, lambda: self.controller.open_path(path))
+        else:
+            event.ignore()

@@ -1,0 +1,151 @@
+"""Left pane: the report's outline with a status per section and overall progress."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from ..constants import SectionStatus
+from ..model.draft import Draft
+from ..template.manifest import Pack
+from . import strings as S
+from .icons import STATUS_COLOURS, status_icon
+from .navigation import Entry, is_appendix_key, leaf_progress, outline_entries
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class OutlineView(QWidget):
+    """Tree of sections (I., 1., a)) and appendices; emits the key of the chosen entry."""
+
+    entrySelected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderHidden(True)
+        self.tree.setColumnCount(2)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAccessibleName(S.OUTLINE_TITLE)
+        self.tree.setWordWrap(False)
+        self.tree.setIndentation(14)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.progress = QLabel(self)
+        self.progress.setToolTip(S.PROGRESS_TIP)
+        self.progress.setAccessibleName(S.PROGRESS_TIP)
+        title = QLabel(f"<b>{S.OUTLINE_TITLE}</b>", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 6)
+        layout.addWidget(title)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.progress)
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._entries: list[Entry] = []
+        self.tree.currentItemChanged.connect(self._current_changed)
+
+    # ------------------------------------------------------------ building
+    def set_pack(self, pack: Pack, draft: Draft) -> None:
+        """Rebuild the tree for *pack* and show *draft*'s statuses."""
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        self._items.clear()
+        self._entries = outline_entries(pack)
+        appendix_root: QTreeWidgetItem | None = None
+        for entry in self._entries:
+            if entry.appendix is not None:
+                if appendix_root is None:
+                    appendix_root = QTreeWidgetItem(self.tree, [S.OUTLINE_APPENDICES])
+                    appendix_root.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                    font = appendix_root.font(0)
+                    font.setBold(True)
+                    appendix_root.setFont(0, font)
+                item = QTreeWidgetItem(appendix_root, [f"{entry.label} — {entry.title.capitalize()}"])
+            else:
+                parent = self._items.get(entry.parent) if entry.parent else None
+                text = f"{entry.label} {entry.title}".strip()
+                item = QTreeWidgetItem(parent if parent is not None else self.tree, [text])
+                if entry.level == 1:
+                    font = item.font(0)
+                    font.setBold(True)
+                    item.setFont(0, font)
+            item.setData(0, KEY_ROLE, entry.key)
+            item.setToolTip(0, f"{entry.label} {entry.title}".strip())
+            self._items[entry.key] = item
+        self.tree.expandAll()
+        self.tree.blockSignals(False)
+        self.refresh_statuses(pack, draft)
+
+    def refresh_statuses(self, pack: Pack, draft: Draft) -> None:
+        """Update every section's status mark and the progress line."""
+        for entry in self._entries:
+            if not is_appendix_key(entry.key):
+                self.set_status(entry.key, draft.section(entry.key).status)
+        done, total = leaf_progress(pack, draft)
+        self.progress.setText(S.PROGRESS.format(done=done, total=total))
+
+    def set_status(self, key: str, status: SectionStatus) -> None:
+        """Show *status* on the row of *key*."""
+        item = self._items.get(key)
+        if item is None:
+            return
+        item.setIcon(0, status_icon(status))
+        item.setText(1, status.label)
+        item.setForeground(1, QBrush(STATUS_COLOURS[status]))
+        item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, status.label)
+        label = item.toolTip(0).split(" — ")[0]
+        item.setToolTip(0, f"{label} — {status.label}")
+        if status is SectionStatus.NEEDS_WORK:
+            item.setForeground(0, QBrush(STATUS_COLOURS[status]))
+        else:
+            item.setData(0, Qt.ItemDataRole.ForegroundRole, None)
+
+    def update_titles(self, titles: dict[str, str]) -> None:
+        """Replace titles whose template text could only be resolved by rendering (period, year …)."""
+        for entry in self._entries:
+            title = titles.get(entry.key)
+            item = self._items.get(entry.key)
+            if not title or item is None or title == entry.title:
+                continue
+            entry.title = title
+            if entry.appendix is not None:
+                item.setText(0, f"{entry.label} — {title.capitalize()}")
+            else:
+                item.setText(0, f"{entry.label} {title}".strip())
+            status = item.text(1)
+            item.setToolTip(0, f"{entry.label} {title}".strip() + (f" — {status}" if status else ""))
+
+    def title_of(self, key: str) -> str:
+        """The title shown for *key*."""
+        return next((e.title for e in self._entries if e.key == key), "")
+
+    # ------------------------------------------------------------ selection
+    def keys(self) -> list[str]:
+        """Entry keys in outline order."""
+        return [e.key for e in self._entries]
+
+    def current_key(self) -> str | None:
+        """Key of the selected entry."""
+        item = self.tree.currentItem()
+        return item.data(0, KEY_ROLE) if item is not None else None
+
+    def select(self, key: str) -> None:
+        """Select *key* (emits ``entrySelected`` when it changes)."""
+        item = self._items.get(key)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+            self.tree.scrollToItem(item)
+
+    def status_text(self, key: str) -> str:
+        """Status label shown for *key* (tests, accessibility)."""
+        item = self._items.get(key)
+        return str(item.data(0, Qt.ItemDataRole.AccessibleDescriptionRole) or "") if item else ""
+
+    def _current_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        key = current.data(0, KEY_ROLE) if current is not None else None
+        if key:
+            self.entrySelected.emit(key)

@@ -1,0 +1,241 @@
+"""Appendix tables (Phụ lục 01, 02 …): rows in a QTableView, computed columns read-only.
+
+The drafter types only input columns; "STT", sum columns and the total row
+are computed (``render.tables.table_values``) and shown greyed.  Numbers are
+typed the Vietnamese way; a cell that is not a number is refused with a
+Vietnamese message.  Every change emits the whole new row list
+(``rowsEdited``) for one undoable ``SetTableRows`` edit.
+"""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from ..formatting import format_number
+from ..render.tables import table_values
+from ..template.manifest import AppendixSpec, TableSpec
+from ..text import clean_line
+from . import strings as S
+from .field_values import parse_number_text
+
+COMPUTED_BACKGROUND = QColor("#eeeeee")
+
+
+class RowsModel(QAbstractTableModel):
+    """The rows of one table plus a read-only total row."""
+
+    rowsEdited = Signal(list)
+    refused = Signal(str)
+
+    def __init__(self, spec: TableSpec, rows: list[dict[str, Any]], parent=None):
+        super().__init__(parent)
+        self.spec = spec
+        self.rows = copy.deepcopy(rows)
+        self._compute()
+
+    def _compute(self) -> None:
+        self._values, self._totals = table_values(self.spec, self.rows)
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        """Replace all rows (after undo/redo)."""
+        self.beginResetModel()
+        self.rows = copy.deepcopy(rows)
+        self._compute()
+        self.endResetModel()
+
+    # ------------------------------------------------------------ Qt model
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self.rows) + 1
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self.spec.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            column = self.spec.columns[section]
+            return f"{column.group} – {column.header}" if column.group else column.header
+        return None
+
+    def is_total_row(self, row: int) -> bool:
+        """True for the computed total row at the bottom."""
+        return row == len(self.rows)
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        column = self.spec.columns[index.column()]
+        if self.is_total_row(index.row()) or column.computed:
+            return base
+        return base | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        column = self.spec.columns[index.column()]
+        row = index.row()
+        total = self.is_total_row(row)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if total:
+                if column.key in self._totals:
+                    return format_number(self._totals[column.key])
+                first_text = next((c.key for c in self.spec.columns if c.type == "text"), None)
+                return self.spec.total_label if column.key == first_text else ""
+            value = self._values[row].get(column.key)
+            if column.type == "stt":
+                return str(row + 1)
+            if isinstance(value, Decimal):
+                return format_number(value)
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column.numeric:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if column.type == "stt":
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole and (total or column.computed):
+            return QBrush(COMPUTED_BACKGROUND)
+        if role == Qt.ItemDataRole.FontRole and total:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def setData(self, index: QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            return False
+        column = self.spec.columns[index.column()]
+        text = str(value if value is not None else "")
+        if column.numeric:
+            result = parse_number_text(column.type, text, minimum=0)
+            if not result.ok:
+                self.refused.emit(S.TABLE_BAD_NUMBER.format(column=column.header, value=text.strip()))
+                return False
+            stored = result.value
+        else:
+            stored = clean_line(text) or None
+        rows = copy.deepcopy(self.rows)
+        if stored is None:
+            rows[index.row()].pop(column.key, None)
+        else:
+            rows[index.row()][column.key] = stored
+        if rows == self.rows:
+            return True
+        self.rows = rows
+        self._compute()
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(len(self.rows), self.columnCount() - 1))
+        self.refused.emit("")
+        self.rowsEdited.emit(copy.deepcopy(self.rows))
+        return True
+
+    def add_row(self, at: int | None = None) -> int:
+        """Insert an empty row (at the end by default); returns its index."""
+        at = len(self.rows) if at is None or at > len(self.rows) else at
+        self.beginInsertRows(QModelIndex(), at, at)
+        self.rows.insert(at, {})
+        self._compute()
+        self.endInsertRows()
+        self.rowsEdited.emit(copy.deepcopy(self.rows))
+        return at
+
+    def remove_row(self, row: int) -> bool:
+        """Delete row *row* (the total row cannot be deleted)."""
+        if not 0 <= row < len(self.rows):
+            return False
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.rows[row]
+        self._compute()
+        self.endRemoveRows()
+        self.rowsEdited.emit(copy.deepcopy(self.rows))
+        return True
+
+
+class TableEditor(QWidget):
+    """Title, the table view, add/remove buttons and the refusal message."""
+
+    rowsEdited = Signal(str, list)     # table id, rows
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555;")
+        self.view = QTableView(self)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        self.view.setTabKeyNavigation(False)
+        self.add_button = QPushButton(S.TABLE_ADD_ROW, self)
+        self.remove_button = QPushButton(S.TABLE_REMOVE_ROW, self)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.title)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.model: RowsModel | None = None
+        self.table_id = ""
+        self.add_button.clicked.connect(self._add)
+        self.remove_button.clicked.connect(self._remove)
+
+    def set_table(self, spec: TableSpec, appendix: AppendixSpec | None, title: str, rows: list[dict[str, Any]]) -> None:
+        """Show table *spec* with *rows*."""
+        self.table_id = spec.id
+        label = appendix.label if appendix else spec.id
+        self.title.setText(f"<b>{label}</b><br/>{title}")
+        self.hint.setText(S.TABLE_HINT.format(total=spec.total_label))
+        self.model = RowsModel(spec, rows, self)
+        self.model.rowsEdited.connect(lambda new_rows: self.rowsEdited.emit(self.table_id, new_rows))
+        self.model.refused.connect(self._show_refusal)
+        self.view.setModel(self.model)
+        total_mm = sum(c.width_mm for c in spec.columns) or 1
+        for index, column in enumerate(spec.columns):
+            self.view.setColumnWidth(index, max(48, int(column.width_mm * 640 / total_mm)))
+        self.view.horizontalHeader().setMinimumHeight(44)
+        self._show_refusal("")
+
+    def update_rows(self, rows: list[dict[str, Any]]) -> None:
+        """Show *rows* after undo/redo (keeps the current cell)."""
+        if self.model is None or self.model.rows == rows:
+            return
+        current = self.view.currentIndex()
+        self.model.set_rows(rows)
+        if current.isValid():
+            self.view.setCurrentIndex(self.model.index(min(current.row(), self.model.rowCount() - 1), current.column()))
+
+    def _add(self) -> None:
+        if self.model is not None:
+            row = self.model.add_row()
+            first = next((i for i, c in enumerate(self.model.spec.columns) if not c.computed), 0)
+            self.view.setCurrentIndex(self.model.index(row, first))
+            self.view.setFocus()
+
+    def _remove(self) -> None:
+        if self.model is not None and self.view.currentIndex().isValid():
+            self.model.remove_row(self.view.currentIndex().row())
+
+    def _show_refusal(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
