@@ -51,6 +51,9 @@ class WindowActions:
     focus_outline: QAction
     focus_editor: QAction
     focus_preview: QAction
+    history: QAction
+    named_version: QAction
+    backups: QAction
     recent_menu: QMenu
 
 
@@ -102,6 +105,9 @@ def build_actions(window: "MainWindow") -> WindowActions:
         focus_outline=_action(window, S.ACT_FOCUS_OUTLINE, lambda: window.outline.tree.setFocus(), ["Ctrl+1"]),
         focus_editor=_action(window, S.ACT_FOCUS_EDITOR, window.focus_editor, ["Ctrl+2"]),
         focus_preview=_action(window, S.ACT_FOCUS_PREVIEW, lambda: window.preview.setFocus(), ["Ctrl+3"]),
+        history=_action(window, S.ACT_HISTORY, window.safekeeping.show_history, ["Ctrl+Shift+H"]),
+        named_version=_action(window, S.ACT_NAMED_VERSION, window.safekeeping.save_named_version),
+        backups=_action(window, S.ACT_BACKUPS, window.safekeeping.show_backups),
         recent_menu=QMenu(S.MENU_RECENT, window),
     )
     acts.footnote.setToolTip(S.ACT_FOOTNOTE.replace("&", "") + " (Ctrl+Alt+F)")
@@ -120,6 +126,8 @@ def _menus(window: "MainWindow", a: WindowActions) -> None:
     file_menu.addMenu(a.recent_menu)
     file_menu.addSeparator()
     file_menu.addActions([a.save, a.save_as])
+    file_menu.addSeparator()
+    file_menu.addActions([a.named_version, a.history, a.backups])
     file_menu.addSeparator()
     file_menu.addActions([a.export_docx, a.export_pdf])
     file_menu.addSeparator()

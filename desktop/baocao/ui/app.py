@@ -83,7 +83,8 @@ def run_app(paths: list[str]) -> int:
 
         window.preview.rendered.connect(lambda _ms: QTimer.singleShot(0, app.quit))
     window.show()
-    open_initial(window, paths)
+    if not window.safekeeping.offer_recovery_at_start():
+        open_initial(window, paths)
     status = app.exec()
     import shiboken6
 

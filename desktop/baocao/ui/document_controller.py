@@ -65,6 +65,8 @@ class DocumentController(QObject):
         self.last_result_box = None
         self.progress = None        # QProgressDialog while an export runs
         self._jobs: set[ExportJob] = set()
+        #: opens a draft file; returns None when the user cancelled (the lock dialog replaces it)
+        self.session_opener: Callable[[Path], DraftSession | None] = DraftSession.open
 
     # ------------------------------------------------------------ session and edits
     def set_session(self, session: DraftSession, ask_on_close: bool = True) -> None:
@@ -148,7 +150,9 @@ class DocumentController(QObject):
             if not path.is_file():
                 raise DraftFileError(f"Không tìm thấy tệp «{path.name}».", "Tệp có thể đã bị xóa hoặc chuyển đi; "
                                      "hãy chọn lại tệp.", Location(file=str(path)))
-            session = DraftSession.open(path)
+            session = self.session_opener(path)
+            if session is None:
+                return False
         except BaocaoError as exc:
             prompts.show_error(self.parent_widget, S.OPEN_FAILED_TITLE, exc)
             if not path.is_file():

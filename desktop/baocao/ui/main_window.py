@@ -66,6 +66,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.autosave_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.autosave_label)
+        from .safekeeping import Safekeeping
+
+        self.safekeeping = Safekeeping(self)
         self.acts = build_actions(self)
         self._connect()
         self._restore_settings()

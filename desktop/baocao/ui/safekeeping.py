@@ -1,0 +1,190 @@
+"""Hooks "drafts that never lose work" into the window.
+
+- start-up: offer to restore what a crashed session left (``offer_recovery_at_start``);
+- open: a locked file asks "Mở chỉ đọc / Giành quyền sửa / Hủy"; a damaged file offers its backups;
+- while editing: the autosave status from the writer thread is shown in the status bar, a
+  failed write becomes a lasting warning (and the title shows unsaved changes), and a 30 s
+  heartbeat keeps the lock alive and notices a take-over;
+- menus: version history, named versions, backups.
+
+The dialogs themselves live in ``baocao.ui.durability``; this module only wires them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from ..errors import BaocaoError, DraftFileError, DraftVersionError
+from ..session import DraftSession
+from . import prompts
+from . import strings as S
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..storage.autosave import AutosaveStatus
+    from .main_window import MainWindow
+
+HEARTBEAT_MS = 30_000
+
+
+class Safekeeping(QObject):
+    """Recovery, locks, autosave status, heartbeat, history and backups for one window."""
+
+    statusArrived = Signal(object)   # AutosaveStatus, emitted from the writer thread
+
+    def __init__(self, window: "MainWindow"):
+        super().__init__(window)
+        self.window = window
+        self.controller = window.controller
+        self.controller.session_opener = self.open_session
+        self.controller.sessionChanged.connect(self._session_changed)
+        self.statusArrived.connect(self._show_status)      # queued: delivered on the window's thread
+        self.heartbeat_timer = QTimer(self)
+        self.heartbeat_timer.setInterval(HEARTBEAT_MS)
+        self.heartbeat_timer.timeout.connect(self.heartbeat)
+        self._lock_loss_reported = False
+
+    # ------------------------------------------------------------ start-up
+    def offer_recovery_at_start(self) -> bool:
+        """Offer what crashed sessions left behind; True when something was opened from it."""
+        from ..template import load_pack
+        from .durability import offer_recovery
+
+        try:
+            titles = {s.id: s.title for s in load_pack(self._default_pack_id()).sections}
+        except BaocaoError:
+            titles = {}
+        dialog = offer_recovery(self.window, titles)
+        if dialog is None or not dialog.exec():
+            return False
+        opened = False
+        for path in dialog.to_open:
+            opened = self.controller.open_path(path, ask=False) or opened
+        for item in dialog.to_continue:
+            try:
+                self.controller.set_session(DraftSession.from_recovery(item))
+                opened = True
+            except BaocaoError as exc:
+                prompts.show_error(self.window, S.OPEN_FAILED_TITLE, exc)
+        return opened
+
+    @staticmethod
+    def _default_pack_id() -> str:
+        from ..constants import DEFAULT_TEMPLATE_ID
+
+        return DEFAULT_TEMPLATE_ID
+
+    # ------------------------------------------------------------ opening
+    def open_session(self, path: Path) -> DraftSession | None:
+        """Open *path*, asking when it is locked; offer backups when it is damaged.  None: cancelled."""
+        from .durability import open_with_lock_dialog
+
+        try:
+            return open_with_lock_dialog(path, self.window)
+        except DraftVersionError:
+            raise
+        except DraftFileError as exc:
+            if not self._offer_backups_for(path, exc):
+                raise
+            return open_with_lock_dialog(path, self.window)
+
+    def _offer_backups_for(self, path: Path, error: DraftFileError) -> bool:
+        """When *path* cannot be read but backups exist, show them; True when one was written over it."""
+        from ..storage.backups import list_backups
+
+        if not list_backups(path):
+            return False
+        answer = QMessageBox.question(
+            self.window, S.OPEN_FAILED_TITLE, f"{error.user_text()}\n\n{S.OFFER_BACKUPS}",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        from .durability import BackupsDialog
+
+        dialog = BackupsDialog(path=path, parent=self.window)
+        dialog.exec()
+        return bool(dialog.to_open)
+
+    # ------------------------------------------------------------ while editing
+    def _session_changed(self) -> None:
+        session = self.controller.session
+        self._lock_loss_reported = False
+        self.window.autosave_label.setStyleSheet("")
+        if session is None:
+            self.heartbeat_timer.stop()
+            return
+        session.set_autosave_listener(self.statusArrived.emit)
+        self.heartbeat_timer.start()
+        if session.read_only:
+            reason = getattr(session, "read_only_reason", "") or S.READ_ONLY_NOTE
+            self.window.autosave_label.setText(reason)
+
+    def _show_status(self, status: "AutosaveStatus") -> None:
+        """Show where the edits are; a failed write stays visible until a write succeeds."""
+        label = self.window.autosave_label
+        if status.error is not None:
+            note = S.AUTOSAVE_IN_RECOVERY if status.in_recovery else S.AUTOSAVE_NOT_SAVED
+            label.setText(f"⚠ {status.error.message} {note}")
+            label.setStyleSheet("color: #b00020;")
+            self.controller.undo_stack.resetClean()
+            self.controller.stateChanged.emit()
+        elif not status.pending and status.last_saved_at is not None:
+            label.setStyleSheet("")
+            where = S.AUTOSAVE_WHERE_RECOVERY if status.in_recovery else ""
+            label.setText(S.AUTOSAVED.format(time=status.last_saved_at.astimezone().strftime("%H:%M")) + where)
+
+    def heartbeat(self) -> None:
+        """Keep the lock fresh; tell the drafter once when someone took the file over."""
+        session = self.controller.session
+        if session is None:
+            return
+        try:
+            alive = session.heartbeat()
+        except BaocaoError:
+            alive = True
+        if not alive and not self._lock_loss_reported:
+            self._lock_loss_reported = True
+            error = session.autosave_status().error
+            detail = error.message if error is not None else ""
+            prompts.show_error(self.window, S.LOCK_LOST_TITLE, f"{detail}\n{S.LOCK_LOST_TEXT}".strip())
+
+    # ------------------------------------------------------------ menus
+    def show_history(self) -> None:
+        """The version history of the open draft (restores are undoable)."""
+        session = self.controller.session
+        if session is None:
+            return
+        from .durability import HistoryDialog
+
+        HistoryDialog(session, apply_edit=self.controller.push, parent=self.window).exec()
+
+    def save_named_version(self) -> None:
+        """Ask a name and keep the current state as a named version inside the file."""
+        session = self.controller.session
+        if session is None:
+            return
+        if session.path is None or session.read_only:
+            prompts.show_error(self.window, S.HISTORY_TITLE, S.NAMED_VERSION_NEEDS_FILE)
+            return
+        name, ok = QInputDialog.getText(self.window, S.HISTORY_TITLE, S.NAMED_VERSION_PROMPT)
+        if not ok or not name.strip():
+            return
+        try:
+            session.save_named_version(name.strip())
+        except BaocaoError as exc:
+            prompts.show_error(self.window, S.HISTORY_TITLE, exc)
+            return
+        self.controller.message.emit(S.NAMED_VERSION_SAVED.format(name=name.strip()))
+
+    def show_backups(self) -> None:
+        """The rotating backups of the open draft (restores are undoable)."""
+        session = self.controller.session
+        if session is None or session.path is None:
+            prompts.show_error(self.window, S.BACKUPS_TITLE, S.BACKUPS_NEED_FILE)
+            return
+        from .durability import BackupsDialog
+
+        BackupsDialog(session, apply_edit=self.controller.push, parent=self.window).exec()
