@@ -12,7 +12,7 @@ pytest.importorskip("PySide6")
 
 
 def _run(tmp_path, *args: str, extra_env: dict | None = None):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BAOCAO_BENCHMARK_EXIT="1",
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BAOCAO_BENCHMARK_EXIT="preview",
                XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"),
                XDG_STATE_HOME=str(tmp_path / "state"), XDG_CACHE_HOME=str(tmp_path / "cache"), **(extra_env or {}))
     code = ("import sys; from baocao.ui.app import run_app; from baocao.ui import main_window as m;"

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget
 
-from ..checks import Finding, check_draft
 from ..constants import DRAFT_SUFFIX, SectionStatus
 from ..edits import Edit, SetFieldValue, SetMeta, SetSectionBody, SetSectionStatus, SetTableRows
 from ..writers.html import document_to_html
@@ -22,6 +21,7 @@ from . import navigation as nav
 from . import strings as S
 from .actions import build_actions
 from .document_controller import DocumentController
+from .first_paint import after_first_paint
 from .icons import app_icon
 from .outline import OutlineView
 from .preview import PreviewPane
@@ -29,6 +29,7 @@ from .section_editor import SectionEditor
 from .settings import AppSettings
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..checks import Finding
     from .preview_render import PreviewRenderer
     from .table_editor import TableEditor
 
@@ -143,7 +144,7 @@ class MainWindow(QMainWindow):
         self.outline.set_pack(session.pack, session.draft)
         self._document = None
         self.preview.set_source(self.render_html)
-        self.preview.refresh_now()
+        after_first_paint(self.editor, self.preview.refresh_now)   # the draft appears first, the preview just after
         self._findings = []
         QTimer.singleShot(0, self, self._refresh_findings)      # after the first paint
         keys = self.outline.keys()
@@ -214,6 +215,8 @@ class MainWindow(QMainWindow):
         session = self.session
         if session is None:
             return
+        from ..checks import check_draft  # not needed to start: findings come after the first paint
+
         self._findings = check_draft(session.draft, session.pack)
         if self.current_key and not nav.is_appendix_key(self.current_key):
             self.editor.set_findings(self._section_findings(self.current_key))

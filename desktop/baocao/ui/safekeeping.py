@@ -50,6 +50,10 @@ class Safekeeping(QObject):
     # ------------------------------------------------------------ start-up
     def offer_recovery_at_start(self) -> bool:
         """Offer what crashed sessions left behind; True when something was opened from it."""
+        from ..storage.recovery import find_recoverable
+
+        if not find_recoverable():
+            return False                  # the usual start: no dialog module to load
         from ..template import load_pack
         from .durability import offer_recovery
 

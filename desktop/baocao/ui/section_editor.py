@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -10,7 +12,6 @@ from PySide6.QtWidgets import (
     QTabWidget, QVBoxLayout, QWidget,
 )
 
-from ..checks import Finding
 from ..constants import SectionStatus
 from ..model.draft import SectionData
 from ..model.richtext import Note
@@ -24,6 +25,9 @@ from .notes_panel import NotesPanel
 from .richtext_editor import BodyEditor
 
 FIELDS_MAX_HEIGHT = 150
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..checks import Finding
 
 
 class SectionEditor(QWidget):

@@ -1,0 +1,41 @@
+"""Run something right after a widget is first painted (start-up ordering).
+
+A zero-timer fires before Qt's pending paint request, so work scheduled with
+``QTimer.singleShot(0)`` right after loading a draft would still delay the
+window's first appearance.  ``after_first_paint`` waits for the paint itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+
+class _PaintWatcher(QObject):
+    def __init__(self, widget: QWidget, callback: Callable[[], None], fallback_ms: int):
+        super().__init__(widget)
+        self._widget = widget
+        self._callback: Callable[[], None] | None = callback
+        widget.installEventFilter(self)
+        if fallback_ms >= 0:
+            QTimer.singleShot(fallback_ms, self, self._fire)   # hidden or minimised: do not wait forever
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is None:
+            return
+        self._widget.removeEventFilter(self)
+        self.deleteLater()
+        callback()
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], None], fallback_ms: int = 300) -> None:
+    """Call *callback* once, just after *widget* is next painted (after *fallback_ms* at the latest; -1: no limit)."""
+    _PaintWatcher(widget, callback, fallback_ms)
