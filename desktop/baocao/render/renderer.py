@@ -87,6 +87,7 @@ class Renderer:
 
     def _blocks(self, template_name: str, names: dict[str, Any], ctx: MarkupContext,
                 section: str | None) -> list[Block]:
+        """Render a section template and parse its markup into blocks."""
         try:
             markup = self.env.get_template(template_name).render(names)
         except jinja2.TemplateError as exc:
@@ -95,6 +96,10 @@ class Renderer:
             raise template_error(exc, f"Mẫu «{template_name}»", section, template_name) from exc
         ctx.source = template_name
         ctx.section = section
+        return self._parse(template_name, markup, ctx, section)
+
+    def _parse(self, template_name: str, markup: str, ctx: MarkupContext, section: str | None) -> list[Block]:
+        """Block markup → blocks (the preview's renderer caches this step)."""
         return parse_blocks(markup, ctx, section)
 
     def _subtree_empty(self, spec: SectionSpec, draft: Draft) -> bool:

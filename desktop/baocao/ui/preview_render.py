@@ -15,11 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import jinja2
-
 from ..docmodel import Block, Text
 from ..render.renderer import Renderer
-from ..template.jinja_env import template_error
 from ..template.manifest import Pack
 from ..template.markup import MarkupContext, parse_blocks
 
@@ -62,16 +59,7 @@ class PreviewRenderer(Renderer):
         self.hits = 0
         self.misses = 0
 
-    def _blocks(self, template_name: str, names: dict[str, Any], ctx: MarkupContext,
-                section: str | None) -> list[Block]:
-        try:
-            markup = self.env.get_template(template_name).render(names)
-        except jinja2.TemplateError as exc:
-            raise template_error(exc, f"Mẫu «{template_name}»", section) from exc
-        except (KeyError, AttributeError, TypeError, ValueError) as exc:
-            raise template_error(exc, f"Mẫu «{template_name}»", section, template_name) from exc
-        ctx.source = template_name
-        ctx.section = section
+    def _parse(self, template_name: str, markup: str, ctx: MarkupContext, section: str | None) -> list[Block]:
         key = (template_name, section, markup)
         cached = self._parsed.get(key)
         if cached is not None:
