@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from .formatting import format_number, parse_date, parse_number
+from .fields import value_problem
+from .formatting import format_number, parse_number
 from .model.draft import Draft
 from .model.richtext import body_is_empty
-from .template.manifest import FieldSpec, Pack, SectionSpec
+from .template.manifest import Pack, SectionSpec
 
 Severity = Literal["error", "warning"]
 
@@ -33,33 +34,6 @@ def _section_name(pack: Pack, spec: SectionSpec) -> str:
     return f"«{spec.title}»" if "{" not in spec.title else f"«{spec.id}»"
 
 
-def _field_problem(spec: FieldSpec, raw: object) -> str | None:
-    """Why *raw* is not a valid value of *spec* (None when it is valid or empty)."""
-    if raw in (None, ""):
-        return None
-    try:
-        if spec.type in ("integer", "decimal"):
-            number = parse_number(raw)
-            if number is None:
-                return None
-            if spec.type == "integer" and number != number.to_integral_value():
-                return f"«{spec.label}» phải là số nguyên (đang là {format_number(number)})."
-            if spec.min is not None and number < Decimal(str(spec.min)):
-                return f"«{spec.label}» không được nhỏ hơn {format_number(spec.min)}."
-            if spec.max is not None and number > Decimal(str(spec.max)):
-                return f"«{spec.label}» không được lớn hơn {format_number(spec.max)}."
-        elif spec.type == "date":
-            parse_date(raw)
-        elif spec.type == "choice" and spec.choices and raw not in spec.choices:
-            return f"«{spec.label}» phải là một trong: {', '.join(spec.choices)}."
-        elif spec.type == "docref" and not isinstance(raw, dict):
-            return f"«{spec.label}» phải là một văn bản (loại, số, ngày …)."
-    except ValueError:
-        kind = "một số (ví dụ 2.573 hoặc 1.428,5)" if spec.type != "date" else "một ngày (ví dụ 05/7/2021)"
-        return f"«{spec.label}» phải là {kind}; đang là «{raw}»."
-    return None
-
-
 def check_sections(draft: Draft, pack: Pack) -> list[Finding]:
     """Required sections and fields present, field values valid, sums right."""
     findings: list[Finding] = []
@@ -74,9 +48,9 @@ def check_sections(draft: Draft, pack: Pack) -> list[Finding]:
             if field.required and raw in (None, ""):
                 findings.append(Finding("error", spec.id, f"Mục {name}: chưa nhập «{field.label}».", field.key))
                 continue
-            problem = _field_problem(field, raw)
+            problem = value_problem(field, raw)
             if problem:
-                findings.append(Finding("error", spec.id, f"Mục {name}: {problem}", field.key))
+                findings.append(Finding("error", spec.id, f"Mục {name}: «{field.label}»: {problem}", field.key))
         for check in spec.checks:
             numbers = {}
             for key in [check.total, *check.parts]:

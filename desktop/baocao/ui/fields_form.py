@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ..template.manifest import FieldSpec
 from . import strings as S
-from .field_values import DOCREF_KEYS, FieldResult, display_docref, display_field, parse_docref, parse_field
+from ..fields import DOCREF_KEYS, FieldResult, display_docref, display_field, parse_docref, parse_field
 
 ERROR_STYLE = "color: #b00020;"
 

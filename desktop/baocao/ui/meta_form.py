@@ -20,7 +20,7 @@ from ..formatting import format_citation_date
 from ..model.draft import Period, ReportMeta, Signer
 from ..text import clean_line
 from . import strings as S
-from .field_values import parse_date_text
+from ..fields import parse_date_text
 
 
 def _line(parent: QWidget, placeholder: str = "") -> QLineEdit:

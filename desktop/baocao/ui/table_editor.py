@@ -24,7 +24,7 @@ from ..render.tables import table_values
 from ..template.manifest import AppendixSpec, TableSpec
 from ..text import clean_line
 from . import strings as S
-from .field_values import parse_number_text
+from ..fields import parse_number_text
 
 COMPUTED_BACKGROUND = QColor("#eeeeee")
 

@@ -1,5 +1,6 @@
-"""Reading and showing structured field values typed in the form.  No Qt.
+"""Reading, checking and showing structured field values.  No Qt.
 
+One place decides what a valid value is, for the form and for the checks.
 The form calls ``parse_field`` on every change: a valid value is stored
 through an undoable edit, an invalid one is *not* stored and its Vietnamese
 message is shown in red under the field.  Stored values are JSON primitives:
@@ -13,10 +14,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..formatting import format_citation_date, format_number, parse_date, parse_number
-from ..template.manifest import FieldSpec
-from ..text import clean_line, clean_text
-from . import strings as S
+from .formatting import format_citation_date, format_number, parse_date, parse_number
+from .template.manifest import FieldSpec
+from .text import clean_line, clean_text
+
+# What the drafter is told when a value cannot be stored (shown under the field and by the checks).
+ERR_NUMBER = "Phải là một số, ví dụ 2.573 hoặc 1.428,5 (dấu chấm ngăn cách hàng nghìn, dấu phẩy trước phần thập phân)."
+ERR_INTEGER = "Phải là số nguyên (không có phần thập phân)."
+ERR_MIN = "Không được nhỏ hơn {min}."
+ERR_MAX = "Không được lớn hơn {max}."
+ERR_DATE = "Ngày không hợp lệ; gõ theo dạng ngày/tháng/năm, ví dụ 05/7/2021."
+ERR_CHOICE = "Phải chọn một trong: {choices}."
+ERR_DOCREF_NUMBER = "Cần nhập số, ký hiệu văn bản (ví dụ 42/2014/QĐ-TTg)."
+ERR_DOCREF_SHAPE = "Phải là một văn bản được trích dẫn (loại, số, ngày, cơ quan, trích yếu)."
 
 DOCREF_KEYS = ("loai", "so", "ngay", "co_quan", "trich_yeu")
 
@@ -44,15 +54,15 @@ def parse_number_text(spec_type: str, text: str, minimum: float | None = None,
     try:
         number = parse_number(text)
     except ValueError:
-        return FieldResult(error=S.ERR_NUMBER)
+        return FieldResult(error=ERR_NUMBER)
     if number is None:
         return FieldResult(None)
     if spec_type == "integer" and number != number.to_integral_value():
-        return FieldResult(error=S.ERR_INTEGER)
+        return FieldResult(error=ERR_INTEGER)
     if minimum is not None and number < Decimal(str(minimum)):
-        return FieldResult(error=S.ERR_MIN.format(min=format_number(minimum)))
+        return FieldResult(error=ERR_MIN.format(min=format_number(minimum)))
     if maximum is not None and number > Decimal(str(maximum)):
-        return FieldResult(error=S.ERR_MAX.format(max=format_number(maximum)))
+        return FieldResult(error=ERR_MAX.format(max=format_number(maximum)))
     return FieldResult(_number_value(number))
 
 
@@ -64,7 +74,7 @@ def parse_date_text(text: str) -> FieldResult:
     try:
         day = parse_date(text)
     except ValueError:
-        return FieldResult(error=S.ERR_DATE)
+        return FieldResult(error=ERR_DATE)
     return FieldResult(day.isoformat() if day else None)
 
 
@@ -77,7 +87,7 @@ def parse_field(spec: FieldSpec, text: str) -> FieldResult:
     if spec.type == "choice":
         text = clean_line(text)
         if text and spec.choices and text not in spec.choices:
-            return FieldResult(error=S.ERR_CHOICE.format(choices=", ".join(spec.choices)))
+            return FieldResult(error=ERR_CHOICE.format(choices=", ".join(spec.choices)))
         return FieldResult(text or None)
     value = clean_text(text).strip() if spec.multiline else clean_line(text)
     return FieldResult(value or None)
@@ -104,7 +114,7 @@ def parse_docref(parts: dict[str, str]) -> FieldResult:
     if not any(values.values()):
         return FieldResult(None)
     if not values["so"]:
-        return FieldResult(error=S.ERR_DOCREF_NUMBER)
+        return FieldResult(error=ERR_DOCREF_NUMBER)
     date = parse_date_text(values["ngay"])
     if not date.ok:
         return date
@@ -124,3 +134,16 @@ def display_docref(raw: Any) -> dict[str, str]:
         except ValueError:
             pass
     return out
+
+
+def value_problem(spec: FieldSpec, raw: Any) -> str | None:
+    """Why the *stored* value *raw* is not valid for *spec* (None when valid or empty)."""
+    if raw in (None, ""):
+        return None
+    if spec.type == "docref":
+        if not isinstance(raw, dict):
+            return ERR_DOCREF_SHAPE
+        return parse_docref({k: str(raw.get(k) or "") for k in DOCREF_KEYS}).error
+    if spec.type in ("integer", "decimal") and not isinstance(raw, bool) and isinstance(raw, (int, float)):
+        return parse_number_text(spec.type, str(Decimal(str(raw))), spec.min, spec.max).error
+    return parse_field(spec, str(raw)).error
