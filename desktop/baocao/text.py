@@ -13,11 +13,13 @@ import unicodedata
 
 # Characters XML 1.0 forbids (tab, LF and CR are allowed), plus lone
 # surrogates and the two non-characters U+FFFE/U+FFFF.
-_XML_INVALID = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
-)
-# Characters that are not forbidden but should never reach a document.
-_INVISIBLE_JUNK = re.compile("[\u200b\ufeff\u00ad]")  # zero-width space, BOM, soft hyphen
+_XML_INVALID_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
+# Characters that are not forbidden but should never reach a document: zero-width space, BOM, soft hyphen.
+_INVISIBLE_CHARS = "\u200b\ufeff\u00ad"
+_XML_INVALID = re.compile(f"[{_XML_INVALID_CHARS}]")
+_INVISIBLE_JUNK = re.compile(f"[{_INVISIBLE_CHARS}]")
+# Anything clean_text would change, in one search (the common case is a string with none of it).
+_ANY_JUNK = re.compile(f"[{_XML_INVALID_CHARS}{_INVISIBLE_CHARS}]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
@@ -29,6 +31,8 @@ def clean_text(value: str) -> str:
     """
     if not value:
         return ""
+    if _ANY_JUNK.search(value) is None:
+        return value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
     value = value.replace("\x0b", " ").replace("\x0c", " ")
     value = _XML_INVALID.sub("", value)
     value = _INVISIBLE_JUNK.sub("", value)
