@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import textwrap
-from pathlib import Path
 
 import pytest
 
@@ -73,3 +72,13 @@ def builtin_pack_copy(tmp_path):
     target = tmp_path / "bao-cao-6-thang"
     shutil.copytree(templates_dir() / "bao-cao-6-thang", target)
     return target
+
+
+@pytest.fixture
+def draft_path(tmp_path, sample_draft):
+    """The sample draft saved as a draft file in a temp folder."""
+    from baocao.storage import save_draft
+
+    path = tmp_path / "bc.baocao"
+    save_draft(sample_draft, path)
+    return path

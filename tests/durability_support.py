@@ -195,6 +195,14 @@ def crash_untitled_session(text: str, env: dict[str, str] | None = None) -> str:
     return line[2]
 
 
+def type_into(session, section: str, text: str) -> None:
+    """Replace *section*'s body with *text* as one typing edit through the session (as the window does)."""
+    from baocao.edits import SetSectionBody
+    from baocao.model import Para
+
+    session.apply(SetSectionBody.make(session.draft, section, [Para.of(text)], typing=True))
+
+
 def fake_crash(session) -> None:
     """Make an in-process session look like one whose process died: stop it without cleaning up."""
     from baocao.storage import recovery

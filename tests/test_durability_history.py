@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from baocao.constants import SectionStatus
-from baocao.edits import SetSectionBody, SetSectionStatus
+from baocao.edits import SetSectionStatus
 from baocao.errors import DraftDataError, DraftFileError
 from baocao.model import Para
 from baocao.model.serialize import draft_to_dict
@@ -18,17 +18,7 @@ from baocao.storage import backups, history, open_draft, save_draft
 from baocao.storage.draftfile import DraftFile
 from baocao.storage.proc import now_utc
 from baocao.storage.rows import draft_rows
-
-
-@pytest.fixture
-def draft_path(tmp_path, sample_draft):
-    path = tmp_path / "bc.baocao"
-    save_draft(sample_draft, path)
-    return path
-
-
-def _type(session, section, text):
-    session.apply(SetSectionBody.make(session.draft, section, [Para.of(text)], typing=True))
+from durability_support import type_into
 
 
 def _conn(draft_path):
@@ -111,12 +101,12 @@ def test_labels_are_vietnamese():
 # ---------------------------------------------------------------- through the session (undoable)
 def test_restore_one_section_from_a_named_version_is_undoable(draft_path):
     session = DraftSession.open(draft_path, threaded=False)
-    _type(session, "uu-diem", "bản gửi lãnh đạo")
+    type_into(session, "uu-diem", "bản gửi lãnh đạo")
     session.apply(SetSectionStatus.make(session.draft, "uu-diem", SectionStatus.DONE))
     named = session.save_named_version("Gửi lãnh đạo duyệt 12/6")
     assert named is not None and named.name == "Gửi lãnh đạo duyệt 12/6"
-    _type(session, "uu-diem", "sửa tiếp, rồi hối hận")
-    _type(session, "han-che", "sửa chỗ khác, giữ lại")
+    type_into(session, "uu-diem", "sửa tiếp, rồi hối hận")
+    type_into(session, "han-che", "sửa chỗ khác, giữ lại")
     edit = session.restore_version(named.id, "uu-diem")
     assert session.draft.section("uu-diem").body[0].plain_text() == "bản gửi lãnh đạo"
     assert session.draft.section("uu-diem").status is SectionStatus.DONE
@@ -132,7 +122,7 @@ def test_restore_whole_draft_and_undo(draft_path):
     session = DraftSession.open(draft_path, threaded=False)
     first = session.versions()[-1]                  # "as opened"
     original = draft_to_dict(session.view_version(first.id))
-    _type(session, "uu-diem", "a")
+    type_into(session, "uu-diem", "a")
     session.draft.tables["nhiem-vu-theo-van-ban"] = []
     session.note_edit()
     current = draft_to_dict(session.draft)
@@ -151,7 +141,7 @@ def test_named_version_needs_a_name_and_works_untitled(pack):
     session = DraftSession.new(pack, threaded=False)
     with pytest.raises(DraftFileError):
         session.save_named_version("   ")
-    _type(session, "uu-diem", "chưa có tệp")
+    type_into(session, "uu-diem", "chưa có tệp")
     version = session.save_named_version("Bản đầu")
     assert version is not None
     assert session.view_version(version.id).section("uu-diem").body[0].plain_text() == "chưa có tệp"
@@ -165,7 +155,7 @@ def test_history_stays_small_after_a_long_day(draft_path, monkeypatch):
     session = DraftSession.open(draft_path, threaded=False)
     size = draft_path.stat().st_size
     for i in range(300):
-        _type(session, ["uu-diem", "han-che", "y-te"][i % 3], f"lần gõ thứ {i} " * 20)
+        type_into(session, ["uu-diem", "han-che", "y-te"][i % 3], f"lần gõ thứ {i} " * 20)
         session.autosave()
     automatic = [v for v in session.versions() if v.kind != history.NAMED]
     assert len(automatic) <= history.KEEP_RECENT + 2
@@ -199,7 +189,7 @@ def test_backup_restore_through_the_session_is_undoable(draft_path):
     session = DraftSession.open(draft_path, threaded=False)
     opened = session.backups()[0]
     assert opened.reason == "mo"
-    _type(session, "uu-diem", "hỏng hết rồi")
+    type_into(session, "uu-diem", "hỏng hết rồi")
     edit = session.backup_edit(opened)
     session.apply(edit)
     assert session.draft.section("uu-diem").body[0].plain_text() != "hỏng hết rồi"

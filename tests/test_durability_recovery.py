@@ -10,28 +10,16 @@ from datetime import timedelta
 
 import pytest
 
-from baocao.edits import SetSectionBody
+
 from baocao.errors import DraftFileError
-from baocao.model import Para
 from baocao.session import DraftSession
-from baocao.storage import backups, open_draft, recovery, save_draft
+from baocao.storage import backups, open_draft, recovery
 from baocao.storage.draftfile import DraftFile
 from baocao.storage.locking import (
     STALE_AFTER_SECONDS, DraftLock, DraftLockedError, DraftLockLostError, LockInfo, lock_path, read_lock,
 )
 from baocao.storage.proc import host_name, now_utc
-from durability_support import crash_untitled_session, dead_pid, fake_crash, patch  # noqa: F401 - fixture
-
-
-@pytest.fixture
-def draft_path(tmp_path, sample_draft):
-    path = tmp_path / "bc.baocao"
-    save_draft(sample_draft, path)
-    return path
-
-
-def _type(session, section, text):
-    session.apply(SetSectionBody.make(session.draft, section, [Para.of(text)], typing=True))
+from durability_support import type_into, crash_untitled_session, dead_pid, fake_crash, patch  # noqa: F401 - fixture
 
 
 # ---------------------------------------------------------------- recovery
@@ -62,7 +50,7 @@ def test_restore_untitled_work_to_a_new_file(tmp_path):
 
 def test_titled_crash_with_everything_in_the_file(draft_path):
     session = DraftSession.open(draft_path)
-    _type(session, "uu-diem", "đã tự lưu vào tệp")
+    type_into(session, "uu-diem", "đã tự lưu vào tệp")
     session.autosave()
     session.flush()
     fake_crash(session)
@@ -88,7 +76,7 @@ def _crash_with_unwritable_file(draft_path, patch):
         return real_write(self, batch)
 
     patch.setattr(DraftFile, "_write", failing)
-    _type(session, "uu-diem", "chỉ có trong bản khôi phục")
+    type_into(session, "uu-diem", "chỉ có trong bản khôi phục")
     session.autosave()
     session.flush()
     assert session.autosave_status().in_recovery
@@ -138,7 +126,7 @@ def test_running_sessions_and_empty_untitled_ones_are_not_offered(draft_path, pa
     running = DraftSession.open(draft_path, threaded=False)
     assert recovery.find_recoverable() == []
     empty = DraftSession.new(pack)
-    _type(empty, "uu-diem", "x")
+    type_into(empty, "uu-diem", "x")
     empty.autosave()
     empty.flush()
     fake_crash(empty)
@@ -150,7 +138,7 @@ def test_running_sessions_and_empty_untitled_ones_are_not_offered(draft_path, pa
 
 def test_copy_without_a_marker_is_still_found(pack):
     session = DraftSession.new(pack)
-    _type(session, "uu-diem", "mồ côi")
+    type_into(session, "uu-diem", "mồ côi")
     session.autosave()
     session.flush()
     fake_crash(session)
@@ -169,7 +157,7 @@ def test_close_refuses_when_the_work_is_nowhere(draft_path, patch):
     patch.setattr(DraftFile, "_write", broken)
     patch.setattr(DraftFile, "create_from_state",
                         classmethod(lambda cls, *a, **k: (_ for _ in ()).throw(DraftFileError("đầy", "x"))))
-    _type(session, "uu-diem", "không nơi nào ghi được")
+    type_into(session, "uu-diem", "không nơi nào ghi được")
     session.autosave()
     session.flush()
     with pytest.raises(DraftFileError) as info:
@@ -241,11 +229,11 @@ def test_the_first_owner_stops_writing_when_taken_over(draft_path):
     first = DraftSession.open(draft_path)
     first.flush()
     second = DraftSession.open(draft_path, take_over=True, threaded=False)
-    _type(second, "han-che", "người giành quyền")
+    type_into(second, "han-che", "người giành quyền")
     second.autosave()
     assert not first.heartbeat()
     assert first.lock_lost
-    _type(first, "uu-diem", "người bị giành quyền")
+    type_into(first, "uu-diem", "người bị giành quyền")
     first.autosave()
     first.flush()
     status = first.autosave_status()

@@ -14,28 +14,16 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from baocao.edits import RestoreSection, SetSectionBody  # noqa: E402
-from baocao.model import Para  # noqa: E402
+from baocao.edits import RestoreSection  # noqa: E402
 from baocao.session import DraftSession  # noqa: E402
-from baocao.storage import open_draft, recovery, save_draft  # noqa: E402
+from baocao.storage import open_draft, recovery  # noqa: E402
 from baocao.storage.locking import lock_path, read_lock  # noqa: E402
 from baocao.storage.proc import now_utc  # noqa: E402
 from baocao.ui.durability import (  # noqa: E402
     BackupsDialog, HistoryDialog, LockChoice, LockDialog, RecoveryDialog, offer_recovery, open_with_lock_dialog,
 )
 from baocao.ui.durability.common import section_titles  # noqa: E402
-from durability_support import crash_untitled_session, fake_crash, patch  # noqa: E402,F401
-
-
-@pytest.fixture
-def draft_path(tmp_path, sample_draft):
-    path = tmp_path / "bc.baocao"
-    save_draft(sample_draft, path)
-    return path
-
-
-def _type(session, section, text):
-    session.apply(SetSectionBody.make(session.draft, section, [Para.of(text)], typing=True))
+from durability_support import type_into, crash_untitled_session, fake_crash, patch  # noqa: E402,F401
 
 
 def _yes(*_):
@@ -73,7 +61,7 @@ def test_recovery_dialog_asks_before_writing_over_the_file(qtbot, draft_path, pa
         return real(self, batch)
 
     patch.setattr(DraftFile, "_write", failing)
-    _type(session, "han-che", "chỉ còn trong bản khôi phục")
+    type_into(session, "han-che", "chỉ còn trong bản khôi phục")
     session.autosave()
     session.flush()
     fake_crash(session)
@@ -171,10 +159,10 @@ def test_lock_dialog_cancel_and_stale_lock(qtbot, draft_path):
 # ---------------------------------------------------------------- history
 def test_history_dialog_restores_a_section_from_a_named_version(qtbot, draft_path):
     session = DraftSession.open(draft_path, threaded=False)
-    _type(session, "uu-diem", "Bản đã gửi lãnh đạo duyệt")
+    type_into(session, "uu-diem", "Bản đã gửi lãnh đạo duyệt")
     named = session.save_named_version("Gửi lãnh đạo duyệt 12/6")
-    _type(session, "uu-diem", "Sửa sau đó mà không ưng")
-    _type(session, "han-che", "Sửa khác, giữ nguyên")
+    type_into(session, "uu-diem", "Sửa sau đó mà không ưng")
+    type_into(session, "han-che", "Sửa khác, giữ nguyên")
     pushed = []
     dialog = HistoryDialog(session, apply_edit=lambda e: (pushed.append(e), session.apply(e)), confirm=_yes,
                            ask_text=lambda *_: "Sau khi khôi phục")
@@ -203,7 +191,7 @@ def test_history_dialog_restores_a_section_from_a_named_version(qtbot, draft_pat
 def test_backups_dialog_restores_the_opened_state(qtbot, draft_path, sample_draft, tmp_path):
     session = DraftSession.open(draft_path, threaded=False)
     original = sample_draft.section("uu-diem").body[0].plain_text()
-    _type(session, "uu-diem", "lỡ xóa hết")
+    type_into(session, "uu-diem", "lỡ xóa hết")
     session.save()
     dialog = BackupsDialog(session, confirm=_yes, ask_path=lambda *_: str(tmp_path / "rieng.baocao"))
     qtbot.addWidget(dialog)

@@ -4,8 +4,6 @@ status, history and backups menus (pytest-qt)."""
 from __future__ import annotations
 
 import json
-import time
-from datetime import timedelta
 
 import pytest
 
@@ -16,7 +14,7 @@ from PySide6.QtWidgets import QDialog  # noqa: E402
 from baocao.edits import SetSectionBody  # noqa: E402
 from baocao.errors import DraftFileError  # noqa: E402
 from baocao.model import Para  # noqa: E402
-from baocao.storage import save_draft  # noqa: E402
+
 from baocao.storage.autosave import AutosaveStatus  # noqa: E402
 from baocao.storage.locking import lock_path  # noqa: E402
 from baocao.storage.proc import now_utc  # noqa: E402
@@ -24,13 +22,6 @@ from baocao.ui import durability  # noqa: E402
 from baocao.ui.durability import LockChoice, LockDialog  # noqa: E402
 from durability_support import crash_untitled_session  # noqa: E402
 from ui_support import make_window, message_boxes  # noqa: E402,F401
-
-
-@pytest.fixture
-def draft_path(tmp_path, sample_draft):
-    path = tmp_path / "bc.baocao"
-    save_draft(sample_draft, path)
-    return path
 
 
 def _lock_by_someone_else(path):

@@ -31,7 +31,7 @@ from pathlib import Path
 from .. import __version__
 from ..constants import DRAFT_SCHEMA_VERSION
 from ..errors import DraftDataError, DraftFileError
-from ..fsutil import describe_os_error
+from ..fsutil import describe_os_error, fsync_dir
 from ..model.draft import Draft
 from . import history
 from .integrity import DraftDamagedError, check_header, check_identity, check_structure, error, has_hot_journal
@@ -41,7 +41,7 @@ from .rows import (
 )
 from .schema import create_schema, migrate
 from .sqlitefile import (
-    DraftReadOnlyFileError, connect, fsync_dir, migrated_in_memory, new_file_mode, roll_back, rolled_back_copy,
+    DraftReadOnlyFileError, connect, migrated_in_memory, new_file_mode, roll_back, rolled_back_copy,
     sqlite_error, writable,
 )
 

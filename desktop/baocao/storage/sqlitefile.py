@@ -17,7 +17,6 @@ from pathlib import Path
 
 from ..constants import DRAFT_SCHEMA_VERSION
 from ..errors import DraftFileError
-from ..fsutil import fsync_dir  # noqa: F401 - re-exported for storage modules
 from .integrity import DAMAGED_HINT, DraftDamagedError, check_identity, check_structure, error
 from .schema import migrate
 
