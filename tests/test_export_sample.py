@@ -4,7 +4,7 @@ import re
 
 import pytest
 from docx2python import docx2python
-from helpers import run_cli
+from helpers import flatten, run_cli
 
 from baocao.docmodel import Table
 from baocao.samples import sample_path
@@ -19,14 +19,6 @@ def exported(tmp_path_factory):
         yield reader
 
 
-def _flatten(nested):
-    if isinstance(nested, str):
-        yield nested
-    else:
-        for item in nested:
-            yield from _flatten(item)
-
-
 def test_every_heading_in_order(exported, sample_document):
     text = exported.text
     position = 0
@@ -37,22 +29,22 @@ def test_every_heading_in_order(exported, sample_document):
 
 
 def test_every_footnote_is_a_real_footnote(exported, sample_document):
-    notes = " ".join(re.sub(r"footnote\d+\)\t\s*", "", s) for s in _flatten(exported.footnotes))
-    body = " ".join(_flatten(exported.body))  # document.xml only (exported.text includes notes)
+    notes = " ".join(re.sub(r"footnote\d+\)\t\s*", "", s) for s in flatten(exported.footnotes))
+    body = " ".join(flatten(exported.body))  # document.xml only (exported.text includes notes)
     assert len(sample_document.footnotes) >= 5
     for note in sample_document.footnotes:
         for paragraph in note.paragraphs:
             text = "".join(run.text for run in paragraph)
             assert text in notes, f"footnote {note.number} not in the footnotes part"
             assert text not in body, f"footnote {note.number} leaked into the body text"
-    numbers = [int(n) for n in re.findall(r"footnote(\d+)\)", " ".join(_flatten(exported.footnotes)))]
+    numbers = [int(n) for n in re.findall(r"footnote(\d+)\)", " ".join(flatten(exported.footnotes)))]
     assert numbers == list(range(1, len(sample_document.footnotes) + 1))
 
 
 def test_both_appendix_tables(exported, sample_document):
     tables = [t for t in sample_document.tables()]
     assert len(tables) == 2
-    cells = [[cell_text for cell_text in (" ".join(_flatten(cell)).strip() for cell in row)]
+    cells = [[cell_text for cell_text in (" ".join(flatten(cell)).strip() for cell in row)]
              for table in exported.body for row in table]
     for table in tables:
         assert isinstance(table, Table)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from helpers import flatten
 
 pytest.importorskip("PySide6")
 
@@ -144,20 +145,12 @@ def test_drafter_end_to_end(qtbot, tmp_path, monkeypatch):
     assert {b.text() for b in box.buttons()} >= {"Mở &tệp", "Mở thư &mục"}
     box.close()
     with docx2python(out) as reader:
-        body_text = reader.body_runs and " ".join(_flatten(reader.body))
-        notes_text = " ".join(_flatten(reader.footnotes))
+        body_text = reader.body_runs and " ".join(flatten(reader.body))
+        notes_text = " ".join(flatten(reader.footnotes))
     assert "Phối hợp chặt chẽ với HĐND tỉnh" in body_text
     assert "Gồm 12 kỳ họp chuyên đề." in re.sub(r"footnote\d+\)\t\s*", "", notes_text)
     assert "Gồm 12 kỳ họp chuyên đề." not in body_text
     assert "2.573" in body_text
-
-
-def _flatten(nested):
-    if isinstance(nested, str):
-        yield nested
-    else:
-        for item in nested:
-            yield from _flatten(item)
 
 
 def test_wizard_from_previous_draft(qtbot, tmp_path, sample_draft):
