@@ -18,6 +18,16 @@ from typing import BinaryIO
 from .errors import ExportError, Location
 
 
+def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """True when *a* and *b* name the same file (links and case-insensitive names included)."""
+    try:
+        if os.path.exists(a) and os.path.exists(b):
+            return os.path.samefile(a, b)
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
 def describe_os_error(exc: OSError, path: Path) -> tuple[str, str]:
     """A Vietnamese (message, hint) pair for an OS error on *path*."""
     name = path.name

@@ -35,6 +35,7 @@ from .edits import (
     Edit, ReplaceDraft, RestoreSection, SetFieldValue, SetMeta, SetSectionBody, SetSectionStatus, SetTableRows,
 )
 from .errors import DraftFileError
+from .fsutil import same_file
 from .model.draft import Draft, SectionData
 from .storage import backups, recovery
 from .storage.autosave import Autosaver, AutosaveStatus
@@ -276,7 +277,7 @@ class DraftSession:
     def save_as(self, path: str | os.PathLike[str]) -> None:
         """Write the whole draft to a new file (atomic, history kept) and continue editing that file."""
         path = Path(path)
-        if self._handle is not None and not self._handle.read_only and _same_file(path, self._handle.path):
+        if self._handle is not None and not self._handle.read_only and same_file(path, self._handle.path):
             self.save()
             return
         self._autosaver.flush()
@@ -447,10 +448,3 @@ class DraftSession:
     def _write_marker(self) -> None:
         recovery.write_marker(self.session_id, self.path, self.display_name(), self._started)
         self._marker = True
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and os.path.samefile(a, b)
-    except OSError:
-        return False

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 from ..constants import DRAFT_SUFFIX
 from ..edits import Edit
 from ..errors import BaocaoError, DraftFileError, Location
+from ..fsutil import same_file
 from ..session import DraftSession
 from . import prompts
 from . import strings as S
@@ -29,13 +30,6 @@ from .settings import AppSettings
 
 log = logging.getLogger("baocao.ui")
 AUTOSAVE_MS = 2000
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return False
 
 
 class DocumentController(QObject):
@@ -141,7 +135,7 @@ class DocumentController(QObject):
         if ask and not self.maybe_save_changes():
             return False
         path = Path(path)
-        if self.session is not None and self.session.path is not None and _same_file(self.session.path, path):
+        if self.session is not None and self.session.path is not None and same_file(self.session.path, path):
             # the file is open here already: release it (and its lock) before reading it again
             if not self._close(self.session):
                 return False
