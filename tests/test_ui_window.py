@@ -400,3 +400,24 @@ def test_export_pdf_with_libreoffice(qtbot, window, tmp_path, monkeypatch):
         assert window.controller.export("pdf")
     assert blocker.args == [str(out), ""]
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_editor_numbers_notes_as_the_report_does(qtbot, tmp_path):
+    """A section's first note shows the number it has in the preview and the .docx, not "1"."""
+    from ui_support import make_window, sample_session
+
+    window = make_window(qtbot, tmp_path, sample_session())
+    qtbot.waitUntil(lambda: window._document is not None, timeout=5000)
+    doc = window._document
+    # pick a section whose first drafter note is not the report's first note
+    target = next(h.section_id for h in doc.headings()
+                  if h.section_id and any(p.notes() for p in window.session.draft.section(h.section_id).body)
+                  and h.section_id != doc.headings()[2].section_id)
+    window.select(target)
+    first_text = next(n for p in window.session.draft.section(target).body for n in p.notes()).plain_text()
+    expected = next(f.number for f in doc.footnotes if f.plain_text() == first_text)
+    assert expected > 1
+    qtbot.waitUntil(lambda: window.editor.body.note_base == expected - 1, timeout=5000)
+    assert window.editor.notes._rows  # the panel shows the notes …
+    labels = [label.text() for label, _ in window.editor.notes._rows.values()]
+    assert f"Chú thích {expected}" in labels          # … under their report-wide numbers

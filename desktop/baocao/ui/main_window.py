@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.outline.entrySelected.connect(self._show_entry)
         self.preview.sectionClicked.connect(self.select)
         self.preview.timer.timeout.connect(self._refresh_findings)
-        self.preview.rendered.connect(lambda _ms: self._resolve_titles())
+        self.preview.rendered.connect(lambda _ms: self._after_render())
         self.editor.bodyEdited.connect(self._body_edited)
         self.editor.fieldEdited.connect(self._field_edited)
         self.editor.statusChosen.connect(self._status_chosen)
@@ -167,6 +167,19 @@ class MainWindow(QMainWindow):
         self._document = self._renderer.render(session.draft)
         return document_to_html(self._document, standalone=False)
 
+    def _after_render(self) -> None:
+        self._resolve_titles()
+        self._update_note_base()
+
+    def _update_note_base(self) -> None:
+        """Number the editor's notes as the report does (from the last rendered document)."""
+        session, key = self.session, self.current_key
+        if session is None or key is None or nav.is_appendix_key(key):
+            return
+        notes = [note for para in session.draft.section(key).body for note in para.notes()]
+        first = notes[0].plain_text() if notes else ""
+        self.editor.set_note_base(nav.note_base(self._document, key, first))
+
     def _resolve_titles(self) -> None:
         """Titles written with template expressions ("… {{ bc.ky }}") as the last render resolved them."""
         doc, session = self._document, self.session
@@ -205,6 +218,7 @@ class MainWindow(QMainWindow):
         spec = session.pack.section(key)
         self.editor.show_section(spec, self._labels.get(key, ""), self.outline.title_of(key), session.draft.section(key),
                                  self._section_findings(key), nav.appendices_mentioned(session.pack, spec))
+        self._update_note_base()
         self.stack.setCurrentWidget(self.editor)
         self.preview.scroll_to_section(key)
 

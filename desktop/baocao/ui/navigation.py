@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..constants import SectionStatus
+from ..docmodel import Document, FootnoteRef, Paragraph
 from ..model.draft import Draft
 from ..render.numbering import label_for
 from ..template.manifest import AppendixSpec, Pack, SectionSpec
@@ -119,3 +120,22 @@ def appendices_mentioned(pack: Pack, section: SectionSpec) -> list[AppendixSpec]
     return [a for a in pack.appendices
             if a.table and (f"'{a.id}'" in source or f'"{a.id}"' in source
                             or f"'{a.table}'" in source or f'"{a.table}"' in source)]
+
+
+def note_base(document: "Document | None", section_id: str, first_note_text: str) -> int:
+    """How many notes of the report come before the section's first drafter note (0 when unknown).
+
+    The rendered document does not say which notes the drafter wrote (a section's
+    template may add its own), so the section's first note is found by its text
+    among the notes cited in that section's paragraphs.
+    """
+    wanted = " ".join(first_note_text.split())
+    if document is None or not wanted:
+        return 0
+    for block in document.body:
+        if isinstance(block, Paragraph) and block.section_id == section_id:
+            for item in block.inlines:
+                if isinstance(item, FootnoteRef):
+                    if " ".join(document.footnotes[item.number - 1].plain_text().split()) == wanted:
+                        return item.number - 1
+    return 0

@@ -118,12 +118,12 @@ class NotesPanel(QWidget):
         back.triggered.connect(self.backToBody)
         self.addAction(back)
 
-    def set_notes(self, notes: list[tuple[str, Note]]) -> None:
-        """Show *notes* (id, note) in order; editors being typed in are left alone."""
+    def set_notes(self, notes: list[tuple[str, Note]], base: int = 0) -> None:
+        """Show *notes* (id, note) in order, numbered from *base* + 1; editors being typed in are left alone."""
         ids = [nid for nid, _ in notes]
         if ids != self._order:
             self._rebuild(ids)
-        for number, (note_id, note) in enumerate(notes, start=1):
+        for number, (note_id, note) in enumerate(notes, start=base + 1):
             label, editor = self._rows[note_id]
             label.setText(S.NOTE_LABEL.format(n=number))
             if not editor.hasFocus() and editor.note() != note:

@@ -84,6 +84,7 @@ class BodyEditor(QTextEdit):
         self._loading = False
         self._composing = False
         self._note_positions: list[int] | None = None
+        self.note_base = 0        # notes of the whole report before this section's first one
         self._note_signature: tuple = ()
         doc = self.document()
         doc.setUndoRedoEnabled(False)           # the window's QUndoStack owns undo
@@ -127,10 +128,18 @@ class BodyEditor(QTextEdit):
         return [(note_id, note) for note_id, _, note in rc.document_notes(self.document())]
 
     def note_number_at(self, position: int) -> int:
-        """1-based number of the note marker at *position*."""
+        """Number of the note marker at *position*, counted through the whole report."""
         if self._note_positions is None:
             self._note_positions = [pos for _, pos, _ in rc.document_notes(self.document())]
-        return bisect_left(self._note_positions, position) + 1
+        return self.note_base + bisect_left(self._note_positions, position) + 1
+
+    def set_note_base(self, base: int) -> None:
+        """Number the markers from *base* + 1 (re-lays out the markers when it changes)."""
+        if base == self.note_base:
+            return
+        self.note_base = base
+        self.document().markContentsDirty(0, self.document().characterCount())
+        self.viewport().update()
 
     def _find_note(self, note_id: str) -> QTextCursor | None:
         for found_id, position, _ in rc.document_notes(self.document()):

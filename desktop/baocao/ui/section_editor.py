@@ -189,9 +189,15 @@ class SectionEditor(QWidget):
         if self.section_id:
             self.bodyEdited.emit(self.section_id)
 
+    def set_note_base(self, base: int) -> None:
+        """Number this section's notes as the report does: from *base* + 1."""
+        if base != self.body.note_base:
+            self.body.set_note_base(base)
+            self._notes_changed()
+
     def _notes_changed(self) -> None:
         notes = self.body.notes()
-        self.notes.set_notes(notes)
+        self.notes.set_notes(notes, self.body.note_base)
         self.tabs.setTabText(0, S.NOTES_TAB.format(n=len(notes)))
 
     def _note_inserted(self, note_id: str) -> None:
