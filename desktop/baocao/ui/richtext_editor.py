@@ -12,7 +12,8 @@ Rules that keep Vietnamese input methods (Unikey, EVKey, ibus) working:
   undo.
 
 Footnote markers are object characters drawn by ``NoteMarkerHandler`` as
-superscript numbers (1, 2, … in the order they appear in this section).
+superscript numbers: their order in this section, counted from ``note_base``
+(the notes of the report before the section), so they match the preview and the .docx.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ MARKER_COLOUR = QColor("#1a5fb4")
 
 
 class NoteMarkerHandler(QPyTextObject):
-    """Draws a note marker as a small raised number (its order among the section's notes).
+    """Draws a note marker as a small raised number (its number in the whole report).
 
     PySide6 needs ``QPyTextObject`` (a QObject that Qt can cast to QTextObjectInterface);
     a Python class deriving from QObject and QTextObjectInterface is silently ignored.
