@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..errors import DraftFileError, Location
 from ..model.draft import Draft
+from ..oserrors import os_error_text
 from .draftfile import DraftFile, fsync_dir, open_draft
 from .proc import local_time_text
 from .userdata import backups_dir, read_json, write_json_atomic
@@ -133,7 +134,7 @@ def make_backup(source: "str | os.PathLike[str] | DraftFile", reason: str, keep:
                 old.path.unlink()
         return _parse(target)
     except OSError as exc:
-        raise DraftFileError(f"Không tạo được bản sao lưu của «{path.name}» ({exc.strerror or exc}).",
+        raise DraftFileError(f"Không tạo được bản sao lưu của «{path.name}» ({os_error_text(exc)}).",
                              "Công việc vẫn được lưu bình thường vào tệp; hãy kiểm tra dung lượng ổ đĩa.",
                              Location(file=str(path))) from exc
     finally:

@@ -21,6 +21,7 @@ from ..constants import DRAFT_APPLICATION_ID, DRAFT_SCHEMA_VERSION
 from ..errors import DraftDataError, DraftFileError, DraftVersionError, Location
 from ..model.draft import Draft
 from ..model.serialize import meta_from_dict, section_from_dict
+from ..oserrors import os_error_text
 from .rows import table_rows_from_json
 from .schema import TABLES_BY_VERSION
 
@@ -76,7 +77,7 @@ def check_header(path: Path) -> None:
         raise error(DraftFileError, path, f"Không tìm thấy tệp «{path.name}».",
                     "Tệp có thể đã bị đổi tên, di chuyển hoặc xóa. Hãy chọn lại tệp.") from exc
     except OSError as exc:
-        raise error(DraftFileError, path, f"Không đọc được tệp «{path.name}» ({exc.strerror or exc}).",
+        raise error(DraftFileError, path, f"Không đọc được tệp «{path.name}» ({os_error_text(exc)}).",
                     "Hãy kiểm tra quyền đọc tệp và ổ đĩa chứa tệp.") from exc
     if stat.S_ISDIR(info.st_mode):
         raise error(DraftFileError, path, f"«{path.name}» là một thư mục, không phải tệp bản thảo.",
@@ -87,7 +88,7 @@ def check_header(path: Path) -> None:
         with path.open("rb") as handle:
             head = handle.read(100)
     except OSError as exc:
-        raise error(DraftFileError, path, f"Không đọc được tệp «{path.name}» ({exc.strerror or exc}).",
+        raise error(DraftFileError, path, f"Không đọc được tệp «{path.name}» ({os_error_text(exc)}).",
                     "Hãy kiểm tra quyền đọc tệp và ổ đĩa chứa tệp.") from exc
     if not head:
         raise error(DraftFileError, path, f"Tệp «{path.name}» rỗng (0 byte), không có nội dung bản thảo.")

@@ -14,6 +14,7 @@ from ..errors import DraftDataError, DraftFileError, Location
 from ..fsutil import write_text_atomic
 from ..model.draft import Draft
 from ..model.serialize import draft_from_dict, draft_to_dict
+from ..oserrors import os_error_text
 
 
 def load_json_draft(path: str | os.PathLike[str]) -> Draft:
@@ -28,7 +29,7 @@ def load_json_draft(path: str | os.PathLike[str]) -> Draft:
         raise DraftFileError(f"Tệp «{path.name}» không phải JSON hợp lệ.",
                              "Hãy kiểm tra tệp hoặc chọn tệp bản thảo khác.", Location(file=str(path), line=line)) from exc
     except OSError as exc:
-        raise DraftFileError(f"Không đọc được tệp «{path.name}» ({exc.strerror}).", "Hãy kiểm tra quyền đọc tệp.",
+        raise DraftFileError(f"Không đọc được tệp «{path.name}» ({os_error_text(exc)}).", "Hãy kiểm tra quyền đọc tệp.",
                              Location(file=str(path))) from exc
     try:
         return draft_from_dict(data)

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 from ..docmodel import Document
 from ..errors import BaocaoError, ExportError, Location
+from ..oserrors import os_error_text
 from . import strings as S
 
 log = logging.getLogger("baocao.ui")
@@ -96,6 +97,9 @@ class ExportJob(QRunnable):
                 write_docx_file(self.document, self.target, self.reference_docx)
         except BaocaoError as exc:
             error = exc.user_text()
+        except OSError as exc:   # e.g. the temporary folder cannot be made: say why, in Vietnamese
+            log.exception("export failed")
+            error = f"{S.EXPORT_FAILED_TITLE}: {os_error_text(exc)}."
         except Exception as exc:  # noqa: BLE001 - reported politely, details in the log
             log.exception("export failed")
             error = f"{S.EXPORT_FAILED_TITLE}: {type(exc).__name__}: {exc}"
