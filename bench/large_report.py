@@ -137,12 +137,13 @@ def _sentence(rng: random.Random, words: int) -> str:
 
 def build_draft(seed: int = 2021):
     """The draft for the synthetic pack: 400 paragraphs, 300 notes, 6 × 60 table rows."""
-    from baocao.model.draft import Draft, ReportMeta, SectionData, Signer
+    from baocao.model.draft import Draft, Period, ReportMeta, SectionData, Signer
     from baocao.model.richtext import Note, Para, Span
 
     rng = random.Random(seed)
     leaves = _leaf_ids()
     draft = Draft(template_id=PACK_ID, meta=ReportMeta(
+        locality="tỉnh Đắk Nông", place="Đắk Nông", period=Period(year=2021),   # the 2021 sample's header
         issue_date=date(2021, 7, 5), signer=Signer(name="Lê Văn Khánh"),
         recipients=["Văn phòng Chính phủ", "Thường trực Tỉnh ủy", "Lưu: VT, TH"]))
     notes_left = FOOTNOTES

@@ -27,7 +27,7 @@ def _run(tmp_path, *args: str, extra_env: dict | None = None):
 def test_starts_on_the_sample_and_quits(tmp_path):
     result = _run(tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert "OPENED Bản thảo mẫu (chưa lưu)" in result.stdout
+    assert "OPENED Bản thảo mẫu (Đắk Nông, 2021 — ví dụ lịch sử)" in result.stdout   # the sample says it is historical
     assert "Traceback" not in result.stderr
 
 

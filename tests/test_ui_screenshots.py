@@ -34,8 +34,8 @@ def out_dir(tmp_path):
     return tmp_path
 
 
-def over_window(window: QWidget, dialog: QWidget) -> QPixmap:
-    """The window at 1366×768 with *dialog* drawn centred on it, as a user sees it."""
+def over_window(window: QWidget, dialog: QWidget, popups: tuple[QWidget, ...] = ()) -> QPixmap:
+    """The window at 1366×768 with *dialog* drawn centred on it (and its open *popups*), as a user sees it."""
     QApplication.processEvents()
     base = window.grab()
     shot = dialog.grab()
@@ -46,6 +46,10 @@ def over_window(window: QWidget, dialog: QWidget) -> QPixmap:
     painter.drawPixmap(top_left, shot)
     painter.setPen(QColor("#888"))
     painter.drawRect(top_left.x(), top_left.y(), shot.width() - 1, shot.height() - 1)
+    for popup in popups:
+        at = top_left + popup.mapToGlobal(QPoint(0, 0)) - dialog.mapToGlobal(QPoint(0, 0))
+        painter.drawPixmap(at, popup.grab())
+        painter.drawRect(at.x(), at.y(), popup.width() - 1, popup.height() - 1)
     painter.end()
     return base
 
@@ -83,6 +87,15 @@ def test_screenshots(qtbot, tmp_path, out_dir, monkeypatch):
     wizard.restart()
     QApplication.processEvents()
     assert over_window(window, wizard).save(str(out_dir / "ui-tao-moi.png"))
+    wizard.next()                                   # the issuer page: the list of the 34 provinces and cities
+    chooser = wizard.issuer.part.locality
+    chooser.setText("tỉnh Lâm Đồng")
+    chooser.showPopup()
+    QApplication.processEvents()
+    assert over_window(window, wizard, (chooser.view().window(),)).save(str(out_dir / "ui-tao-moi-co-quan.png"))
+    chooser.hidePopup()
+    wizard.next()                                   # the period page
+    assert over_window(window, wizard).save(str(out_dir / "ui-tao-moi-ky.png"))
     wizard.reject()
 
     out = tmp_path / "bao-cao-6-thang-dau-nam-2021.docx"
@@ -105,7 +118,8 @@ def test_screenshots(qtbot, tmp_path, out_dir, monkeypatch):
     QApplication.processEvents()
     assert over_window(window, box).save(str(out_dir / "ui-xuat-tep.png"))
     box.close()
-    for name in ("ui-cua-so-chinh.png", "ui-tao-moi.png", "ui-xuat-tep.png"):
+    for name in ("ui-cua-so-chinh.png", "ui-tao-moi.png", "ui-tao-moi-co-quan.png", "ui-tao-moi-ky.png",
+                 "ui-xuat-tep.png"):
         pixmap = QPixmap(str(out_dir / name))
         assert (pixmap.width(), pixmap.height()) == SIZE
 

@@ -4,15 +4,38 @@ from __future__ import annotations
 
 import copy
 from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
 
 from .constants import SectionStatus
 from .model.draft import Draft, Period, ReportMeta, SectionData
+from .periods import reporting_period
 from .template.manifest import Pack
 
+if TYPE_CHECKING:
+    from .office_profile import OfficeProfile
 
-def new_draft(pack: Pack, meta: ReportMeta | None = None) -> Draft:
-    """An empty draft of *pack*: every section present and empty, default recipients filled."""
-    meta = copy.deepcopy(meta) if meta else ReportMeta(period=Period(kind=pack.default_period))
+
+def new_meta(pack: Pack, today: date | None = None, profile: "OfficeProfile | None" = None) -> ReportMeta:
+    """The metadata a new draft of *pack* starts from.
+
+    The period is the pack's kind as reported on *today* (``reporting_period``),
+    the office's details come from *profile* (province and place stay empty
+    without one) and the recipients are the pack's defaults.
+    """
+    meta = ReportMeta(period=reporting_period(pack.default_period, today))
+    if profile is not None:
+        profile.apply(meta)
+    meta.recipients = list(pack.document.default_recipients)
+    return meta
+
+
+def new_draft(pack: Pack, meta: ReportMeta | None = None, today: date | None = None) -> Draft:
+    """An empty draft of *pack*: every section present and empty, default recipients filled.
+
+    Without *meta*, the draft starts from ``new_meta(pack, today)``.
+    """
+    meta = copy.deepcopy(meta) if meta else new_meta(pack, today)
     if not meta.recipients:
         meta.recipients = list(pack.document.default_recipients)
     draft = Draft(template_id=pack.id, meta=meta)

@@ -26,6 +26,12 @@ from .richtext import PARA_KINDS, Body, Inline, Note, Para, Span
 INTERCHANGE_FORMAT = "baocao-draft"
 INTERCHANGE_VERSION = 1
 
+#: What a file that lacks these keys has always been read as.  baocao writes every key, so only
+#: hand-written interchange files can lack one; they keep loading as they did before new drafts
+#: stopped starting from the 2021 Đắk Nông sample.  New drafts never use these (see ``drafts.new_meta``).
+LEGACY_META_DEFAULTS = {"locality": "tỉnh Đắk Nông", "place": "Đắk Nông"}
+LEGACY_PERIOD_YEAR = 2021
+
 _SHORTHAND = re.compile(r"\[\^(?P<note>[^\]]*)\]|\*\*(?P<bold>.+?)\*\*")
 
 
@@ -161,11 +167,11 @@ def meta_to_dict(meta: ReportMeta) -> dict[str, Any]:
 
 
 def meta_from_dict(data: Any) -> ReportMeta:
-    """Read metadata; unknown keys are ignored, missing ones take defaults."""
+    """Read metadata; unknown keys are ignored, missing ones take defaults (``LEGACY_META_DEFAULTS``)."""
     if not isinstance(data, dict):
         raise DraftDataError("Thông tin chung của báo cáo trong tệp không hợp lệ.",
                              "Tệp có thể đã bị sửa bằng công cụ khác; hãy mở bản sao lưu.")
-    meta = ReportMeta()
+    meta = ReportMeta(**LEGACY_META_DEFAULTS, period=Period(year=LEGACY_PERIOD_YEAR))
     for key in ("body", "locality", "parent_body", "place", "number", "symbol", "doc_type", "summary"):
         if key in data and data[key] is not None:
             setattr(meta, key, clean_text(str(data[key])))

@@ -7,6 +7,8 @@ one (``store``): issuing body, period and number, signer, recipients.
 from __future__ import annotations
 
 import copy
+import re
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -17,10 +19,12 @@ from PySide6.QtWidgets import (
 
 from ..constants import AUTHORITY_PREFIXES, PeriodKind
 from ..formatting import format_citation_date
+from ..localities import match_locality
 from ..model.draft import Period, ReportMeta, Signer
 from ..text import clean_line
 from . import strings as S
 from ..fields import parse_date_text
+from .locality_chooser import LocalityChooser
 
 
 def _line(parent: QWidget, placeholder: str = "") -> QLineEdit:
@@ -38,28 +42,78 @@ def _form(parent: QWidget) -> QFormLayout:
 
 
 class IssuerForm(QWidget):
-    """Issuing body, its province/city, the parent body and the place name of the date line."""
+    """Issuing body, its province/city (chooser of the 34 units), the parent body and the place of the date line.
+
+    Choosing a province also fills the place ("Lâm Đồng"), unless the drafter
+    has written a place of their own.  A name of the old map ("tỉnh Đắk Nông")
+    is kept as it is, with a line saying where it belongs now.
+    """
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         form = _form(self)
         self.body = _line(self)
-        self.locality = _line(self)
+        self.locality = LocalityChooser(self)
+        self.locality_hint = QLabel(self)
+        self.locality_hint.setWordWrap(True)
+        self.locality_hint.setStyleSheet("color: #8a5300;")
+        self.locality_hint.hide()
         self.parent_body = _line(self, S.PH_PARENT)
         self.place = _line(self)
-        for label, widget in ((S.LBL_BODY, self.body), (S.LBL_LOCALITY, self.locality),
-                              (S.LBL_PARENT, self.parent_body), (S.LBL_PLACE, self.place)):
-            form.addRow(label, widget)
+        locality_box = QVBoxLayout()          # the hint under the chooser (a box layout sizes wrapped text right)
+        locality_box.setContentsMargins(0, 0, 0, 0)
+        locality_box.addWidget(self.locality)
+        locality_box.addWidget(self.locality_hint)
+        locality_label = QLabel(S.LBL_LOCALITY, self)
+        locality_label.setBuddy(self.locality)
+        form.addRow(S.LBL_BODY, self.body)
+        form.addRow(locality_label, locality_box)
+        form.addRow(S.LBL_PARENT, self.parent_body)
+        form.addRow(S.LBL_PLACE, self.place)
+        self._own_place = ""        # the place that goes with the province shown: replaced when the province changes
+        self._loading = False
+        self.locality.currentTextChanged.connect(self._locality_changed)
+        self.locality.lineEdit().editingFinished.connect(lambda: self._show_hint(finished=True))
+
+    def _show_hint(self, finished: bool) -> None:
+        """A line under the chooser for an old-map name; for an unknown one once the field is left."""
+        text = self.locality.text()
+        found = match_locality(text)
+        if found is not None and found.note:
+            hint = S.LOCALITY_OLD.format(note=found.note[:1].upper() + found.note[1:], name=found.locality.header_name)
+        elif found is None and text.strip() and (finished or self.locality_hint.isVisibleTo(self)):
+            hint = S.LOCALITY_UNKNOWN
+        else:
+            hint = ""
+        self.locality_hint.setText(hint)
+        self.locality_hint.setVisible(bool(hint))
+
+    def _locality_changed(self, text: str) -> None:
+        self._show_hint(finished=self._loading)
+        found = match_locality(text)
+        if self._loading or found is None or found.note:
+            return
+        if not self.place.text().strip() or self.place.text().strip() == self._own_place:
+            self.place.setText(found.locality.place)
+        self._own_place = found.locality.place
 
     def load(self, meta: ReportMeta) -> None:
         """Show *meta*."""
-        self.body.setText(meta.body)
-        self.locality.setText(meta.locality)
-        self.parent_body.setText(meta.parent_body)
-        self.place.setText(meta.place)
+        self._loading = True
+        try:
+            self.body.setText(meta.body)
+            self.locality.setText(meta.locality)
+            self.parent_body.setText(meta.parent_body)
+            self.place.setText(meta.place)
+        finally:
+            self._loading = False
+        found = match_locality(meta.locality)
+        self._own_place = (found.locality.place if found is not None and not found.note
+                           else clean_line(re.sub(r"^(tỉnh|thành phố)\s+", "", meta.locality, flags=re.IGNORECASE)))
 
     def store(self, meta: ReportMeta) -> None:
         """Write the fields into *meta*."""
+        self.locality.tidy()
         meta.body = clean_line(self.body.text())
         meta.locality = clean_line(self.locality.text())
         meta.parent_body = clean_line(self.parent_body.text())
@@ -67,7 +121,13 @@ class IssuerForm(QWidget):
 
 
 class PeriodForm(QWidget):
-    """Period (kind, quarter, year), number and symbol; with ``full``: date, summary, draft mark."""
+    """Period (kind, quarter, year), number and symbol; with ``full``: date, summary, draft mark.
+
+    The date, summary and draft-mark widgets exist only with ``full`` (the
+    details dialog); they are None in the wizard.  ``suggest`` (the wizard,
+    for a new draft) proposes the year and quarter when the kind changes,
+    until the drafter sets them.
+    """
 
     validityChanged = Signal(bool)
 
@@ -97,25 +157,52 @@ class PeriodForm(QWidget):
         form.addRow(S.LBL_NUMBER, self.number)
         form.addRow(S.LBL_SYMBOL, self.symbol)
         self.full = full
-        self.issue_date = _line(self, S.DATE_PLACEHOLDER)
-        self.summary = _line(self, S.PH_SUMMARY)
-        self.is_draft = QCheckBox(S.LBL_IS_DRAFT, self)
-        self.date_error = QLabel(self)
-        self.date_error.setStyleSheet("color: #b00020;")
-        self.date_error.hide()
+        self.suggest: Callable[[PeriodKind], Period] | None = None
+        self._period_set_by_hand = False
+        self._setting = False
+        self.issue_date: QLineEdit | None = None
+        self.summary: QLineEdit | None = None
+        self.is_draft: QCheckBox | None = None
+        self.date_error: QLabel | None = None
         if full:
+            self.issue_date = _line(self, S.DATE_PLACEHOLDER)
+            self.summary = _line(self, S.PH_SUMMARY)
+            self.is_draft = QCheckBox(S.LBL_IS_DRAFT, self)
+            self.date_error = QLabel(self)
+            self.date_error.setStyleSheet("color: #b00020;")
+            self.date_error.hide()
             form.addRow(S.LBL_ISSUE_DATE, self.issue_date)
             form.addRow("", self.date_error)
             form.addRow(S.LBL_SUMMARY, self.summary)
             form.addRow("", self.is_draft)
+            self.issue_date.textEdited.connect(self._check_date)
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.issue_date.textEdited.connect(self._check_date)
+        self.year.valueChanged.connect(self._set_by_hand)
+        self.quarter.valueChanged.connect(self._set_by_hand)
         self._kind_changed()
 
+    def _set_by_hand(self) -> None:
+        if not self._setting:
+            self._period_set_by_hand = True
+
     def _kind_changed(self) -> None:
-        self.quarter.setEnabled(self.kind.currentData() == PeriodKind.QUARTER.value)
+        kind = PeriodKind(self.kind.currentData())
+        self.quarter.setEnabled(kind is PeriodKind.QUARTER)
+        if self.suggest is not None and not self._period_set_by_hand and not self._setting:
+            self._show_period(self.suggest(kind))
+
+    def _show_period(self, period: Period) -> None:
+        self._setting = True
+        try:
+            self.kind.setCurrentIndex(max(0, self.kind.findData(period.kind.value)))
+            self.quarter.setValue(period.quarter or 1)
+            self.year.setValue(period.year)
+            self.quarter.setEnabled(period.kind is PeriodKind.QUARTER)
+        finally:
+            self._setting = False
 
     def _check_date(self) -> bool:
+        assert self.issue_date is not None and self.date_error is not None
         result = parse_date_text(self.issue_date.text())
         self.date_error.setText(result.error or "")
         self.date_error.setVisible(not result.ok)
@@ -124,19 +211,18 @@ class PeriodForm(QWidget):
 
     def is_valid(self) -> bool:
         """False while the issue date cannot be read."""
-        return not self.full or parse_date_text(self.issue_date.text()).ok
+        return self.issue_date is None or parse_date_text(self.issue_date.text()).ok
 
     def load(self, meta: ReportMeta) -> None:
         """Show *meta*."""
-        self.kind.setCurrentIndex(max(0, self.kind.findData(meta.period.kind.value)))
-        self.quarter.setValue(meta.period.quarter or 1)
-        self.year.setValue(meta.period.year)
+        self._show_period(meta.period)
+        self._period_set_by_hand = False
         self.number.setText(meta.number)
         self.symbol.setText(meta.symbol)
-        self.issue_date.setText(format_citation_date(meta.issue_date) if meta.issue_date else "")
-        self.summary.setText(meta.summary)
-        self.is_draft.setChecked(meta.is_draft)
-        self._kind_changed()
+        if self.issue_date is not None and self.summary is not None and self.is_draft is not None:
+            self.issue_date.setText(format_citation_date(meta.issue_date) if meta.issue_date else "")
+            self.summary.setText(meta.summary)
+            self.is_draft.setChecked(meta.is_draft)
 
     def period(self) -> Period:
         """The chosen period."""
@@ -148,7 +234,7 @@ class PeriodForm(QWidget):
         meta.period = self.period()
         meta.number = clean_line(self.number.text())
         meta.symbol = clean_line(self.symbol.text())
-        if self.full:
+        if self.issue_date is not None and self.summary is not None and self.is_draft is not None:
             value = parse_date_text(self.issue_date.text()).value
             meta.issue_date = date.fromisoformat(value) if value else None
             meta.summary = clean_line(self.summary.text())

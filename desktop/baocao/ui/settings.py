@@ -3,6 +3,9 @@
 Geometry and dock/toolbar state, splitter sizes, recent files, the last
 folder used in file dialogs and whether the guidance box is open.  Tests and
 the benchmark point it at a private ini file with ``AppSettings.at(path)``.
+The office's details for its next draft (province, place, signer) are kept
+apart, in ``office_profile``'s JSON file that ``baocao new`` reads too; with
+``at(path)`` that file sits beside the ini file.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from ..constants import APP_NAME, ORG_NAME
+from ..constants import APP_NAME, OFFICE_PROFILE_NAME, ORG_NAME
+from ..office_profile import OfficeProfile, load_profile, profile_path, save_profile
 
 MAX_RECENT = 10
 
@@ -20,13 +24,23 @@ MAX_RECENT = 10
 class AppSettings:
     """Typed access to the application's QSettings."""
 
-    def __init__(self, qsettings: QSettings | None = None):
+    def __init__(self, qsettings: QSettings | None = None, office_path: Path | None = None):
         self.qs = qsettings or QSettings(ORG_NAME, APP_NAME)
+        self._office_path = office_path
 
     @classmethod
     def at(cls, path: str | os.PathLike[str]) -> "AppSettings":
-        """Settings kept in the ini file *path* (tests, portable use)."""
-        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+        """Settings kept in the ini file *path* (tests, portable use); the office profile beside it."""
+        return cls(QSettings(str(path), QSettings.Format.IniFormat), Path(path).with_name(OFFICE_PROFILE_NAME))
+
+    # ------------------------------------------------------------ the office
+    def office_profile(self) -> OfficeProfile:
+        """The office's remembered details (province, place, body, signer); empty at first."""
+        return load_profile(self._office_path or profile_path())
+
+    def remember_office(self, profile: OfficeProfile) -> bool:
+        """Keep *profile* for the office's next draft (shared with ``baocao new``); False if it could not be written."""
+        return save_profile(profile, self._office_path or profile_path())
 
     # ------------------------------------------------------------ recent files
     def recent_files(self) -> list[str]:

@@ -3,6 +3,10 @@
 ``result_draft()`` gives the (pack, draft) to open as a new untitled
 session.  Starting from a previous draft uses ``drafts.draft_for_next_period``:
 structure and standing data kept, period-specific text and figures cleared.
+A draft from a pack starts from the office remembered by the last wizard
+(province, place, body, signer; ``AppSettings.office_profile``) and the period
+reported today (``periods.reporting_period``); finishing the wizard remembers
+the office for next time.
 """
 
 from __future__ import annotations
@@ -18,9 +22,11 @@ from PySide6.QtWidgets import (
 from PySide6.QtCore import Qt
 
 from ..constants import PeriodKind
-from ..drafts import draft_for_next_period, new_draft
+from ..drafts import draft_for_next_period, new_draft, new_meta
 from ..errors import BaocaoError
 from ..model.draft import Draft, Period, ReportMeta
+from ..office_profile import OfficeProfile
+from ..periods import reporting_period
 from ..template import Pack, list_packs, load_pack
 from . import strings as S
 from .meta_form import IssuerForm, PeriodForm, RecipientsEditor, SignerForm
@@ -134,9 +140,10 @@ class FormPage(QWizardPage):
 class NewDraftWizard(QWizard):
     """The wizard; drive it with the page attributes in tests."""
 
-    def __init__(self, parent: QWidget | None = None, settings: AppSettings | None = None):
+    def __init__(self, parent: QWidget | None = None, settings: AppSettings | None = None, today: date | None = None):
         super().__init__(parent)
         self.settings = settings or AppSettings()
+        self._today = today
         self.setWindowTitle(S.WIZARD_TITLE)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -157,6 +164,10 @@ class NewDraftWizard(QWizard):
             self.addPage(page)
         self.resize(720, 520)
 
+    def today(self) -> date:
+        """The date new drafts are reported from (given in tests, else today's)."""
+        return self._today or date.today()
+
     def prepare(self, pack_id: str | None, previous_path: str | None) -> None:
         """Load the chosen pack (or previous draft and its pack) and the metadata the forms start from."""
         from ..storage import load_any
@@ -171,11 +182,12 @@ class NewDraftWizard(QWizard):
             meta = copy.deepcopy(previous.meta)
             meta.number, meta.issue_date, meta.summary, meta.is_draft = "", None, "", True
             meta.period = following_period(previous.meta.period)
+            self.period.part.suggest = None
         else:
             previous = None
             pack = load_pack(pack_id or "")
-            meta = ReportMeta(period=Period(kind=pack.default_period, year=date.today().year))
-            meta.recipients = list(pack.document.default_recipients)
+            meta = new_meta(pack, self.today(), self.settings.office_profile())
+            self.period.part.suggest = lambda kind: reporting_period(kind, self.today())
         self.pack, self.previous, self.base_meta = pack, previous, meta
         self.generation += 1
 
@@ -186,6 +198,12 @@ class NewDraftWizard(QWizard):
             if page._loaded_for == self.generation:
                 page.part.store(meta)
         return meta
+
+    def accept(self) -> None:
+        """Finish: remember the office's details for its next draft, then close."""
+        if self.pack is not None:
+            self.settings.remember_office(OfficeProfile.from_meta(self.result_meta()))
+        super().accept()
 
     def result_draft(self) -> tuple[Pack, Draft]:
         """The pack and the new draft."""
