@@ -9,7 +9,8 @@
   ``autosave_status().saved_counter`` says those edits are on disk;
 * ``run_crash_round``: start a child, SIGKILL it at a random moment, and
   check the file (integrity, loads, holds every acknowledged edit);
-* ``dead_pid``: the pid of a process that has exited (for fake crashed sessions).
+* ``dead_pid``: the pid of a process that has exited (for fake crashed sessions);
+* ``foreign_lock``: a lock file as another user's baocao on another PC writes it.
 """
 
 from __future__ import annotations
@@ -242,3 +243,20 @@ if __name__ == "__main__":
         untitled_child(sys.argv[2])
     else:
         raise SystemExit("usage: durability_support.py crash-child PATH SEED COUNT")
+
+
+def foreign_lock(draft_path, minutes_ago: float = 1) -> None:
+    """Lock *draft_path* as «tranthib» on MAY-TONG-HOP would, last heartbeat *minutes_ago* minutes ago."""
+    import os
+    from datetime import timedelta
+
+    from baocao.storage.locking import lock_path
+    from baocao.storage.proc import now_utc
+
+    when = now_utc() - timedelta(minutes=minutes_ago)
+    lock_path(draft_path).write_text(json.dumps({
+        "user": "tranthib", "host": "MAY-TONG-HOP", "pid": 999999, "session_id": "phien-khac",
+        "since": (when - timedelta(hours=2)).isoformat(), "heartbeat": when.isoformat(), "app": "baocao 0.1.0"}),
+        encoding="utf-8")
+    stamp = time.time() - minutes_ago * 60      # the file's own time agrees (no heartbeat since)
+    os.utime(lock_path(draft_path), (stamp, stamp))

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
-import time
-from datetime import timedelta
-
 import pytest
 
 pytest.importorskip("PySide6")
@@ -17,13 +12,13 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from baocao.edits import RestoreSection  # noqa: E402
 from baocao.session import DraftSession  # noqa: E402
 from baocao.storage import open_draft, recovery  # noqa: E402
-from baocao.storage.locking import lock_path, read_lock  # noqa: E402
-from baocao.storage.proc import now_utc  # noqa: E402
+from baocao.storage.locking import read_lock  # noqa: E402
 from baocao.ui.durability import (  # noqa: E402
     BackupsDialog, HistoryDialog, LockChoice, LockDialog, RecoveryDialog, offer_recovery, open_with_lock_dialog,
 )
 from baocao.ui.durability.common import section_titles  # noqa: E402
 from durability_support import type_into, crash_untitled_session, fake_crash, patch  # noqa: E402,F401
+from durability_support import foreign_lock as _second_instance_lock  # noqa: E402
 
 
 def _yes(*_):
@@ -91,16 +86,6 @@ def test_recovery_dialog_discard_and_later(qtbot):
 
 
 # ---------------------------------------------------------------- lock
-def _second_instance_lock(draft_path, minutes_ago: float = 1):
-    when = now_utc() - timedelta(minutes=minutes_ago)
-    lock_path(draft_path).write_text(json.dumps({
-        "user": "tranthib", "host": "MAY-TONG-HOP", "pid": 999999, "session_id": "phien-khac",
-        "since": (when - timedelta(hours=2)).isoformat(), "heartbeat": when.isoformat(), "app": "baocao 0.1.0"}),
-        encoding="utf-8")
-    stamp = time.time() - minutes_ago * 60      # the file's own time agrees (no heartbeat since)
-    os.utime(lock_path(draft_path), (stamp, stamp))
-
-
 def _click_when_shown(qtbot, action):
     def run():
         dialog = QApplication.activeModalWidget()

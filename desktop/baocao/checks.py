@@ -2,7 +2,10 @@
 
 Each check returns located ``Finding`` objects; nothing here raises for a bad
 draft.  Export refuses a draft with findings of severity ``error`` unless told
-to go ahead; the window lists all findings beside the section they concern.
+to go ahead — except findings of a *blocking* rule (a field or cell holding
+text that is not a valid value), which no export goes past: the report would
+print a wrong or missing figure.  The window lists all findings beside the
+section they concern.
 """
 
 from __future__ import annotations
@@ -11,13 +14,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from .fields import value_problem
+from .fields import cell_problem, value_problem
 from .formatting import format_number, parse_number
 from .model.draft import Draft
 from .model.richtext import body_is_empty
 from .template.manifest import Pack, SectionSpec
 
 Severity = Literal["error", "warning"]
+
+RULE_MISSING = "thieu-noi-dung"          # required content or value not entered
+RULE_INVALID_VALUE = "gia-tri-khong-hop-le"   # a field or cell holds text that is not a valid value
+RULE_SUM = "tong-khong-khop"             # figures that must add up do not
+RULE_META = "thong-tin-bao-cao"          # header, number, date, signer
+#: rules whose findings stop every export (no "export anyway")
+BLOCKING_RULES = frozenset({RULE_INVALID_VALUE})
 
 
 @dataclass
@@ -28,6 +38,18 @@ class Finding:
     where: str           # section id, table id or "meta"
     message: str
     field: str | None = None
+    rule: str = ""
+    row: int | None = None   # 1-based table row, for table findings
+
+    @property
+    def blocking(self) -> bool:
+        """True when no export may go ahead while this finding stands."""
+        return self.rule in BLOCKING_RULES
+
+
+def blocking_findings(findings: list[Finding]) -> list[Finding]:
+    """The findings that stop an export even when the drafter asks for a draft copy."""
+    return [f for f in findings if f.blocking]
 
 
 def _section_name(pack: Pack, spec: SectionSpec) -> str:
@@ -41,30 +63,34 @@ def check_sections(draft: Draft, pack: Pack) -> list[Finding]:
         data = draft.sections.get(spec.id)
         name = _section_name(pack, spec)
         if spec.required and not spec.fields and (data is None or body_is_empty(data.body)):
-            findings.append(Finding("error", spec.id, f"Mục {name} chưa có nội dung."))
+            findings.append(Finding("error", spec.id, f"Mục {name} chưa có nội dung.", rule=RULE_MISSING))
         values = data.fields if data else {}
+        invalid = set()
         for field in spec.fields:
             raw = values.get(field.key)
             if field.required and raw in (None, ""):
-                findings.append(Finding("error", spec.id, f"Mục {name}: chưa nhập «{field.label}».", field.key))
+                findings.append(Finding("error", spec.id, f"Mục {name}: chưa nhập «{field.label}».", field.key,
+                                        RULE_MISSING))
                 continue
             problem = value_problem(field, raw)
             if problem:
-                findings.append(Finding("error", spec.id, f"Mục {name}: «{field.label}»: {problem}", field.key))
+                invalid.add(field.key)
+                shown = f" «{raw}»" if isinstance(raw, str) else ""
+                findings.append(Finding("error", spec.id, f"Mục {name}: «{field.label}»{shown}: {problem}", field.key,
+                                        RULE_INVALID_VALUE))
         for check in spec.checks:
-            numbers = {}
-            for key in [check.total, *check.parts]:
-                try:
-                    numbers[key] = parse_number(values.get(key))
-                except ValueError:
-                    numbers[key] = None
+            keys = [check.total, *check.parts]
+            if invalid.intersection(keys):
+                continue             # a figure that cannot be read is reported above, not summed
+            numbers = {key: parse_number(values.get(key)) for key in keys}
             if numbers[check.total] is None:
                 continue
             parts_sum = sum((numbers[k] or Decimal(0) for k in check.parts), Decimal(0))
             if parts_sum != numbers[check.total]:
                 detail = (f" ({format_number(numbers[check.total])} ≠ "
                           f"{' + '.join(format_number(numbers[k] or 0) for k in check.parts)} = {format_number(parts_sum)})")
-                findings.append(Finding("error", spec.id, f"Mục {name}: {check.message}{detail}", check.total))
+                findings.append(Finding("error", spec.id, f"Mục {name}: {check.message}{detail}", check.total,
+                                        RULE_SUM))
     return findings
 
 
@@ -78,14 +104,11 @@ def check_tables(draft: Draft, pack: Pack) -> list[Finding]:
                 raw = row.get(column.key)
                 if column.required and raw in (None, ""):
                     findings.append(Finding("error", table.id, f"{label}, dòng {index}: chưa nhập «{column.header}».",
-                                            column.key))
-                elif column.numeric and raw not in (None, ""):
-                    try:
-                        parse_number(raw)
-                    except ValueError:
-                        findings.append(Finding("error", table.id,
-                                                f"{label}, dòng {index}: «{column.header}» phải là số; đang là «{raw}».",
-                                                column.key))
+                                            column.key, RULE_MISSING, index))
+                elif column.numeric and (problem := cell_problem(column.type, raw)):
+                    findings.append(Finding("error", table.id,
+                                            f"{label}, dòng {index}: «{column.header}» phải là số hợp lệ; đang là «{raw}». {problem}",
+                                            column.key, RULE_INVALID_VALUE, index))
     return findings
 
 
@@ -93,15 +116,26 @@ def check_meta(draft: Draft) -> list[Finding]:
     """Metadata needed by the header and signature."""
     meta, findings = draft.meta, []
     if not meta.body.strip():
-        findings.append(Finding("error", "meta", "Chưa nhập tên cơ quan ban hành."))
+        findings.append(Finding("error", "meta", "Chưa nhập tên cơ quan ban hành.", rule=RULE_META))
     if not meta.symbol.strip():
-        findings.append(Finding("error", "meta", "Chưa nhập ký hiệu văn bản (ví dụ BC-UBND)."))
+        findings.append(Finding("error", "meta", "Chưa nhập ký hiệu văn bản (ví dụ BC-UBND).", rule=RULE_META))
     if not meta.place.strip():
-        findings.append(Finding("error", "meta", "Chưa nhập địa danh ghi ở dòng ngày tháng."))
+        findings.append(Finding("error", "meta", "Chưa nhập địa danh ghi ở dòng ngày tháng.", rule=RULE_META))
+    if not meta.locality.strip():
+        findings.append(Finding("error", "meta", "Chưa chọn tỉnh, thành phố của cơ quan ban hành (dòng thứ hai của "
+                                                 "tên cơ quan ở đầu văn bản, ví dụ «tỉnh Lâm Đồng»).", rule=RULE_META))
+    from .localities import REORGANISATION_DATE, match_locality   # the 2025 map: old names after 1/7/2025
+    old_name = match_locality(meta.locality) if meta.locality.strip() else None
+    after_2025 = (meta.issue_date >= REORGANISATION_DATE if meta.issue_date
+                  else meta.period.year > REORGANISATION_DATE.year)
+    if old_name is not None and old_name.note and after_2025:
+        findings.append(Finding("warning", "meta", f"«{meta.locality}» không còn là tên đơn vị hành chính cấp tỉnh: "
+                                                   f"{old_name.note} Hãy sửa tên tỉnh, thành phố và địa danh.", rule=RULE_META))
     if not meta.signer.name.strip():
-        findings.append(Finding("warning", "meta", "Chưa nhập họ tên người ký."))
+        findings.append(Finding("warning", "meta", "Chưa nhập họ tên người ký.", rule=RULE_META))
     if not meta.is_draft and (not meta.number.strip() or meta.issue_date is None):
-        findings.append(Finding("error", "meta", "Văn bản chính thức (không còn là dự thảo) phải có số và ngày ban hành."))
+        findings.append(Finding("error", "meta", "Văn bản chính thức (không còn là dự thảo) phải có số và ngày ban hành.",
+                                rule=RULE_META))
     return findings
 
 

@@ -1,6 +1,6 @@
 """Command line: ``baocao [FILE]`` opens the window; subcommands work headless.
 
-    baocao new --template ID -o FILE        a new empty draft (or --sample)
+    baocao new --template ID -o FILE        a new empty draft (--tinh, --nam, --ky; or --sample)
     baocao export FILE -o OUT.docx          the report as .docx (real footnotes)
     baocao render FILE --format html -o OUT.html
     baocao check FILE                       list what is missing or does not add up
@@ -42,24 +42,73 @@ def _refuse_existing(path: Path, force: bool) -> None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    """Create a new draft file."""
-    from .drafts import new_draft
+    """Create a new draft file: the office from --tinh or the remembered profile, the period from --ky/--nam or today."""
     from .storage import save_draft, save_json_draft
-    from .template import load_pack
 
     out = Path(args.output)
     _refuse_existing(out, args.force)
+    notes: list[str] = []          # warnings, on stderr
+    info = ""
     if args.sample:
+        if args.tinh or args.nam is not None or args.ky:
+            raise BaocaoError("--sample tạo đúng bản thảo mẫu có sẵn nên không dùng cùng --tinh, --nam, --ky.",
+                              "Bỏ --sample để tạo bản thảo mới của đơn vị, hoặc bỏ --tinh, --nam, --ky.")
         from .samples import load_sample
+
         draft = load_sample()
+        info = ("Đây là bản thảo mẫu, một ví dụ lịch sử (báo cáo 6 tháng đầu năm 2021 của tỉnh Đắk Nông), viết "
+                "trước khi sắp xếp đơn vị hành chính năm 2025 — Đắk Nông nay thuộc tỉnh Lâm Đồng. Chỉ dùng để "
+                "tham khảo cách viết; bản thảo của đơn vị: baocao new -o TỆP --tinh TÊN.")
     else:
-        draft = new_draft(load_pack(args.template))
+        draft, notes = _new_office_draft(args)
     if out.suffix.lower() == ".json":
         save_json_draft(draft, out)
     else:
         save_draft(draft, out)
-    print(f"Đã tạo bản thảo «{out}» theo mẫu «{draft.template_id}».")
+    meta = draft.meta
+    print(f"Đã tạo bản thảo «{out}» theo mẫu «{draft.template_id}»: "
+          f"{meta.locality or '(chưa có tỉnh, thành phố)'}, {meta.period.phrase()}.")
+    if info:
+        print(info)
+    for note in notes:
+        print(note, file=sys.stderr)
     return EXIT_OK
+
+
+def _new_office_draft(args: argparse.Namespace):
+    """The new draft of ``baocao new`` without --sample, and the notes to print about it."""
+    from .drafts import new_draft, new_meta
+    from .localities import find_locality
+    from .office_profile import load_profile
+    from .periods import period_from_option
+    from .template import load_pack
+
+    pack = load_pack(args.template)
+    meta = new_meta(pack, profile=load_profile())
+    meta.period = period_from_option(args.ky, pack.default_period, args.nam)
+    notes: list[str] = []
+    if args.tinh:
+        found = find_locality(args.tinh)
+        meta.locality, meta.place = found.locality.header_name, found.locality.place
+        if found.note:
+            notes.append(f"Lưu ý: {found.note} Bản thảo ghi «{meta.locality}».")
+    elif not meta.locality:
+        notes.append("Lưu ý: chưa biết tỉnh, thành phố của đơn vị nên bản thảo để trống tên tỉnh và địa danh. "
+                     "Thêm --tinh TÊN (ví dụ --tinh \"Lâm Đồng\"), hoặc chọn sau trong cửa sổ soạn thảo "
+                     "(Báo cáo → Thông tin báo cáo). Tỉnh, thành phố chọn khi tạo bản thảo bằng cửa sổ (Tệp → Mới) "
+                     "được ghi nhớ cho lần sau.")
+    return new_draft(pack, meta), notes
+
+
+def _year(text: str) -> int:
+    """``--nam``: a year 2000–2100."""
+    try:
+        year = int(text)
+    except ValueError:
+        year = 0
+    if not 2000 <= year <= 2100:
+        raise argparse.ArgumentTypeError(f"năm «{text}» không hợp lệ; ghi năm bằng 4 chữ số, ví dụ --nam 2026")
+    return year
 
 
 def _print_findings(findings, stream) -> None:
@@ -83,11 +132,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _checked_document(args: argparse.Namespace):
-    from .checks import check_draft
+    from .checks import blocking_findings, check_draft
     from .render import render_draft
 
     draft, pack = _load(args.file)
     errors = [f for f in check_draft(draft, pack) if f.severity == "error"]
+    blocking = blocking_findings(errors)
+    if blocking:
+        print(f"Bản thảo «{args.file}» có {len(blocking)} số liệu hoặc giá trị không đọc được:", file=sys.stderr)
+        _print_findings(blocking, sys.stderr)
+        raise BaocaoError("Chưa xuất tệp: báo cáo sẽ in sai hoặc thiếu các số liệu trên (--chua-du không bỏ qua "
+                          "được lỗi này).", "Hãy sửa các giá trị đó trong bản thảo rồi xuất lại.")
     if errors and not args.incomplete:
         print(f"Bản thảo «{args.file}» còn thiếu hoặc sai {len(errors)} chỗ:", file=sys.stderr)
         _print_findings(errors, sys.stderr)
@@ -149,7 +204,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (Vietnamese help, English aliases for options)."""
-    parser = argparse.ArgumentParser(
+    from .cli_text import VietnameseArgumentParser   # sub-parsers inherit the class
+
+    parser = VietnameseArgumentParser(
         prog="baocao",
         description="Soạn báo cáo công tác chỉ đạo, điều hành theo mẫu, xuất tệp Word đúng Nghị định 30/2020. "
                     "Chạy không kèm lệnh để mở cửa sổ soạn thảo.")
@@ -157,10 +214,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="in chi tiết lỗi kỹ thuật (traceback)")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
 
-    p = sub.add_parser("new", help="tạo bản thảo mới")
+    from .constants import PERIOD_OPTIONS
+
+    p = sub.add_parser("new", help="tạo bản thảo mới",
+                       description="Tạo bản thảo mới của đơn vị. Không có --tinh: dùng tỉnh, thành phố đã ghi nhớ "
+                                   "khi tạo bản thảo bằng cửa sổ (nếu có). Không có --ky/--nam: kỳ mặc định của mẫu, "
+                                   "tính theo ngày hôm nay (6 tháng đầu năm: năm nay; cả năm: năm nay, trong 15 ngày đầu "
+                                   "tháng 1 là năm vừa qua; quý: quý hiện tại, trong 15 ngày đầu quý là quý vừa qua).")
     p.add_argument("--template", "--mau", default="bao-cao-6-thang", help="mã mẫu báo cáo (xem: baocao templates)")
     p.add_argument("-o", "--output", required=True, help=f"tệp bản thảo cần tạo (*{DRAFT_SUFFIX} hoặc *.json)")
-    p.add_argument("--sample", "--mau-vi-du", action="store_true", help="tạo từ bản thảo mẫu có sẵn nội dung")
+    p.add_argument("--tinh", metavar="TÊN",
+                   help="tỉnh, thành phố của cơ quan ban hành, một trong 34 đơn vị từ 01/7/2025; gõ có dấu hoặc "
+                        "không dấu: \"Lâm Đồng\", \"tỉnh Lâm Đồng\", \"lam dong\", \"thành phố Huế\"")
+    p.add_argument("--nam", metavar="NĂM", type=_year, help="năm của kỳ báo cáo, ví dụ 2026 (mặc định: theo hôm nay)")
+    p.add_argument("--ky", choices=list(PERIOD_OPTIONS), metavar="KỲ",
+                   help="kỳ báo cáo: 6-thang-dau, ca-nam, quy (quý đang báo cáo), quy-1, quy-2, quy-3 hoặc quy-4 "
+                        "(mặc định: kỳ của mẫu)")
+    p.add_argument("--sample", "--mau-vi-du", action="store_true",
+                   help="tạo từ bản thảo mẫu có sẵn nội dung (ví dụ lịch sử: tỉnh Đắk Nông, năm 2021)")
     p.add_argument("--force", "--ghi-de", action="store_true", help="ghi đè nếu tệp đã có")
     p.set_defaults(func=cmd_new)
 

@@ -24,6 +24,10 @@ DRAFT_SCHEMA_VERSION = 2
 DEFAULT_TEMPLATE_ID = "bao-cao-6-thang"
 #: The sample draft shipped in ``resources/samples``.
 SAMPLE_DRAFT_NAME = "mau-bao-cao-6-thang-dak-nong-2021.json"
+#: The office's remembered details (province, place, body, signer), in the user config folder.
+OFFICE_PROFILE_NAME = "don-vi.json"
+#: Days after a period ends during which a new draft still reports that period (``periods.reporting_period``).
+REPORT_GRACE_DAYS = 15
 
 #: Vietnamese alphabet order used for point letters a) b) c) d) đ) e) g) …
 VIETNAMESE_POINT_LETTERS = (
@@ -56,12 +60,27 @@ SECTION_STATUS_LABELS = {
 }
 
 
+#: Statuses that follow the section's content (never a person's decision).
+AUTOMATIC_STATUSES = (SectionStatus.EMPTY, SectionStatus.IN_PROGRESS)
+#: Statuses that count as finished in the progress line.
+FINISHED_STATUSES = (SectionStatus.DONE, SectionStatus.APPROVED)
+
+
 class PeriodKind(str, Enum):
     """The reporting period of a draft."""
 
     FIRST_HALF = "6-thang-dau"
     WHOLE_YEAR = "ca-nam"
     QUARTER = "quy"
+
+
+#: ``baocao new --ky`` values → (period kind, quarter); "quy" alone is the quarter reported today.
+PERIOD_OPTIONS: dict[str, tuple[PeriodKind, int | None]] = {
+    "6-thang-dau": (PeriodKind.FIRST_HALF, None),
+    "ca-nam": (PeriodKind.WHOLE_YEAR, None),
+    "quy": (PeriodKind.QUARTER, None),
+    **{f"quy-{q}": (PeriodKind.QUARTER, q) for q in range(1, 5)},
+}
 
 
 #: Authority prefixes of the signature block (Nghị định 30/2020, Điều 13).

@@ -10,8 +10,9 @@ for packs that want it.
 
 from __future__ import annotations
 
+import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 
 from babel.numbers import format_decimal
@@ -25,31 +26,41 @@ _ROMAN = (
 )
 
 
+#: A number typed the Vietnamese way: thousands grouped by "." (each group three digits) or not
+#: grouped at all, then an optional decimal part after ",".  "2.573", "19.641.000", "1.428,5", "3,25".
+VIETNAMESE_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?", re.ASCII)
+#: A decimal written with a point, accepted where it cannot be a thousands group: "0.5", "12.25".
+POINT_DECIMAL = re.compile(r"[+-]?\d+\.(?:\d{1,2}|\d{4,})", re.ASCII)
+
+
 def parse_number(value: object) -> Decimal | None:
     """Read a number typed the Vietnamese way ("2.573", "1.428,5") or given as int/float.
 
-    Returns ``None`` for empty input; raises ``ValueError`` for text that is not a number.
+    The whole text must be a number: "12a", "2,", "1.23.4" or "1,234.5" raise
+    ``ValueError`` — a prefix is never taken for the number.  Returns ``None``
+    for empty input.
     """
     if value is None:
         return None
     if isinstance(value, bool):
         raise ValueError("boolean is not a number")
     if isinstance(value, (int, Decimal)):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(str(value))
-    text = str(value).strip().replace(" ", "").replace("\u00a0", "")
-    if not text:
-        return None
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    elif text.count(".") > 1 or (text.count(".") == 1 and len(text.split(".")[1]) == 3):
-        # "2.573" and "19.641.000" are thousands separators in Vietnamese.
-        text = text.replace(".", "")
-    try:
-        return Decimal(text)
-    except InvalidOperation as exc:
-        raise ValueError(f"not a number: {value!r}") from exc
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(str(value))
+    else:
+        text = str(value).strip().replace(" ", "").replace("\u00a0", "")
+        if not text:
+            return None
+        if VIETNAMESE_NUMBER.fullmatch(text):
+            number = Decimal(text.replace(".", "").replace(",", "."))
+        elif POINT_DECIMAL.fullmatch(text):
+            number = Decimal(text)
+        else:
+            raise ValueError(f"not a number: {value!r}")
+    if not number.is_finite():
+        raise ValueError(f"not a finite number: {value!r}")
+    return number
 
 
 def format_number(value: object, pad: int = 0, decimals: int | None = None) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .errors import ExportError, Location
+from .oserrors import os_error_text
 
 
 def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
@@ -31,19 +32,31 @@ def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
 def describe_os_error(exc: OSError, path: Path) -> tuple[str, str]:
     """A Vietnamese (message, hint) pair for an OS error on *path*."""
     name = path.name
-    if exc.errno in (errno.EACCES, errno.EPERM) or isinstance(exc, PermissionError):
-        return (f"Không ghi được tệp «{name}»: tệp đang mở trong chương trình khác hoặc thư mục không cho phép ghi.",
-                "Hãy đóng tệp trong Word (nếu đang mở) hoặc chọn thư mục khác rồi thử lại.")
+    folder_exists = path.parent.is_dir()
+    denied = exc.errno in (errno.EACCES, errno.EPERM) or isinstance(exc, PermissionError)
+    if denied and folder_exists and not os.access(path.parent, os.W_OK):
+        return (f"Không ghi được tệp «{name}»: thư mục «{path.parent}» không cho phép ghi.",
+                "Hãy chọn thư mục khác (ví dụ thư mục Tài liệu của bạn) rồi thử lại.")
+    if denied:
+        return (f"Không ghi được tệp «{name}»: tệp đang mở trong chương trình khác hoặc không cho phép ghi.",
+                "Hãy đóng tệp trong Word (nếu đang mở) hoặc chọn tên hay thư mục khác rồi thử lại.")
     if exc.errno == errno.ENOSPC:
         return (f"Không ghi được tệp «{name}»: ổ đĩa đã đầy.",
                 "Hãy giải phóng dung lượng ổ đĩa hoặc chọn ổ khác rồi thử lại.")
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR) and folder_exists:
+        # the folder is there but refuses new files (Windows "Controlled folder access" reports it this way)
+        return (f"Không ghi được tệp «{name}»: thư mục «{path.parent}» có sẵn nhưng không cho phép tạo tệp mới.",
+                "Hãy chọn thư mục khác, hoặc cho phép baocao ghi vào thư mục này trong phần bảo vệ của Windows.")
     if exc.errno in (errno.ENOENT, errno.ENOTDIR):
         return (f"Không ghi được tệp «{name}»: thư mục «{path.parent}» không tồn tại.",
                 "Hãy chọn một thư mục có sẵn rồi thử lại.")
     if exc.errno == errno.EROFS:
         return (f"Không ghi được tệp «{name}»: ổ đĩa chỉ cho phép đọc.",
                 "Hãy chọn thư mục khác rồi thử lại.")
-    return (f"Không ghi được tệp «{name}» ({exc.strerror or exc}).",
+    if exc.errno == errno.EISDIR or isinstance(exc, IsADirectoryError):
+        return (f"Không ghi được tệp «{name}»: đã có một thư mục cùng tên.",
+                "Hãy chọn tên tệp khác rồi thử lại.")
+    return (f"Không ghi được tệp «{name}» ({os_error_text(exc)}).",
             "Hãy kiểm tra thư mục đích rồi thử lại.")
 
 

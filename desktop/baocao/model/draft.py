@@ -13,19 +13,26 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..constants import DEFAULT_TEMPLATE_ID, PeriodKind, SectionStatus
+from ..constants import AUTOMATIC_STATUSES, DEFAULT_TEMPLATE_ID, PeriodKind, SectionStatus
 from ..formatting import next_period_phrase, period_phrase
 from .richtext import Body, body_is_empty
 
 FieldValue = Any  # JSON primitive or dict
 
 
+def _this_year() -> int:
+    return date.today().year
+
+
 @dataclass
 class Period:
-    """Reporting period: first half, whole year or a quarter of ``year``."""
+    """Reporting period: first half, whole year or a quarter of ``year`` (this year unless given).
+
+    A new draft's period comes from ``periods.reporting_period`` (today's date and the pack's kind).
+    """
 
     kind: PeriodKind = PeriodKind.FIRST_HALF
-    year: int = 2021
+    year: int = field(default_factory=_this_year)
     quarter: int | None = None
 
     def phrase(self) -> str:
@@ -49,12 +56,17 @@ class Signer:
 
 @dataclass
 class ReportMeta:
-    """Metadata of the report: header block, period, title, signer, recipients."""
+    """Metadata of the report: header block, period, title, signer, recipients.
+
+    Province and place start empty: a new draft takes them from the office
+    (``drafts.new_meta``: the remembered office, ``baocao new --tinh``, the
+    wizard's province chooser), never from the sample.
+    """
 
     body: str = "Ủy ban nhân dân"            # issuing body (cơ quan ban hành)
-    locality: str = "tỉnh Đắk Nông"          # its administrative unit, second header line
+    locality: str = ""                       # its province/city, second header line: "tỉnh Lâm Đồng"
     parent_body: str = ""                    # cơ quan chủ quản, when there is one
-    place: str = "Đắk Nông"                  # địa danh of the date line
+    place: str = ""                          # địa danh of the date line: "Lâm Đồng"
     number: str = ""                         # empty until issued: "Số:      /BC-UBND"
     symbol: str = "BC-UBND"
     issue_date: date | None = None
@@ -81,6 +93,17 @@ class SectionData:
     def is_empty(self) -> bool:
         """True when neither text nor any field value was entered."""
         return body_is_empty(self.body) and all(v in (None, "", [], {}) for v in self.fields.values())
+
+    def shown_status(self) -> SectionStatus:
+        """The status the drafter sees: "trống" / "đang soạn" follow the work, the others are chosen.
+
+        "trống" and "đang soạn" are never stored as a decision: a section with
+        text or figures is "đang soạn", one without is "trống".  "xong", "cần
+        sửa" and "đã duyệt" are set by a person and stay until changed.
+        """
+        if self.status in AUTOMATIC_STATUSES:
+            return SectionStatus.EMPTY if self.is_empty() else SectionStatus.IN_PROGRESS
+        return self.status
 
 
 @dataclass

@@ -102,6 +102,20 @@ def body_plain_text(body: Body) -> str:
     return "\n".join(lines)
 
 
+def word_count(text: str) -> int:
+    """Words as Word counts them: runs of characters between spaces that hold a letter or a digit."""
+    return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
+
+
+def body_word_count(body: Body) -> int:
+    """Words of the body's text and of its footnotes."""
+    words = 0
+    for para in body:
+        words += word_count(para.plain_text())
+        words += sum(word_count(note.plain_text()) for note in para.notes())
+    return words
+
+
 def body_is_empty(body: Body) -> bool:
     """True when no paragraph has any text or note."""
     return all(p.is_blank() for p in body)

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..docmodel import Table, TableColumn
+from ..fields import cell_problem
 from ..formatting import format_number, parse_number
 from ..template.manifest import ColumnSpec, TableSpec
 from ..text import clean_line
@@ -19,10 +20,9 @@ CellValue = Decimal | str | None
 
 def _cell(column: ColumnSpec, raw: Any) -> CellValue:
     if column.numeric:
-        try:
-            return parse_number(raw)
-        except ValueError:
-            return clean_line(str(raw))  # kept as typed; the checks report it
+        if cell_problem(column.type, raw):
+            return clean_line(str(raw))  # kept as typed, never summed; the checks report it
+        return parse_number(raw)
     return clean_line(str(raw)) if raw not in (None, "") else None
 
 

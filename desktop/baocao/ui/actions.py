@@ -74,15 +74,30 @@ def _action(window: "MainWindow", text: str, slot, shortcuts=(), tip: str = "") 
     return action
 
 
+def _stack_action(window: "MainWindow", text: str, stack, which: str, key: QKeySequence.StandardKey) -> QAction:
+    """Undo or redo with a fixed label (the toolbar button keeps its width); what it undoes is in the tooltip."""
+    action = _action(window, text, getattr(stack, which), [key])
+    can = stack.canUndo if which == "undo" else stack.canRedo
+    label = stack.undoText if which == "undo" else stack.redoText
+    changed = stack.undoTextChanged if which == "undo" else stack.redoTextChanged
+    can_changed = stack.canUndoChanged if which == "undo" else stack.canRedoChanged
+
+    def describe(what: str) -> None:
+        plain = text.replace("&", "")
+        action.setToolTip(f"{plain}: {what}" if what else plain)
+
+    action.setEnabled(can())
+    describe(label())
+    can_changed.connect(action.setEnabled)
+    changed.connect(describe)
+    return action
+
+
 def build_actions(window: "MainWindow") -> WindowActions:
     """Create the actions, the menu bar and the toolbar of *window*."""
     c = window.controller
-    undo = c.undo_stack.createUndoAction(window, S.ACT_UNDO.replace("&", ""))
-    undo.setShortcuts(QKeySequence.keyBindings(SK.Undo))
-    redo = c.undo_stack.createRedoAction(window, S.ACT_REDO.replace("&", ""))
-    redo.setShortcuts(QKeySequence.keyBindings(SK.Redo))
-    window.addAction(undo)
-    window.addAction(redo)
+    undo = _stack_action(window, S.ACT_UNDO, c.undo_stack, "undo", SK.Undo)
+    redo = _stack_action(window, S.ACT_REDO, c.undo_stack, "redo", SK.Redo)
     acts = WindowActions(
         new=_action(window, S.ACT_NEW, c.new_draft, [SK.New]),
         open=_action(window, S.ACT_OPEN, c.open_dialog, [SK.Open]),

@@ -42,6 +42,7 @@ def create_application(argv: list[str] | None = None):
 
     from ..constants import APP_DISPLAY_NAME, APP_NAME, ORG_NAME
     from .icons import app_icon
+    from .translations import install_qt_translations
 
     app = QApplication.instance()
     if app is None:
@@ -51,11 +52,16 @@ def create_application(argv: list[str] | None = None):
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setWindowIcon(app_icon())
     _pick_ui_font(app)
+    install_qt_translations(app)          # Qt's own texts (context menus, dialogs, buttons) in Vietnamese
     return app
 
 
 def open_initial(window, paths: list[str]) -> None:
-    """Open *paths*[0], else the newest recent file, else the sample as an untitled draft."""
+    """Open *paths*[0], else the newest recent file, else the sample as an untitled draft.
+
+    The sample is a historical example (Đắk Nông, 2021, before the 2025 map):
+    the title says so (``S.UNTITLED_SAMPLE``) and a notice bar above the editor too.
+    """
     controller = window.controller
     if paths and controller.open_path(paths[0], ask=False):
         return
@@ -66,8 +72,11 @@ def open_initial(window, paths: list[str]) -> None:
     from ..session import DraftSession
     from ..template import load_pack
 
+    from .sample_notice import show_sample_notice
+
     draft = load_sample()
     controller.set_session(DraftSession.new(load_pack(draft.template_id), draft), ask_on_close=False)
+    show_sample_notice(window)
 
 
 def run_app(paths: list[str]) -> int:

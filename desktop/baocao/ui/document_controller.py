@@ -42,6 +42,7 @@ class DocumentController(QObject):
     saved = Signal(str)                     # path written by save/save as
     autosaved = Signal(str)                 # "hh:mm" of an autosave that wrote something
     exportFinished = Signal(str, str)       # path, error text ("" on success)
+    readOnlyRefused = Signal()              # an edit was refused because the draft is read-only
 
     def __init__(self, settings: AppSettings, parent_widget: QWidget | None = None):
         super().__init__(parent_widget)
@@ -75,11 +76,20 @@ class DocumentController(QObject):
         self.sessionChanged.emit()
         self.stateChanged.emit()
 
-    def push(self, edit: Edit, origin: object | None = None) -> None:
-        """Apply *edit* through the undo stack."""
+    def is_read_only(self) -> bool:
+        """True when the open draft must not be changed (opened read-only, or taken over by someone else)."""
+        return self.session is not None and (self.session.read_only or self.session.lock_lost)
+
+    def push(self, edit: Edit, origin: object | None = None) -> bool:
+        """Apply *edit* through the undo stack; refused (False) while the draft is read-only."""
         if self.session is None:
-            return
+            return False
+        if self.is_read_only():
+            self.message.emit(S.READ_ONLY_REFUSED)
+            self.readOnlyRefused.emit()
+            return False
         self.undo_stack.push(EditCommand(self.session, edit, self._applied, origin))
+        return True
 
     def _applied(self, edit: Edit, origin: object | None) -> None:
         self.ask_on_close = True
@@ -153,8 +163,10 @@ class DocumentController(QObject):
                 self.settings.remove_recent(str(path.resolve()))
             return False
         except OSError as exc:
+            from ..oserrors import os_error_text
+
             prompts.show_error(self.parent_widget, S.OPEN_FAILED_TITLE,
-                               DraftFileError(f"Không đọc được tệp «{path.name}» ({exc.strerror or exc}).",
+                               DraftFileError(f"Không đọc được tệp «{path.name}» ({os_error_text(exc)}).",
                                               "Hãy kiểm tra quyền đọc tệp rồi thử lại."))
             return False
         self.set_session(session)
@@ -237,8 +249,7 @@ class DocumentController(QObject):
         if wrote:
             stamp = QTime.currentTime().toString("HH:mm")
             self.undo_stack.setClean()
-            self.message.emit(S.AUTOSAVED.format(time=stamp))
-            self.autosaved.emit(stamp)
+            self.autosaved.emit(stamp)         # shown once, in the status bar's autosave label
             self.stateChanged.emit()
         return wrote
 
@@ -275,9 +286,12 @@ class DocumentController(QObject):
         if kind == "pdf" and soffice is None:
             prompts.show_error(self.parent_widget, S.EXPORT_FAILED_TITLE, S.PDF_UNAVAILABLE)
             return False
-        from ..checks import check_draft
+        from ..checks import blocking_findings, check_draft
 
         errors = [f for f in check_draft(self.session.draft, self.session.pack) if f.severity == "error"]
+        if blocking_findings(errors):
+            prompts.refuse_export_findings(self.parent_widget, blocking_findings(errors))
+            return False
         if errors and not prompts.confirm_export_findings(self.parent_widget, errors):
             return False
         suffix = ".pdf" if kind == "pdf" else ".docx"

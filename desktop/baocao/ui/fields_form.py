@@ -1,7 +1,8 @@
 """The section's structured fields as a form, validated as the drafter types.
 
-A valid value is emitted (``fieldEdited``) and becomes an undoable edit; an
-invalid one shows a red Vietnamese hint under the field and is not stored.
+Every change is emitted (``fieldEdited``) and becomes an undoable edit: the
+value when the whole text is valid, otherwise the text exactly as typed, which
+stays in the field in red with the reason and the fix (see ``baocao.fields``).
 Numbers are typed the Vietnamese way ("2.573", "1.428,5") and reformatted
 when the field is left; dates as 05/7/2021; a document reference (``docref``)
 has five boxes: loại, số/ký hiệu, ngày, cơ quan ban hành, trích yếu.
@@ -18,9 +19,24 @@ from PySide6.QtWidgets import (
 
 from ..template.manifest import FieldSpec
 from . import strings as S
-from ..fields import DOCREF_KEYS, FieldResult, display_docref, display_field, parse_docref, parse_field
+from ..fields import (
+    DOCREF_KEYS, FieldResult, display_docref, display_field, parse_docref, parse_field, value_problem,
+)
 
 ERROR_STYLE = "color: #b00020;"
+#: a field holding text that is not a valid value: red frame and text, light red ground
+INVALID_STYLE = "color: #b00020; background: #fdecea; border: 1px solid #b00020;"
+
+
+def _set_widget_read_only(widget: QWidget, read_only: bool) -> None:
+    if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+        widget.setReadOnly(read_only)
+    elif isinstance(widget, DocRefEditor):
+        widget.kind.setEnabled(not read_only)
+        for box in widget.boxes.values():
+            box.setReadOnly(read_only)
+    else:
+        widget.setEnabled(not read_only)
 
 
 class DocRefEditor(QWidget):
@@ -80,6 +96,13 @@ class FieldsForm(QWidget):
         self._specs: dict[str, FieldSpec] = {}
         self._widgets: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
+        self._read_only = False
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Refuse (or allow again) typing in every field; the values stay readable and selectable."""
+        self._read_only = read_only
+        for widget in self._widgets.values():
+            _set_widget_read_only(widget, read_only)
 
     # ------------------------------------------------------------ building
     def set_fields(self, specs: list[FieldSpec], values: dict[str, Any]) -> None:
@@ -120,6 +143,7 @@ class FieldsForm(QWidget):
         self._layout.addWidget(host)
         self._form_host = host
         self.update_values(values, force=True)
+        self.set_read_only(self._read_only)
 
     def _make_widget(self, spec: FieldSpec) -> QWidget:
         key = spec.key
@@ -172,13 +196,18 @@ class FieldsForm(QWidget):
     def _edited(self, key: str) -> None:
         result = self.read(key)
         self._show_error(key, result.error)
-        if result.ok:
-            self.fieldEdited.emit(key, result.value)
+        self.fieldEdited.emit(key, result.stored)
 
     def _show_error(self, key: str, error: str | None) -> None:
         label = self._errors[key]
-        label.setText((error or "") + (S.NOT_STORED if error else ""))
+        if label.text() == (error or "") and label.isHidden() == (not error):
+            return
+        label.setText(error or "")
         label.setVisible(bool(error))
+        widget = self._widgets[key]
+        widget.setProperty("invalid", bool(error))
+        widget.setStyleSheet(INVALID_STYLE if error else "")
+        widget.setToolTip(f"{error}\n{S.INVALID_KEPT}" if error else self._specs[key].help)
 
     def _reformat(self, key: str) -> None:
         widget = self._widgets[key]
@@ -187,13 +216,11 @@ class FieldsForm(QWidget):
             widget.setText(display_field(self._specs[key], result.value))
 
     def update_values(self, values: dict[str, Any], force: bool = False) -> None:
-        """Show stored *values* (after undo/redo); a field being typed in keeps its text if it agrees."""
+        """Show stored *values* (after undo/redo); a field whose text already stands for its value is left alone."""
         for key, spec in self._specs.items():
             widget = self._widgets[key]
             raw = values.get(key)
-            if not force and widget.hasFocus() and self.read(key).ok and self.read(key).value == raw:
-                continue
-            if not force and self.read(key).ok and self.read(key).value == raw:
+            if not force and self.read(key).stored == raw:
                 continue
             widget.blockSignals(True)
             try:
@@ -208,7 +235,7 @@ class FieldsForm(QWidget):
                     widget.setText(display_field(spec, raw))
             finally:
                 widget.blockSignals(False)
-            self._show_error(key, None)
+            self._show_error(key, value_problem(spec, raw))
 
     # ------------------------------------------------------------ access for tests and the window
     def widget(self, key: str) -> QWidget:

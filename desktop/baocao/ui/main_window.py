@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from ..constants import DRAFT_SUFFIX, SectionStatus
+from ..constants import AUTOMATIC_STATUSES, DRAFT_SUFFIX, SectionStatus
 from ..edits import Edit, SetFieldValue, SetMeta, SetSectionBody, SetSectionStatus, SetTableRows
 from ..writers.html import document_to_html
 from . import navigation as nav
@@ -30,6 +30,7 @@ from .settings import AppSettings
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..checks import Finding
+    from .durability.readonly_banner import ReadOnlyState
     from .preview_render import PreviewRenderer
     from .table_editor import TableEditor
 
@@ -64,7 +65,20 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        from .durability.readonly_banner import ReadOnlyBanner
+
+        self.read_only_banner = ReadOnlyBanner(self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        from .status_counts import WordCounts
+
+        self.word_counts = WordCounts(self)
+        self.statusBar().addPermanentWidget(self.word_counts)
         self.autosave_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.autosave_label)
         from .safekeeping import Safekeeping
@@ -83,6 +97,7 @@ class MainWindow(QMainWindow):
             from .table_editor import TableEditor
 
             self._table_editor = TableEditor(self)
+            self._table_editor.set_read_only(self.controller.is_read_only())
             self.stack.addWidget(self._table_editor)
             self._table_editor.rowsEdited.connect(self._rows_edited)
             self.setTabOrder(self._table_editor.view, self.preview)
@@ -94,6 +109,7 @@ class MainWindow(QMainWindow):
         c.sessionChanged.connect(self._load_session)
         c.editApplied.connect(self._edit_applied)
         c.stateChanged.connect(self._update_title)
+        c.readOnlyRefused.connect(self._show_draft_again)
         c.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         c.autosaved.connect(lambda stamp: self.autosave_label.setText(S.AUTOSAVED.format(time=stamp)))
         self.outline.entrySelected.connect(self._show_entry)
@@ -194,6 +210,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(S.TITLE_PATTERN.format(name=self.controller.display_name()))
         self.setWindowModified(self.controller.is_modified())
 
+    def show_read_only(self, state: "ReadOnlyState | None") -> None:
+        """Refuse typing in every editor and show why (None: the draft can be edited again)."""
+        read_only = state is not None
+        self.read_only_banner.show_state(state)
+        self.editor.set_read_only(read_only)
+        if self._table_editor is not None:
+            self._table_editor.set_read_only(read_only)
+        for action in (self.acts.bold, self.acts.italic, self.acts.footnote, self.acts.details):
+            action.setEnabled(not read_only)
+
     # ------------------------------------------------------------ showing entries
     def select(self, key: str) -> None:
         """Show the section or appendix *key* (outline, editor and preview follow)."""
@@ -208,6 +234,7 @@ class MainWindow(QMainWindow):
         if session is None or key == self.current_key:
             return
         self.current_key = key
+        self.word_counts.show_for(session.draft, key)
         if nav.is_appendix_key(key):
             appendix = next(a for a in session.pack.appendices if nav.appendix_key(a.id) == key)
             spec = session.pack.tables[appendix.table]
@@ -249,8 +276,11 @@ class MainWindow(QMainWindow):
 
     def _status_chosen(self, section_id: str, status: SectionStatus) -> None:
         draft = self.session.draft
+        if status in AUTOMATIC_STATUSES:       # "trống" / "đang soạn" follow the text: stored as "not decided"
+            status = SectionStatus.EMPTY
         if draft.section(section_id).status is not status:
             self.controller.push(SetSectionStatus.make(draft, section_id, status), self.editor.status)
+        self.editor.set_status(draft.section(section_id).shown_status())
 
     def _rows_edited(self, table_id: str, rows: list) -> None:
         draft = self.session.draft
@@ -262,7 +292,11 @@ class MainWindow(QMainWindow):
         session = self.session
         section_id = edit.section_id
         known = (SetSectionBody, SetFieldValue, SetSectionStatus, SetMeta, SetTableRows)
-        if isinstance(edit, SetSectionStatus) or section_id or not isinstance(edit, known):
+        if section_id and session.pack.has_section(section_id):
+            self.outline.refresh_statuses(session.pack, session.draft, [section_id])   # only the row it touched
+            if section_id == self.current_key:
+                self.editor.set_status(session.draft.section(section_id).shown_status())
+        elif not isinstance(edit, known):
             self.outline.refresh_statuses(session.pack, session.draft)
         if not isinstance(edit, known) and not section_id and self.current_key:
             key, self.current_key = self.current_key, None      # e.g. a whole draft restored: show it again
@@ -279,9 +313,18 @@ class MainWindow(QMainWindow):
                 else:
                     self.table_editor.update_rows(session.draft.tables.get(edit.table, []))
         self.preview.schedule()
+        self.word_counts.schedule()
+
+    def _show_draft_again(self) -> None:
+        """After a refused edit, make the views show the draft as it is (nothing typed stays on screen)."""
+        if self.current_key:
+            key, self.current_key = self.current_key, None
+            self._show_entry(key)
 
     # ------------------------------------------------------------ commands
     def _rich_target(self):
+        if self.controller.is_read_only():
+            return None
         focus = QApplication.focusWidget()
         if hasattr(focus, "toggle_bold"):
             return focus
@@ -301,7 +344,7 @@ class MainWindow(QMainWindow):
 
     def insert_footnote(self) -> None:
         """Ctrl+Alt+F: a note marker at the body's cursor; the cursor moves to the note's text."""
-        if self.stack.currentWidget() is not self.editor or self.session is None:
+        if self.stack.currentWidget() is not self.editor or self.session is None or self.controller.is_read_only():
             return
         self.editor.insert_note()
 
@@ -331,7 +374,7 @@ class MainWindow(QMainWindow):
 
     def edit_details(self) -> bool:
         """The report details dialog; an accepted change is one undoable SetMeta edit."""
-        if self.session is None:
+        if self.session is None or self.controller.is_read_only():
             return False
         from .details_dialog import DetailsDialog
 

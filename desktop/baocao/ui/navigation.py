@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..constants import SectionStatus
+from ..constants import FINISHED_STATUSES, SectionStatus
 from ..docmodel import Document, FootnoteRef, Paragraph
 from ..model.draft import Draft
 from ..render.numbering import label_for
 from ..template.manifest import AppendixSpec, Pack, SectionSpec
 
 APPENDIX_PREFIX = "phu-luc:"
-FINISHED = (SectionStatus.DONE, SectionStatus.APPROVED)
 
 
 @dataclass
@@ -76,11 +75,22 @@ def outline_entries(pack: Pack) -> list[Entry]:
     return entries
 
 
-def leaf_progress(pack: Pack, draft: Draft) -> tuple[int, int]:
-    """(finished, total) over leaf sections; finished = status "xong" or "đã duyệt"."""
-    leaves = [s for s in pack.sections if not s.children]
-    done = sum(1 for s in leaves if s.id in draft.sections and draft.sections[s.id].status in FINISHED)
-    return done, len(leaves)
+@dataclass(frozen=True)
+class Progress:
+    """How far the report is: leaf sections by the status the drafter sees."""
+
+    done: int           # "xong" or "đã duyệt"
+    writing: int        # "đang soạn" or "cần sửa"
+    empty: int          # "trống"
+    total: int
+
+
+def leaf_progress(pack: Pack, draft: Draft) -> Progress:
+    """Counts over leaf sections (group sections only introduce their children)."""
+    shown = [draft.section(s.id).shown_status() for s in pack.sections if not s.children]
+    done = sum(1 for status in shown if status in FINISHED_STATUSES)
+    empty = sum(1 for status in shown if status is SectionStatus.EMPTY)
+    return Progress(done, len(shown) - done - empty, empty, len(shown))
 
 
 def step(keys: list[str], current: str | None, delta: int) -> str | None:
@@ -104,7 +114,7 @@ def next_empty(pack: Pack, draft: Draft, current: str | None) -> str | None:
         start = next((i for i, sid in enumerate(leaves) if order.index(sid) > order.index(current)), 0)
     for offset in range(len(leaves)):
         candidate = leaves[(start + offset) % len(leaves)]
-        if candidate != current and draft.section(candidate).status is SectionStatus.EMPTY:
+        if candidate != current and draft.section(candidate).shown_status() is SectionStatus.EMPTY:
             return candidate
     return None
 

@@ -97,6 +97,7 @@ class NotesPanel(QWidget):
         super().__init__(parent)
         self._rows: dict[str, tuple[QLabel, NoteEdit]] = {}
         self._order: list[str] = []
+        self._read_only = False
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -165,9 +166,19 @@ class NotesPanel(QWidget):
                 label.setBuddy(editor)
                 grid.addLayout(top)
                 grid.addWidget(editor)
+                editor.setReadOnly(self._read_only)
+                remove.setEnabled(not self._read_only)
                 self._rows[note_id] = (label, editor)
             self._list.insertWidget(index + 1, row)
         self._order = ids
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Refuse (or allow again) typing in every note and removing notes."""
+        self._read_only = read_only
+        for label, editor in self._rows.values():
+            editor.setReadOnly(read_only)
+            for button in label.parentWidget().findChildren(QPushButton):
+                button.setEnabled(not read_only)
 
     def editor(self, note_id: str) -> NoteEdit | None:
         """The editor of note *note_id*."""

@@ -11,7 +11,7 @@ from ..model.draft import Draft
 from ..template.manifest import Pack
 from . import strings as S
 from .icons import STATUS_COLOURS, status_icon
-from .navigation import Entry, is_appendix_key, leaf_progress, outline_entries
+from .navigation import Entry, Progress, is_appendix_key, leaf_progress, outline_entries
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -46,6 +46,8 @@ class OutlineView(QWidget):
         layout.addWidget(self.progress)
         self._items: dict[str, QTreeWidgetItem] = {}
         self._entries: list[Entry] = []
+        self._shown: dict[str, SectionStatus] = {}       # status each row shows now
+        self._progress: Progress | None = None
         self.tree.currentItemChanged.connect(self._current_changed)
 
     # ------------------------------------------------------------ building
@@ -54,6 +56,8 @@ class OutlineView(QWidget):
         self.tree.blockSignals(True)
         self.tree.clear()
         self._items.clear()
+        self._shown.clear()
+        self._progress = None
         self._entries = outline_entries(pack)
         appendix_root: QTreeWidgetItem | None = None
         for entry in self._entries:
@@ -80,29 +84,42 @@ class OutlineView(QWidget):
         self.tree.blockSignals(False)
         self.refresh_statuses(pack, draft)
 
-    def refresh_statuses(self, pack: Pack, draft: Draft) -> None:
-        """Update every section's status mark and the progress line."""
-        for entry in self._entries:
-            if not is_appendix_key(entry.key):
-                self.set_status(entry.key, draft.section(entry.key).status)
-        done, total = leaf_progress(pack, draft)
-        self.progress.setText(S.PROGRESS.format(done=done, total=total))
+    def refresh_statuses(self, pack: Pack, draft: Draft, keys: list[str] | None = None) -> None:
+        """Show the status of *keys* (default: every section) and the progress line.
+
+        Called after every edit, so it touches only rows whose status really
+        changed: typing in a section normally changes nothing here.
+        """
+        for key in keys if keys is not None else [e.key for e in self._entries]:
+            if key in self._items and not is_appendix_key(key):
+                self.set_status(key, draft.section(key).shown_status())
+        progress = leaf_progress(pack, draft)
+        if progress != self._progress:
+            self._progress = progress
+            self.progress.setText(S.PROGRESS.format(done=progress.done, total=progress.total,
+                                                    writing=progress.writing, empty=progress.empty))
 
     def set_status(self, key: str, status: SectionStatus) -> None:
-        """Show *status* on the row of *key*."""
+        """Show *status* on the row of *key* (nothing to do when it already shows it)."""
         item = self._items.get(key)
-        if item is None:
+        if item is None or self._shown.get(key) is status:
             return
+        self._shown[key] = status
         item.setIcon(0, status_icon(status))
         item.setText(1, status.label)
         item.setForeground(1, QBrush(STATUS_COLOURS[status]))
         item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, status.label)
-        label = item.toolTip(0).split(" — ")[0]
-        item.setToolTip(0, f"{label} — {status.label}")
+        item.setToolTip(0, self._tooltip(key))
         if status is SectionStatus.NEEDS_WORK:
             item.setForeground(0, QBrush(STATUS_COLOURS[status]))
         else:
             item.setData(0, Qt.ItemDataRole.ForegroundRole, None)
+
+    def _tooltip(self, key: str) -> str:
+        entry = next(e for e in self._entries if e.key == key)
+        status = self._shown.get(key)
+        text = f"{entry.label} {entry.title}".strip()
+        return f"{text} — {status.label}" if status is not None else text
 
     def update_titles(self, titles: dict[str, str]) -> None:
         """Replace titles whose template text could only be resolved by rendering (period, year …)."""
@@ -116,8 +133,11 @@ class OutlineView(QWidget):
                 item.setText(0, f"{entry.label} — {title.capitalize()}")
             else:
                 item.setText(0, f"{entry.label} {title}".strip())
-            status = item.text(1)
-            item.setToolTip(0, f"{entry.label} {title}".strip() + (f" — {status}" if status else ""))
+            item.setToolTip(0, self._tooltip(entry.key))
+
+    def numbered_titles(self) -> dict[str, str]:
+        """Section id → "label title" as the outline shows it (template expressions resolved by the last render)."""
+        return {e.key: f"{e.label} {e.title}".strip() for e in self._entries if not is_appendix_key(e.key)}
 
     def title_of(self, key: str) -> str:
         """The title shown for *key*."""

@@ -82,6 +82,13 @@ def ask_unsaved(parent: "QWidget | None", name: str) -> Answer:
     return Answer.CANCEL
 
 
+def _finding_lines(findings: list[Finding], most: int = 12) -> str:
+    shown = [f"• {f.message}" for f in findings[:most]]
+    if len(findings) > most:
+        shown.append(f"… (+{len(findings) - most})")
+    return "\n".join(shown)
+
+
 def confirm_export_findings(parent: "QWidget | None", errors: list[Finding]) -> bool:
     """List the draft's errors; True when the user chooses "Vẫn xuất bản nháp"."""
     from PySide6.QtWidgets import QMessageBox
@@ -90,16 +97,19 @@ def confirm_export_findings(parent: "QWidget | None", errors: list[Finding]) -> 
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(S.EXPORT_FINDINGS_TITLE)
     box.setText(S.EXPORT_FINDINGS_TEXT.format(n=len(errors)))
-    shown = [f"• {f.message}" for f in errors[:12]]
-    if len(errors) > 12:
-        shown.append(f"… (+{len(errors) - 12})")
-    box.setInformativeText("\n".join(shown) + "\n\n" + S.EXPORT_FINDINGS_QUESTION)
+    box.setInformativeText(_finding_lines(errors) + "\n\n" + S.EXPORT_FINDINGS_QUESTION)
     anyway = box.addButton(S.EXPORT_ANYWAY, QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(S.CANCEL, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     box.exec()
     return box.clickedButton() is anyway
+
+
+def refuse_export_findings(parent: "QWidget | None", blocking: list[Finding]) -> None:
+    """Say why the export cannot go ahead at all (figures that cannot be read) and where to fix them."""
+    show_error(parent, S.EXPORT_BLOCKED_TITLE,
+               S.EXPORT_BLOCKED_TEXT.format(n=len(blocking)) + "\n\n" + _finding_lines(blocking))
 
 
 def open_url(path: Path) -> bool:

@@ -25,6 +25,7 @@ from . import strings as S
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..storage.autosave import AutosaveStatus
+    from .durability.readonly_banner import ReadOnlyState
     from .main_window import MainWindow
 
 HEARTBEAT_MS = 30_000
@@ -41,6 +42,9 @@ class Safekeeping(QObject):
         self.controller = window.controller
         self.controller.session_opener = self.open_session
         self.controller.sessionChanged.connect(self._session_changed)
+        self.controller.saved.connect(lambda _path: self.refresh_read_only())     # "Lưu thành…" left read-only
+        window.read_only_banner.takeOverRequested.connect(self.take_over)
+        window.read_only_banner.saveCopyRequested.connect(lambda: self.controller.save_as())
         self.statusArrived.connect(self._show_status)      # queued: delivered on the window's thread
         self.heartbeat_timer = QTimer(self)
         self.heartbeat_timer.setInterval(HEARTBEAT_MS)
@@ -57,8 +61,10 @@ class Safekeeping(QObject):
         from ..template import load_pack
         from .durability import offer_recovery
 
+        from .durability.common import section_titles
+
         try:
-            titles = {s.id: s.title for s in load_pack(self._default_pack_id()).sections}
+            titles = section_titles(load_pack(self._default_pack_id()))
         except BaocaoError:
             titles = {}
         dialog = offer_recovery(self.window, titles)
@@ -122,9 +128,58 @@ class Safekeeping(QObject):
             return
         session.set_autosave_listener(self.statusArrived.emit)
         self.heartbeat_timer.start()
-        if session.read_only:
-            reason = getattr(session, "read_only_reason", "") or S.READ_ONLY_NOTE
-            self.window.autosave_label.setText(reason)
+        self.refresh_read_only()
+
+    def read_only_state(self) -> "ReadOnlyState | None":
+        """Why the open draft cannot be edited, or None when it can."""
+        from ..storage.locking import read_lock
+        from .durability.readonly_banner import ReadOnlyState
+
+        session = self.controller.session
+        if session is None or not self.controller.is_read_only():
+            return None
+        holder = read_lock(session.path) if session.path is not None else None
+        if session.lock_lost:
+            who = holder.describe() if holder is not None else "người khác"
+            return ReadOnlyState(S.READ_ONLY_TAKEN.format(who=who), True)
+        reason = getattr(session, "read_only_reason", "")
+        if reason:                                   # the file or its folder cannot be written
+            return ReadOnlyState(reason, False)
+        if holder is not None:
+            return ReadOnlyState(S.READ_ONLY_LOCKED.format(who=holder.describe()), True)
+        return ReadOnlyState(S.READ_ONLY_LOCK_GONE, True)
+
+    def refresh_read_only(self) -> None:
+        """Show (or lift) the read-only state in the window."""
+        state = self.read_only_state()
+        self.window.show_read_only(state)
+        if state is not None:
+            self.window.autosave_label.setText(S.READ_ONLY_NOTE)
+
+    def take_over(self) -> bool:
+        """Ask, then reopen the draft for editing, taking the lock from whoever holds it."""
+        session = self.controller.session
+        if session is None or session.path is None:
+            return False
+        from ..storage.locking import read_lock
+
+        holder = read_lock(session.path)
+        who = f"Tệp đang được {holder.describe()} mở. " if holder is not None else ""
+        answer = QMessageBox.question(self.window, S.TAKE_OVER_TITLE,
+                                      S.TAKE_OVER_QUESTION.format(name=session.path.name, holder=who),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        path = session.path
+        try:
+            fresh = DraftSession.open(path, take_over=True)
+        except BaocaoError as exc:
+            prompts.show_error(self.window, S.TAKE_OVER_TITLE, exc)
+            return False
+        self.controller.set_session(fresh)
+        self.controller.message.emit(S.OPENED.format(name=path.name))
+        return True
 
     def _show_status(self, status: "AutosaveStatus") -> None:
         """Show where the edits are; a failed write stays visible until a write succeeds."""
@@ -151,6 +206,7 @@ class Safekeeping(QObject):
             alive = True
         if not alive and not self._lock_loss_reported:
             self._lock_loss_reported = True
+            self.refresh_read_only()
             error = session.autosave_status().error
             detail = error.message if error is not None else ""
             prompts.show_error(self.window, S.LOCK_LOST_TITLE, f"{detail}\n{S.LOCK_LOST_TEXT}".strip())
@@ -163,7 +219,8 @@ class Safekeeping(QObject):
             return
         from .durability import HistoryDialog
 
-        HistoryDialog(session, apply_edit=self.controller.push, parent=self.window).exec()
+        HistoryDialog(session, apply_edit=self.controller.push, parent=self.window,
+                      titles=self.window.outline.numbered_titles()).exec()
 
     def save_named_version(self) -> None:
         """Ask a name and keep the current state as a named version inside the file."""

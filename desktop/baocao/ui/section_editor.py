@@ -25,6 +25,8 @@ from .notes_panel import NotesPanel
 from .richtext_editor import BodyEditor
 
 FIELDS_MAX_HEIGHT = 150
+#: row of each status in the status selector (filled in SectionStatus order)
+STATUS_INDEX = {status: index for index, status in enumerate(SectionStatus)}
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..checks import Finding
@@ -127,7 +129,7 @@ class SectionEditor(QWidget):
         self._set_links(appendices)
         self.group_note.setVisible(bool(spec.children))
         self.body.set_body(data.body)
-        self.set_status(data.status)
+        self.set_status(data.shown_status())
         self.set_findings(findings)
         self._chain_tab_order()
 
@@ -166,11 +168,13 @@ class SectionEditor(QWidget):
         if self.body.body() != data.body:
             self.body.set_body(data.body, keep_cursor=True)
         self.fields.update_values(data.fields)
-        self.set_status(data.status)
+        self.set_status(data.shown_status())
 
     def set_status(self, status: SectionStatus) -> None:
-        """Show *status* in the selector."""
-        self.status.setCurrentIndex(self.status.findData(SectionStatus(status).value))
+        """Show *status* in the selector (nothing to do when it shows it already)."""
+        index = STATUS_INDEX[SectionStatus(status)]
+        if self.status.currentIndex() != index:
+            self.status.setCurrentIndex(index)
 
     def set_findings(self, findings: list[Finding]) -> None:
         """List this section's findings under the editor."""
@@ -183,6 +187,13 @@ class SectionEditor(QWidget):
         if not findings:
             self.findings.addItem(QListWidgetItem(S.FINDINGS_NONE))
         self.tabs.setTabText(1, S.FINDINGS_TAB.format(n=len(findings)))
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Refuse typing everywhere in the pane (text stays selectable and copyable)."""
+        self.body.setReadOnly(read_only)
+        self.notes.set_read_only(read_only)
+        self.fields.set_read_only(read_only)
+        self.status.setEnabled(not read_only)
 
     # ------------------------------------------------------------ signals out
     def _body_edited(self) -> None:
@@ -215,7 +226,7 @@ class SectionEditor(QWidget):
 
     def _status_activated(self, index: int) -> None:
         if self.section_id:
-            self.statusChosen.emit(self.section_id, SectionStatus(self.status.itemData(index)))
+            self.statusChosen.emit(self.section_id, list(SectionStatus)[index])
 
     def insert_note(self) -> str:
         """Insert a footnote at the body's cursor and move to its text (Ctrl+Alt+F)."""

@@ -45,8 +45,9 @@ ACT_REFRESH_PREVIEW = "&Làm mới xem trước"
 # ---------------------------------------------------------------- panes
 OUTLINE_TITLE = "Các mục của báo cáo"
 OUTLINE_APPENDICES = "Phụ lục"
-PROGRESS = "{done}/{total} mục"
-PROGRESS_TIP = "Số mục (không kể mục nhóm) đã xong hoặc đã duyệt trên tổng số mục cần soạn"
+PROGRESS = "{done}/{total} mục xong · {writing} đang soạn · {empty} trống"
+PROGRESS_TIP = ("Các mục cần soạn (không kể mục nhóm): đã xong hoặc đã duyệt, đang soạn hoặc cần sửa, còn trống. "
+                "Mục có nội dung tự chuyển sang «đang soạn»; «xong» do người soạn chọn.")
 PREVIEW_TITLE = "Xem trước"
 PREVIEW_ERROR = "<p style='color:#b00020'><b>Không xem trước được:</b><br/>{text}</p>"
 
@@ -78,7 +79,8 @@ APPENDIX_LINK_TIP = "Mục này dẫn chiếu {label}; bấm để nhập số l
 NUMBER_PLACEHOLDER = "ví dụ 2.573"
 DECIMAL_PLACEHOLDER = "ví dụ 1.428,5"
 DATE_PLACEHOLDER = "ngày/tháng/năm, ví dụ 05/7/2021"
-NOT_STORED = " Giá trị này chưa được ghi nhận."
+INVALID_KEPT = ("Chữ đã gõ vẫn được giữ nguyên trong bản thảo nhưng chưa dùng được trong báo cáo; "
+                "hãy sửa lại để xuất tệp.")
 DOCREF_TYPE = "Loại"
 DOCREF_NUMBER = "Số, ký hiệu"
 DOCREF_DATE = "Ngày"
@@ -93,10 +95,14 @@ TABLE_ADD_ROW = "&Thêm dòng"
 TABLE_REMOVE_ROW = "&Xóa dòng"
 TABLE_HINT = ("Nhập số theo cách viết Việt Nam (2.573). Các cột tô xám (STT, cột tổng) và dòng «{total}» "
               "được tính tự động.")
-TABLE_BAD_NUMBER = "«{column}»: «{value}» không phải là số, chưa được ghi nhận. Ví dụ đúng: 2.573"
+TABLE_PROBLEMS = "{n} ô tô đỏ chứa chữ không phải là số hợp lệ (rê chuột lên ô để xem cách sửa); chưa xuất tệp được."
+TABLE_BAD_NUMBER = "Dòng {row}, cột «{column}»: «{value}» — {problem} Chữ đã gõ được giữ nguyên; hãy sửa để xuất tệp."
 
 # ---------------------------------------------------------------- status bar, messages
 AUTOSAVED = "Đã tự động lưu {time}"
+WORDS_SECTION = "Mục: {n} từ · "
+WORDS_REPORT = "Báo cáo: {n} từ"
+WORDS_TIP = "Số từ do người soạn viết (kể cả chú thích) của mục đang mở và của cả báo cáo"
 SAVED = "Đã lưu «{name}»"
 OPENED = "Đã mở «{name}»"
 NO_EMPTY_SECTION = "Không còn mục nào trống."
@@ -110,6 +116,9 @@ EXPORT_FAILED_TITLE = "Không xuất được tệp"
 EXPORT_FINDINGS_TITLE = "Bản thảo chưa đầy đủ"
 EXPORT_FINDINGS_TEXT = "Bản thảo còn {n} lỗi cần sửa trước khi ban hành:"
 EXPORT_FINDINGS_QUESTION = "Vẫn xuất thành bản nháp để xem hoặc gửi góp ý?"
+EXPORT_BLOCKED_TITLE = "Chưa xuất được tệp"
+EXPORT_BLOCKED_TEXT = ("Bản thảo có {n} số liệu hoặc giá trị không đọc được (tô đỏ trong ô nhập). "
+                       "Báo cáo sẽ in sai hoặc thiếu các số đó, nên chưa xuất tệp. Hãy sửa rồi xuất lại:")
 EXPORT_ANYWAY = "&Vẫn xuất bản nháp"
 CANCEL = "&Hủy"
 OPEN_FAILED_TITLE = "Không mở được tệp"
@@ -136,7 +145,7 @@ UNEXPECTED_RECOVERY = "\n\nCác thay đổi chưa lưu đã được chép dự 
 UNEXPECTED_NO_RECOVERY = "\n\nKhông chép dự phòng được bản thảo; hãy dùng «Lưu thành…» ngay."
 CHECK_OK = "Không phát hiện vấn đề nào."
 CHECK_SUMMARY = "Phát hiện {errors} lỗi và {warnings} lưu ý. Xem danh sách ở từng mục."
-UNTITLED_SAMPLE = "Bản thảo mẫu (chưa lưu)"
+UNTITLED_SAMPLE = "Bản thảo mẫu (Đắk Nông, 2021 — ví dụ lịch sử)"
 
 # ---------------------------------------------------------------- wizard and details
 WIZARD_TITLE = "Tạo bản thảo báo cáo mới"
@@ -200,9 +209,34 @@ NAMED_VERSION_NEEDS_FILE = "Hãy lưu bản thảo thành tệp (Lưu thành…)
 BACKUPS_NEED_FILE = "Bản thảo chưa có tệp nên chưa có bản sao lưu. Hãy lưu bản thảo trước."
 OFFER_BACKUPS = "baocao còn giữ các bản sao lưu gần đây của tệp này. Xem và khôi phục từ bản sao lưu?"
 READ_ONLY_NOTE = "Đang mở chỉ đọc"
+READ_ONLY_NO_TYPING = "Không sửa được nội dung cho tới khi giành quyền sửa hoặc lưu thành bản khác."
+READ_ONLY_LOCKED = "Tệp đang được {who} mở để sửa."
+READ_ONLY_LOCK_GONE = "Tệp đã được mở ở chế độ chỉ đọc."
+READ_ONLY_TAKEN = "Tệp đã bị {who} giành quyền sửa; các thay đổi từ lúc đó chỉ nằm trong bản khôi phục."
+READ_ONLY_TAKE_OVER = "&Giành quyền sửa"
+READ_ONLY_TAKE_OVER_TIP = "Mở lại tệp để sửa; người đang mở sẽ không lưu được vào tệp nữa"
+READ_ONLY_SAVE_COPY = "Lưu thành &bản khác…"
+READ_ONLY_SAVE_COPY_TIP = "Lưu bản thảo vào một tệp mới ở nơi ghi được, rồi sửa trên tệp đó"
+READ_ONLY_REFUSED = "Bản thảo đang mở chỉ đọc: thay đổi không được ghi nhận."
+TAKE_OVER_TITLE = "Giành quyền sửa"
+TAKE_OVER_QUESTION = ("Giành quyền sửa «{name}»? {holder}Người đang mở sẽ không lưu được vào tệp nữa "
+                      "(công việc của họ vẫn được giữ trong bản khôi phục trên máy họ).")
 AUTOSAVE_IN_RECOVERY = "Nội dung vẫn an toàn trong bản khôi phục; hãy dùng «Lưu thành…» nếu lỗi còn tiếp diễn."
 AUTOSAVE_NOT_SAVED = "Những thay đổi mới nhất chưa được lưu; hãy dùng «Lưu thành…»."
 AUTOSAVE_WHERE_RECOVERY = " (vào bản khôi phục)"
 LOCK_LOST_TITLE = "Tệp đã bị người khác giành quyền sửa"
 LOCK_LOST_TEXT = ("Các thay đổi tiếp theo của bạn được giữ trong bản khôi phục, không ghi đè lên tệp. "
                   "Hãy dùng «Lưu thành…» để lưu ra tệp khác rồi thống nhất với người kia.")
+
+# --- new drafts start from the office: province chooser, historical sample (issue 8, items 3–4) ---
+PH_LOCALITY = "chọn hoặc gõ tên, ví dụ Lâm Đồng"
+LOCALITY_TIP = ("34 tỉnh, thành phố trực thuộc trung ương từ ngày 01/7/2025 (Nghị quyết 202/2025/QH15). "
+                "Gõ vài chữ, có dấu hoặc không dấu, để tìm.")
+LOCALITY_OLD = "{note} Báo cáo từ nay ghi «{name}»: hãy chọn lại trong danh sách."
+LOCALITY_UNKNOWN = ("Tên này không có trong danh sách 34 tỉnh, thành phố. Hãy kiểm tra chính tả, hoặc chọn "
+                    "trong danh sách.")
+SAMPLE_NOTICE = ("Đây là bản thảo mẫu, một ví dụ lịch sử: báo cáo 6 tháng đầu năm 2021 của tỉnh Đắk Nông, viết "
+                 "trước khi sắp xếp đơn vị hành chính năm 2025 (Đắk Nông nay thuộc tỉnh Lâm Đồng). Dùng để xem "
+                 "cách viết; muốn soạn báo cáo của đơn vị mình, chọn Tệp → Mới.")
+SAMPLE_NOTICE_CLOSE = "Ẩn thông báo này"
+SAMPLE_NOTICE_TITLE = "Thông báo về bản thảo mẫu"

@@ -2,9 +2,11 @@
 
 The drafter types only input columns; "STT", sum columns and the total row
 are computed (``render.tables.table_values``) and shown greyed.  Numbers are
-typed the Vietnamese way; a cell that is not a number is refused with a
-Vietnamese message.  Every change emits the whole new row list
-(``rowsEdited``) for one undoable ``SetTableRows`` edit.
+typed the Vietnamese way; a cell whose text is not a valid number keeps the
+text as typed, shown in red with the reason (tooltip and the line under the
+table), is never summed, and is listed by the checks.  Tab and Shift+Tab move
+through the cells the drafter fills.  Every change emits the whole new row
+list (``rowsEdited``) for one undoable ``SetTableRows`` edit.
 """
 
 from __future__ import annotations
@@ -24,25 +26,57 @@ from ..render.tables import table_values
 from ..template.manifest import AppendixSpec, TableSpec
 from ..text import clean_line
 from . import strings as S
-from ..fields import parse_number_text
+from ..fields import cell_problem, parse_number_text
 
 COMPUTED_BACKGROUND = QColor("#eeeeee")
+INVALID_FOREGROUND = QColor("#b00020")
+INVALID_BACKGROUND = QColor("#fdecea")
+
+
+class CellTableView(QTableView):
+    """A table view whose Tab / Shift+Tab step through the editable cells, then leave the table."""
+
+    def moveCursor(self, action, modifiers):  # noqa: N802 (Qt API)
+        step = {QAbstractItemView.CursorAction.MoveNext: 1, QAbstractItemView.CursorAction.MovePrevious: -1}.get(action)
+        model, current = self.model(), self.currentIndex()
+        if step is None or model is None or not current.isValid():
+            return super().moveCursor(action, modifiers)
+        columns, rows = model.columnCount(), model.rowCount()
+        position = current.row() * columns + current.column() + step
+        while 0 <= position < rows * columns:
+            candidate = model.index(position // columns, position % columns)
+            if model.flags(candidate) & Qt.ItemFlag.ItemIsEditable:
+                return candidate
+            position += step
+        return current            # past the last (or first) editable cell: Tab moves on to the next widget
 
 
 class RowsModel(QAbstractTableModel):
     """The rows of one table plus a read-only total row."""
 
     rowsEdited = Signal(list)
-    refused = Signal(str)
+    refused = Signal(str)          # why the cell just typed cannot be used ("" when it can)
 
     def __init__(self, spec: TableSpec, rows: list[dict[str, Any]], parent=None):
         super().__init__(parent)
+        self.read_only = False
         self.spec = spec
         self.rows = copy.deepcopy(rows)
         self._compute()
 
     def _compute(self) -> None:
         self._values, self._totals = table_values(self.spec, self.rows)
+        self._problems = {(index, column.key): problem
+                          for index, row in enumerate(self.rows) for column in self.spec.input_columns()
+                          if column.numeric and (problem := cell_problem(column.type, row.get(column.key)))}
+
+    def problem_count(self) -> int:
+        """How many cells hold text that is not a valid number."""
+        return len(self._problems)
+
+    def problem(self, row: int, key: str) -> str | None:
+        """Why the cell (*row*, *key*) holds text that is not a valid number (None when it is fine)."""
+        return self._problems.get((row, key))
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         """Replace all rows (after undo/redo)."""
@@ -73,7 +107,7 @@ class RowsModel(QAbstractTableModel):
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         column = self.spec.columns[index.column()]
-        if self.is_total_row(index.row()) or column.computed:
+        if self.read_only or self.is_total_row(index.row()) or column.computed:
             return base
         return base | Qt.ItemFlag.ItemIsEditable
 
@@ -101,6 +135,13 @@ class RowsModel(QAbstractTableModel):
             if column.type == "stt":
                 return int(Qt.AlignmentFlag.AlignCenter)
             return None
+        problem = None if total else self._problems.get((row, column.key))
+        if problem and role == Qt.ItemDataRole.ToolTipRole:
+            return problem
+        if problem and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(INVALID_FOREGROUND)
+        if problem and role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(INVALID_BACKGROUND)
         if role == Qt.ItemDataRole.BackgroundRole and (total or column.computed):
             return QBrush(COMPUTED_BACKGROUND)
         if role == Qt.ItemDataRole.FontRole and total:
@@ -116,28 +157,30 @@ class RowsModel(QAbstractTableModel):
         text = str(value if value is not None else "")
         if column.numeric:
             result = parse_number_text(column.type, text, minimum=0)
-            if not result.ok:
-                self.refused.emit(S.TABLE_BAD_NUMBER.format(column=column.header, value=text.strip()))
-                return False
-            stored = result.value
+            stored = result.stored                 # the text as typed when it is not a valid number
+            message = "" if result.ok else S.TABLE_BAD_NUMBER.format(
+                row=index.row() + 1, column=column.header, value=clean_line(text), problem=result.error)
         else:
-            stored = clean_line(text) or None
+            stored, message = clean_line(text) or None, ""
         rows = copy.deepcopy(self.rows)
         if stored is None:
             rows[index.row()].pop(column.key, None)
         else:
             rows[index.row()][column.key] = stored
         if rows == self.rows:
+            self.refused.emit(message)
             return True
         self.rows = rows
         self._compute()
         self.dataChanged.emit(self.index(index.row(), 0), self.index(len(self.rows), self.columnCount() - 1))
-        self.refused.emit("")
+        self.refused.emit(message)
         self.rowsEdited.emit(copy.deepcopy(self.rows))
         return True
 
     def add_row(self, at: int | None = None) -> int:
-        """Insert an empty row (at the end by default); returns its index."""
+        """Insert an empty row (at the end by default); returns its index (-1 while read-only)."""
+        if self.read_only:
+            return -1
         at = len(self.rows) if at is None or at > len(self.rows) else at
         self.beginInsertRows(QModelIndex(), at, at)
         self.rows.insert(at, {})
@@ -148,7 +191,7 @@ class RowsModel(QAbstractTableModel):
 
     def remove_row(self, row: int) -> bool:
         """Delete row *row* (the total row cannot be deleted)."""
-        if not 0 <= row < len(self.rows):
+        if self.read_only or not 0 <= row < len(self.rows):
             return False
         self.beginRemoveRows(QModelIndex(), row, row)
         del self.rows[row]
@@ -170,14 +213,14 @@ class TableEditor(QWidget):
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #555;")
-        self.view = QTableView(self)
+        self.view = CellTableView(self)
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
-        self.view.setTabKeyNavigation(False)
+        self.view.setTabKeyNavigation(True)
         self.add_button = QPushButton(S.TABLE_ADD_ROW, self)
         self.remove_button = QPushButton(S.TABLE_REMOVE_ROW, self)
         self.error = QLabel(self)
@@ -197,6 +240,7 @@ class TableEditor(QWidget):
         layout.addLayout(buttons)
         self.model: RowsModel | None = None
         self.table_id = ""
+        self._read_only = False
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
 
@@ -209,6 +253,7 @@ class TableEditor(QWidget):
         self.model = RowsModel(spec, rows, self)
         self.model.rowsEdited.connect(lambda new_rows: self.rowsEdited.emit(self.table_id, new_rows))
         self.model.refused.connect(self._show_refusal)
+        self.model.read_only = self._read_only
         self.view.setModel(self.model)
         total_mm = sum(c.width_mm for c in spec.columns) or 1
         for index, column in enumerate(spec.columns):
@@ -216,12 +261,23 @@ class TableEditor(QWidget):
         self.view.horizontalHeader().setMinimumHeight(44)
         self._show_refusal("")
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Refuse (or allow again) editing cells and adding or removing rows."""
+        self._read_only = read_only
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if read_only
+                                  else QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.add_button.setEnabled(not read_only)
+        self.remove_button.setEnabled(not read_only)
+        if self.model is not None:
+            self.model.read_only = read_only
+
     def update_rows(self, rows: list[dict[str, Any]]) -> None:
         """Show *rows* after undo/redo (keeps the current cell)."""
         if self.model is None or self.model.rows == rows:
             return
         current = self.view.currentIndex()
         self.model.set_rows(rows)
+        self._show_refusal("")
         if current.isValid():
             self.view.setCurrentIndex(self.model.index(min(current.row(), self.model.rowCount() - 1), current.column()))
 
@@ -237,5 +293,8 @@ class TableEditor(QWidget):
             self.model.remove_row(self.view.currentIndex().row())
 
     def _show_refusal(self, message: str) -> None:
+        """The problem of the cell just typed, else how many cells still hold text that is not a number."""
+        if not message and self.model is not None and self.model.problem_count():
+            message = S.TABLE_PROBLEMS.format(n=self.model.problem_count())
         self.error.setText(message)
         self.error.setVisible(bool(message))

@@ -58,7 +58,10 @@ def section_titles(pack: Pack | None) -> dict[str, str]:
     """Section id → title, for lists and messages."""
     if pack is None:
         return {}
-    return {spec.id: spec.title for spec in pack.sections}
+    from ..navigation import display_title, section_labels
+
+    labels = section_labels(pack)
+    return {spec.id: f"{labels.get(spec.id, '')} {display_title(spec.title)}".strip() for spec in pack.sections}
 
 
 def section_preview(data: SectionData | None) -> str:

@@ -31,18 +31,33 @@ from .common import (
 TITLE = "Lịch sử phiên bản"
 
 
+def _captioned(widget: QWidget, caption: str) -> QWidget:
+    """*widget* under a bold caption that names it (Alt+letter goes to it)."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    label = QLabel(f"<b>{caption}</b>")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setBuddy(widget)
+    widget.setAccessibleName(caption.replace("&", ""))
+    column.addWidget(label)
+    column.addWidget(widget, 1)
+    return box
+
+
 class HistoryDialog(QDialog):
     """Versions (left), sections of the chosen version (middle), the section's text (right)."""
 
     def __init__(self, session: DraftSession, apply_edit: Callable[[Edit], object] | None = None,
-                 parent: QWidget | None = None, confirm: Confirm | None = None, ask_text: AskText | None = None):
+                 parent: QWidget | None = None, confirm: Confirm | None = None, ask_text: AskText | None = None,
+                 titles: dict[str, str] | None = None):
         super().__init__(parent)
         self.setWindowTitle(f"{TITLE} — {session.display_name()}")
         self.session = session
         self.apply_edit = apply_edit or session.apply
         self.confirm = confirm or confirm_with(self)
         self.ask_text = ask_text or ask_text_with(self)
-        self.titles = section_titles(session.pack)
+        self.titles = titles or section_titles(session.pack)     # numbered, as the outline shows them
         self.applied: list[Edit] = []
         self._versions: list[VersionInfo] = []
         self._content: Draft | None = None
@@ -65,8 +80,9 @@ class HistoryDialog(QDialog):
         self.sections.currentRowChanged.connect(self._section_chosen)
 
         split = QSplitter(Qt.Orientation.Horizontal)
-        for widget in (self.versions, self.sections, self.preview):
-            split.addWidget(widget)
+        for widget, caption in ((self.versions, "&Phiên bản đã lưu"), (self.sections, "Các &mục của phiên bản"),
+                                (self.preview, "&Nội dung mục (chỉ xem)")):
+            split.addWidget(_captioned(widget, caption))
         split.setSizes([230, 230, 420])
         buttons = QHBoxLayout()
         for button in (self.restore_section_button, self.restore_all_button, self.name_button):
