@@ -78,3 +78,33 @@ def test_history_of_the_v2_fixture_is_readable():
         named = handle.load_version(versions[1].id)
         current = handle.load()
     assert len(current.section("uu-diem").body) == len(named.section("uu-diem").body) + 1
+
+
+def test_extras_of_the_v3_fixture_are_in_the_file_and_its_history():
+    with DraftFile.open(FORMATS / "draft-v3.baocao", read_only=True) as handle:
+        current = handle.load()
+        named = handle.load_version(handle.versions()[1].id)
+    assert current.extras["vi-du"]["so"] == [1, 2, 3]
+    assert named.extras == current.extras
+
+
+def test_extras_round_trip_through_edits_autosave_and_json(tmp_path, sample_draft):
+    from baocao.edits import SetExtra
+    from baocao.model.serialize import draft_from_dict
+
+    path = tmp_path / "kem-theo.baocao"
+    session = DraftSession.new(__import__("baocao.template", fromlist=["load_pack"]).load_pack(
+        sample_draft.template_id), sample_draft, threaded=False)
+    session.save_as(path)
+    edit = SetExtra.make(session.draft, "gop-y", [{"id": "c1", "text": "Sửa lại số liệu"}], "Thêm góp ý")
+    session.apply(edit)
+    assert session.autosave()
+    session.flush()
+    assert open_draft(path).extras == {"gop-y": [{"id": "c1", "text": "Sửa lại số liệu"}]}
+    session.revert(edit)
+    session.autosave()
+    session.flush()
+    assert open_draft(path).extras == {}                   # removed again, not left behind
+    session.close()
+    sample_draft.extras["kiem-tra"] = {"bo-qua": ["x"]}
+    assert draft_from_dict(draft_to_dict(sample_draft)).extras == {"kiem-tra": {"bo-qua": ["x"]}}

@@ -18,7 +18,7 @@ DRAFT_SUFFIX = ".baocao"
 DRAFT_APPLICATION_ID = 0x42414F43
 #: Schema version of the draft file this build writes.  Bump together with a
 #: migration in ``baocao.storage.schema``.
-DRAFT_SCHEMA_VERSION = 2
+DRAFT_SCHEMA_VERSION = 3
 
 #: Identifier of the built-in template pack for the semi-annual report.
 DEFAULT_TEMPLATE_ID = "bao-cao-6-thang"

@@ -182,6 +182,34 @@ class SetTableRows(Edit):
 
 
 @dataclass
+class SetExtra(Edit):
+    """Replace ``draft.extras[name]`` (review comments, dismissed findings …); None removes it."""
+
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        self.label = self.label or "Sửa dữ liệu kèm theo"
+        self.merges = False
+
+    @classmethod
+    def make(cls, draft: Draft, name: str, value: Any, label: str = "") -> "SetExtra":
+        """The edit setting ``draft.extras[name]`` to *value* (a JSON value); *label* names it in the undo list."""
+        edit = cls(copy.deepcopy(value), copy.deepcopy(draft.extras.get(name, _MISSING)), name)
+        if label:
+            edit.label = label
+        return edit
+
+    def slot(self) -> tuple[Any, ...]:
+        return ("extra", self.name)
+
+    def write(self, draft: Draft, value: Any) -> None:
+        if value is _MISSING:
+            draft.extras.pop(self.name, None)
+        else:
+            draft.extras[self.name] = value
+
+
+@dataclass
 class RestoreSection(_SectionEdit):
     """Put back one section (text, fields and status) as it was in a version or backup (None removes it)."""
 
@@ -227,3 +255,5 @@ class ReplaceDraft(Edit):
         draft.sections.update(value.sections)
         draft.tables.clear()
         draft.tables.update(value.tables)
+        draft.extras.clear()
+        draft.extras.update(value.extras)

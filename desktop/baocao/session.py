@@ -32,7 +32,8 @@ from pathlib import Path
 
 from .drafts import new_draft
 from .edits import (
-    Edit, ReplaceDraft, RestoreSection, SetFieldValue, SetMeta, SetSectionBody, SetSectionStatus, SetTableRows,
+    Edit, ReplaceDraft, RestoreSection, SetExtra, SetFieldValue, SetMeta, SetSectionBody, SetSectionStatus,
+    SetTableRows,
 )
 from .errors import DraftFileError
 from .fsutil import same_file
@@ -45,7 +46,7 @@ from .storage.integrity import check_header
 from .storage.interchange import load_json_draft
 from .storage.locking import DraftLock
 from .storage.proc import now_utc
-from .storage.rows import META_KEY, SaveBatch, section_key, table_key
+from .storage.rows import META_KEY, SaveBatch, extra_key, section_key, table_key
 from .template import Pack, load_pack
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,8 @@ def edit_keys(edit: Edit) -> set[str] | None:
         return {META_KEY}
     if isinstance(edit, SetTableRows):
         return {table_key(edit.table)}
+    if isinstance(edit, SetExtra):
+        return {extra_key(edit.name)}
     return None
 
 

@@ -114,6 +114,9 @@ class Draft:
     meta: ReportMeta = field(default_factory=ReportMeta)
     sections: dict[str, SectionData] = field(default_factory=dict)
     tables: dict[str, list[dict[str, FieldValue]]] = field(default_factory=dict)
+    #: data of other parts of the product, by name ("gop-y" for review, "kiem-tra" for checks …):
+    #: JSON values (dict, list, str, number, bool, None), saved, versioned and exported like the rest.
+    extras: dict[str, Any] = field(default_factory=dict)
 
     def section(self, section_id: str) -> SectionData:
         """The data of *section_id*, created empty on first access."""

@@ -206,6 +206,7 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
         "meta": meta_to_dict(draft.meta),
         "sections": {sid: section_to_dict(s) for sid, s in draft.sections.items()},
         "tables": {tid: [dict(r) for r in rows] for tid, rows in draft.tables.items()},
+        **({"extras": dict(draft.extras)} if draft.extras else {}),
     }
 
 
@@ -230,4 +231,9 @@ def draft_from_dict(data: Any) -> Draft:
             raise DraftDataError(f"Bảng «{table_id}» trong tệp bản thảo không hợp lệ.",
                                  "Tệp có thể đã bị sửa bằng công cụ khác; hãy mở bản sao lưu.")
         draft.tables[clean_text(str(table_id))] = _clean_json(rows)
+    extras = data.get("extras") or {}
+    if not isinstance(extras, dict):
+        raise DraftDataError("Phần «extras» của tệp bản thảo không hợp lệ (phải là một đối tượng JSON).",
+                             "Tệp có thể đã bị sửa bằng công cụ khác; hãy mở bản sao lưu.")
+    draft.extras = {clean_text(str(k)): _clean_json(v) for k, v in extras.items()}
     return draft

@@ -37,7 +37,9 @@ from . import history
 from .integrity import DraftDamagedError, check_header, check_identity, check_structure, error, has_hot_journal
 from .proc import current_user, now_utc
 from .rows import (
-    META_KEY, TEMPLATE_KEY, RowState, SaveBatch, diff_rows, draft_from_state, draft_rows, section_key, table_key,
+    EXTRA_PREFIX, META_KEY, REMOVABLE_PREFIXES, SECTION_PREFIX, TABLE_PREFIX, TEMPLATE_KEY, RowState, SaveBatch,
+    diff_rows,
+    draft_from_state, draft_rows, extra_key, section_key, table_key,
 )
 from .schema import create_schema, migrate
 from .sqlitefile import (
@@ -47,6 +49,11 @@ from .sqlitefile import (
 
 __all__ = ["DraftFile", "DraftNeedsUpgrade", "DraftReadOnlyFileError", "check_header", "fsync_dir", "open_draft",
            "save_draft", "sqlite_error", "writable"]
+
+
+#: row-key prefix → (table, key column) for deleting a row
+REMOVE_TARGETS = {SECTION_PREFIX: ("sections", "section_id"), TABLE_PREFIX: ("tables_data", "table_id"),
+                  EXTRA_PREFIX: ("extras", "name")}
 
 
 class DraftNeedsUpgrade(DraftFileError):
@@ -206,6 +213,11 @@ class DraftFile:
             state[section_key(sid)] = (position, status, body, fields)
         for tid, rows in self._conn.execute("SELECT table_id, rows FROM tables_data ORDER BY table_id"):
             state[table_key(tid)] = (rows,)
+        has_extras = self._conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'extras'").fetchone() is not None
+        if has_extras:        # a file of format 1 or 2 read before its migration has none
+            for name, data in self._conn.execute("SELECT name, data FROM extras ORDER BY name"):
+                state[extra_key(name)] = (data,)
         return state
 
     def load(self) -> Draft:
@@ -232,6 +244,9 @@ class DraftFile:
             full = keys is None or self._resync
             rows = draft_rows(draft, order, None if full else keys)
             batch = diff_rows(self._saved if self._resync else self._known, rows, complete=full)
+            if not full:      # a key asked for that the draft no longer has (a removed extra or section): delete it
+                batch.removes |= {k for k in keys if k not in rows and k in self._known
+                                  and k.startswith(REMOVABLE_PREFIXES)}
             batch.counter, batch.snapshot, batch.resync = counter, snapshot, self._resync
             if self._resync:
                 self._known = dict(self._saved)
@@ -283,14 +298,17 @@ class DraftFile:
                     conn.execute("INSERT OR REPLACE INTO info(key, value) VALUES ('template_id', ?)", params)
                 elif key == META_KEY:
                     conn.execute("INSERT OR REPLACE INTO meta(id, data) VALUES (1, ?)", params)
-                elif key.startswith("s:"):
+                elif key.startswith(SECTION_PREFIX):
                     conn.execute("INSERT OR REPLACE INTO sections(section_id, position, status, body, fields, "
                                  "updated_at) VALUES (?, ?, ?, ?, ?, ?)", (key[2:], *params, now))
+                elif key.startswith(EXTRA_PREFIX):
+                    conn.execute("INSERT OR REPLACE INTO extras(name, data, updated_at) VALUES (?, ?, ?)",
+                                 (key[2:], *params, now))
                 else:
                     conn.execute("INSERT OR REPLACE INTO tables_data(table_id, rows, updated_at) VALUES (?, ?, ?)",
                                  (key[2:], *params, now))
             for key in batch.removes:
-                table, column = ("sections", "section_id") if key.startswith("s:") else ("tables_data", "table_id")
+                table, column = REMOVE_TARGETS[key[:2]]
                 conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (key[2:],))
             if batch.snapshot is not None:
                 state = {k: v for k, v in self._saved.items() if k not in batch.removes}

@@ -29,7 +29,7 @@ from ..errors import DraftDataError
 from ..model.draft import Draft
 from .proc import local_time_text, now_utc, parse_time
 from .rows import (
-    META_KEY, SECTION_PREFIX, TABLE_PREFIX, TEMPLATE_KEY, RowState, draft_from_parts, part_json,
+    EXTRA_PREFIX, META_KEY, SECTION_PREFIX, TABLE_PREFIX, TEMPLATE_KEY, RowState, draft_from_parts, part_json,
 )
 
 AUTO, SAVE, NAMED = "auto", "save", "named"
@@ -80,12 +80,15 @@ def manifest_for(state: RowState) -> tuple[str, dict[str, str]]:
 
     sections = sorted((k for k in state if k.startswith(SECTION_PREFIX)), key=lambda k: (state[k][0], k))
     tables = sorted(k for k in state if k.startswith(TABLE_PREFIX))
+    extras = sorted(k for k in state if k.startswith(EXTRA_PREFIX))
     manifest = {
         "template_id": state[TEMPLATE_KEY][0] if TEMPLATE_KEY in state else "",
         "meta": add(META_KEY) if META_KEY in state else None,
         "sections": [[k[len(SECTION_PREFIX):], add(k)] for k in sections],
         "tables": [[k[len(TABLE_PREFIX):], add(k)] for k in tables],
     }
+    if extras:          # only then, so that versions of drafts without extras keep their manifests
+        manifest["extras"] = [[k[len(EXTRA_PREFIX):], add(k)] for k in extras]
     return json.dumps(manifest, ensure_ascii=False, separators=(",", ":")), parts
 
 
@@ -140,7 +143,8 @@ def load_version(conn: sqlite3.Connection, version_id: int) -> Draft:
         meta = _blob(conn, manifest["meta"]) if manifest.get("meta") else "{}"
         sections = [(str(sid), _blob(conn, h)) for sid, h in manifest["sections"]]
         tables = [(str(tid), _blob(conn, h)) for tid, h in manifest["tables"]]
-        return draft_from_parts(str(manifest.get("template_id") or ""), meta, sections, tables)
+        extras = [(str(name), _blob(conn, h)) for name, h in manifest.get("extras", [])]
+        return draft_from_parts(str(manifest.get("template_id") or ""), meta, sections, tables, extras)
     except HistoryError:
         raise
     except (ValueError, TypeError, KeyError, RecursionError, MemoryError, zlib.error, DraftDataError) as exc:

@@ -22,7 +22,7 @@ from ..errors import DraftDataError, DraftFileError, DraftVersionError, Location
 from ..model.draft import Draft
 from ..model.serialize import meta_from_dict, section_from_dict
 from ..oserrors import os_error_text
-from .rows import table_rows_from_json
+from .rows import extra_from_json, table_rows_from_json
 from .schema import TABLES_BY_VERSION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -43,6 +43,7 @@ REQUIRED_COLUMNS: dict[str, set[str]] = {
     "tables_data": {"table_id", "rows"},
     "history": {"id", "kind", "name", "created_at", "author", "manifest"},
     "history_blobs": {"hash", "data"},
+    "extras": {"name", "data"},
 }
 
 
@@ -163,6 +164,8 @@ def check_sizes(conn: sqlite3.Connection, path: Path) -> None:
         "SELECT count(*), coalesce(max(length(body) + length(fields)), 0) FROM sections").fetchone()
     tables, widest = conn.execute("SELECT count(*), coalesce(max(length(rows)), 0) FROM tables_data").fetchone()
     meta = conn.execute("SELECT coalesce(max(length(data)), 0) FROM meta").fetchone()[0]
+    if _has_table(conn, "extras"):
+        meta = max(meta or 0, conn.execute("SELECT coalesce(max(length(data)), 0) FROM extras").fetchone()[0] or 0)
     if count > MAX_SECTIONS or tables > MAX_TABLES:
         raise error(DraftFileError, path,
                     f"Tệp «{path.name}» có số mục hoặc số bảng lớn bất thường ({count} mục, {tables} bảng).",
@@ -237,12 +240,25 @@ def salvage(path: str | os.PathLike[str]) -> tuple[Draft, list[str]]:
                 draft.tables[str(tid)] = table_rows_from_json(str(tid), text)
             except (ValueError, TypeError, RecursionError, DraftDataError):
                 lost.append(f"bảng {tid}")
+        if _has_table(conn, "extras"):
+            for name, text in _read_rows(conn, "SELECT name, data FROM extras WHERE rowid = ?", "extras", lost):
+                try:
+                    draft.extras[str(name)] = extra_from_json(text)
+                except (ValueError, TypeError, RecursionError, DraftDataError):
+                    lost.append(f"dữ liệu «{name}»")
     finally:
         conn.close()
     if not draft.sections and not draft.tables:
         raise error(DraftDamagedError, path, f"Không cứu được nội dung nào từ «{path.name}».",
                     "Hãy mở bản sao lưu gần nhất của tệp.")
     return draft, lost
+
+
+def _has_table(conn: sqlite3.Connection, table: str) -> bool:
+    try:
+        return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone() is not None
+    except sqlite3.Error:
+        return False
 
 
 def _read_rows(conn: sqlite3.Connection, sql: str, table: str, lost: list[str], limit: int = 20000) -> list[tuple]:

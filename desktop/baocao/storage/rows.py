@@ -6,6 +6,7 @@ Every part of a draft is one *row* named by a key:
 - ``meta``             → ``(meta_json,)``
 - ``s:<section id>``   → ``(position, status, body_json, fields_json)``
 - ``t:<table id>``     → ``(rows_json,)``
+- ``x:<name>``         → ``(value_json,)`` — ``draft.extras[name]`` (review, checks …)
 
 A *row state* (key → params) is what a file holds or should hold.  Saving
 compares the draft's rows with the last known state and writes only the keys
@@ -38,6 +39,9 @@ TEMPLATE_KEY = "info:template_id"
 META_KEY = "meta"
 SECTION_PREFIX = "s:"
 TABLE_PREFIX = "t:"
+EXTRA_PREFIX = "x:"
+#: row keys a whole-draft save deletes when the draft no longer has them
+REMOVABLE_PREFIXES = (SECTION_PREFIX, TABLE_PREFIX, EXTRA_PREFIX)
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
@@ -60,6 +64,11 @@ def section_key(section_id: str) -> str:
 def table_key(table_id: str) -> str:
     """Row key of a table."""
     return TABLE_PREFIX + table_id
+
+
+def extra_key(name: str) -> str:
+    """Row key of ``draft.extras[name]``."""
+    return EXTRA_PREFIX + name
 
 
 @dataclass
@@ -111,6 +120,10 @@ def draft_rows(draft: Draft, order: Iterable[str] | None = None, keys: Iterable[
     for table_id in table_ids:
         if table_id in draft.tables:
             rows[table_key(table_id)] = (dumps(draft.tables[table_id]),)
+    names = draft.extras if wanted is None else [k[len(EXTRA_PREFIX):] for k in wanted if k.startswith(EXTRA_PREFIX)]
+    for name in names:
+        if name in draft.extras:
+            rows[extra_key(name)] = (dumps(draft.extras[name]),)
     return rows
 
 
@@ -123,7 +136,7 @@ def diff_rows(known: Mapping[str, RowParams], current: RowState, complete: bool)
     writes = {k: v for k, v in current.items() if not same_content(k, known.get(k), v)}
     removes: set[str] = set()
     if complete:
-        removes = {k for k in known if k.startswith((SECTION_PREFIX, TABLE_PREFIX)) and k not in current}
+        removes = {k for k in known if k.startswith(REMOVABLE_PREFIXES) and k not in current}
     return SaveBatch(writes, removes)
 
 
@@ -148,14 +161,23 @@ def part_json(key: str, params: RowParams) -> str:
 
 
 def draft_from_parts(template_id: str, meta_json: str, sections: list[tuple[str, str]],
-                     tables: list[tuple[str, str]]) -> Draft:
+                     tables: list[tuple[str, str]], extras: list[tuple[str, str]] = ()) -> Draft:
     """Rebuild a draft from part JSON texts (raises ValueError/TypeError/DraftDataError on bad data)."""
     draft = Draft(template_id=clean_text(template_id) or Draft().template_id, meta=meta_from_dict(json.loads(meta_json)))
     for section_id, text in sections:
         draft.sections[clean_text(section_id)] = section_from_dict(json.loads(text))
     for table_id, text in tables:
         draft.tables[clean_text(table_id)] = table_rows_from_json(table_id, text)
+    for name, text in extras:
+        draft.extras[clean_text(name)] = extra_from_json(text)
     return draft
+
+
+def extra_from_json(text: str | bytes) -> Any:
+    """One ``draft.extras`` value read back (sanitized like every JSON value of a draft)."""
+    from ..model.serialize import _clean_json
+
+    return _clean_json(json.loads(text))
 
 
 def table_rows_from_json(table_id: str, text: str | bytes) -> list[dict[str, Any]]:
@@ -190,4 +212,6 @@ def draft_from_state(state: RowState) -> Draft:
         elif key.startswith(TABLE_PREFIX):
             table_id = key[len(TABLE_PREFIX):]
             draft.tables[clean_text(table_id)] = table_rows_from_json(table_id, params[0])
+        elif key.startswith(EXTRA_PREFIX):
+            draft.extras[clean_text(key[len(EXTRA_PREFIX):])] = extra_from_json(params[0])
     return draft

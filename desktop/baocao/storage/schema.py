@@ -70,13 +70,22 @@ CREATE TABLE IF NOT EXISTS history_blobs (
 );
 """
 
+SCHEMA_V3_ADDITIONS = """
+CREATE TABLE IF NOT EXISTS extras (
+    name       TEXT PRIMARY KEY,
+    data       TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+"""
+
 #: Tables every valid file of the current version has.
-REQUIRED_TABLES = ("info", "meta", "sections", "tables_data", "history", "history_blobs")
+REQUIRED_TABLES = ("info", "meta", "sections", "tables_data", "history", "history_blobs", "extras")
 
 #: Tables a file of each version must have before it is migrated.
 TABLES_BY_VERSION: dict[int, tuple[str, ...]] = {
     1: ("info", "meta", "sections", "tables_data"),
-    2: REQUIRED_TABLES,
+    2: ("info", "meta", "sections", "tables_data", "history", "history_blobs"),
+    3: REQUIRED_TABLES,
 }
 
 
@@ -87,10 +96,18 @@ def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
+    """Version 3: add the ``extras`` table (data of review, checks … by name); content untouched."""
+    for statement in SCHEMA_V3_ADDITIONS.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 #: version n → function upgrading a version-n database to n+1 (inside a transaction).
 #: Each must only use ``conn.execute`` (``executescript`` would commit the caller's transaction).
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
 }
 
 
