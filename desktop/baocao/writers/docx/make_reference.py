@@ -26,7 +26,7 @@ from .style_xml import styles_part
 
 _SETTINGS = (
     f'{XML_DECL}<w:settings xmlns:w="{W_NS}">'
-    '<w:zoom w:percent="100"/><w:proofState w:spelling="clean" w:grammar="clean"/>'
+    '<w:zoom w:percent="100"/>'
     '<w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>'
     '<w:compat>'
     '<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/>'
