@@ -36,6 +36,14 @@ class NoteEdit(QTextEdit):
         self.document().documentLayout().documentSizeChanged.connect(lambda _size: self._fit_height())
         self._fit_height()
 
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """The standard menu, with the window's Undo/Redo (this document's own undo is off)."""
+        from .context_menu import standard_menu_with_window_undo
+
+        menu = standard_menu_with_window_undo(self, event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
     def _fit_height(self) -> None:
         """Grow with the note's text, from two to about six lines."""
         line = self.fontMetrics().lineSpacing()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QFontMetrics
+from PySide6.QtWidgets import (
+    QHeaderView, QLabel, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
 
 from ..constants import SectionStatus
 from ..model.draft import Draft
@@ -14,6 +16,31 @@ from .icons import STATUS_COLOURS, status_icon
 from .navigation import Entry, Progress, is_appendix_key, leaf_progress, outline_entries
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_PADDING = 6
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Titles wrap onto as many lines as the column's width needs, instead of being cut."""
+
+    def __init__(self, tree: QTreeWidget):
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 (Qt API)
+        size = super().sizeHint(option, index)
+        if index.column() != 0:
+            return size
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        icon = option.decorationSize.width() + 8 if index.data(Qt.ItemDataRole.DecorationRole) else 4
+        width = self.tree.header().sectionSize(0) - self.tree.indentation() * (depth + 1) - icon - 4
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        if width <= 40 or not text:
+            return size
+        font = index.data(Qt.ItemDataRole.FontRole) or option.font
+        rect = QFontMetrics(font).boundingRect(QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(size.width(), max(size.height(), rect.height() + ROW_PADDING))
 
 
 class OutlineView(QWidget):
@@ -30,12 +57,16 @@ class OutlineView(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.setUniformRowHeights(True)
+        # long titles wrap onto a second line (readable at 1366×768); the full title is also the tooltip
+        self.tree.setUniformRowHeights(False)
         self.tree.setAccessibleName(S.OUTLINE_TITLE)
-        self.tree.setWordWrap(False)
+        self.tree.setWordWrap(True)
         self.tree.setIndentation(14)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
+        header.sectionResized.connect(lambda *_: self.tree.scheduleDelayedItemsLayout())
         self.progress = QLabel(self)
+        self.progress.setWordWrap(True)
         self.progress.setToolTip(S.PROGRESS_TIP)
         self.progress.setAccessibleName(S.PROGRESS_TIP)
         title = QLabel(f"<b>{S.OUTLINE_TITLE}</b>", self)

@@ -100,6 +100,14 @@ class BodyEditor(QTextEdit):
         doc.contentsChange.connect(self._on_contents_change)
         self.cursorPositionChanged.connect(self._clean_typing_format)
 
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """The standard menu, with the window's Undo/Redo (this document's own undo is off)."""
+        from .context_menu import standard_menu_with_window_undo
+
+        menu = standard_menu_with_window_undo(self, event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
     # ------------------------------------------------------------ loading and reading
     def set_body(self, body: Body, keep_cursor: bool = False) -> None:
         """Show *body* (does not emit ``bodyEdited``); the cursor goes to the start, or stays (undo/redo)."""
