@@ -202,6 +202,7 @@ def collect_garbage(conn: sqlite3.Connection) -> int:
             used.update(h for h in [manifest.get("meta")] if h)
             used.update(h for _, h in manifest.get("sections", []))
             used.update(h for _, h in manifest.get("tables", []))
+            used.update(h for _, h in manifest.get("extras", []))     # review comments etc. are versioned too
         except (ValueError, TypeError, AttributeError):
             continue
     unused = [(h,) for (h,) in conn.execute("SELECT hash FROM history_blobs") if h not in used]

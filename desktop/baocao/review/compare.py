@@ -1,0 +1,213 @@
+"""Comparing two drafts: differences per section (text, notes, fields) and per table (cells, rows).
+
+Each ``Difference`` can build the edit that takes it back (``revert_edit``)
+against the *newer* draft it was computed on; the compare view recomputes
+after every change, so positions are always those of the current text.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..edits import Edit, SetFieldValue, SetSectionBody, SetTableRows
+from ..model.draft import Draft
+from ..model.richtext import Note, Para, Span
+from .diff import Hunk, align, diff_text
+from .textops import merge_adjacent, replace_range
+
+TEXT, PARA_ADDED, PARA_REMOVED, PARA_KIND, NOTE, FIELD, CELL, ROW_ADDED, ROW_REMOVED = (
+    "text", "para-added", "para-removed", "para-kind", "note", "field", "cell", "row-added", "row-removed")
+KIND_LABELS = {TEXT: "sửa chữ", PARA_ADDED: "thêm đoạn", PARA_REMOVED: "bỏ đoạn", PARA_KIND: "đổi kiểu đoạn",
+               NOTE: "sửa chú thích", FIELD: "sửa số liệu", CELL: "sửa ô bảng", ROW_ADDED: "thêm dòng bảng",
+               ROW_REMOVED: "bỏ dòng bảng"}
+TABLE_PREFIX = "bang:"
+#: characters of the paragraph shown before and after a change
+CONTEXT = 160
+
+
+@dataclass
+class Difference:
+    """One difference between the old and the new draft, with what is needed to take it back."""
+
+    group: str                 # section id, or "bang:<table id>"
+    kind: str
+    old_text: str
+    new_text: str
+    para: int = -1             # paragraph (new side; for a removed one: where it goes back)
+    hunk: Hunk | None = None
+    old_para: Para | None = None
+    note_index: int = -1
+    key: str = ""              # field key or column key
+    row: int = -1
+    old_value: Any = None
+    before: str = ""           # text of the paragraph around the change (for showing it in place)
+    after: str = ""
+
+    @property
+    def label(self) -> str:
+        """What kind of change, in Vietnamese ("thêm chữ", "bỏ chữ", "sửa chữ", "thêm đoạn" …)."""
+        if self.kind == TEXT and self.hunk is not None:
+            return {"insert": "thêm chữ", "delete": "bỏ chữ"}.get(self.hunk.kind, KIND_LABELS[TEXT])
+        return KIND_LABELS[self.kind]
+
+    def revert_edit(self, draft: Draft) -> Edit:
+        """The undoable edit taking this difference back in *draft* (the newer side)."""
+        if self.group.startswith(TABLE_PREFIX):
+            table = self.group[len(TABLE_PREFIX):]
+            rows = copy.deepcopy(draft.tables.get(table, []))
+            if self.kind == CELL:
+                if self.old_value is None:
+                    rows[self.row].pop(self.key, None)
+                else:
+                    rows[self.row][self.key] = copy.deepcopy(self.old_value)
+            elif self.kind == ROW_ADDED:
+                del rows[self.row]
+            else:
+                rows.insert(self.row, copy.deepcopy(self.old_value))
+            edit = SetTableRows.make(draft, table, rows)
+            edit.merges = False
+            return edit
+        if self.kind == FIELD:
+            return SetFieldValue.make(draft, self.group, self.key, copy.deepcopy(self.old_value))
+        body = copy.deepcopy(draft.section(self.group).body)
+        if self.kind == TEXT and self.hunk is not None:
+            body[self.para] = replace_range(body[self.para], self.hunk.new_start, self.hunk.new_end,
+                                            self.hunk.old_text)
+        elif self.kind == PARA_ADDED:
+            del body[self.para]
+        elif self.kind == PARA_REMOVED and self.old_para is not None:
+            body.insert(self.para, copy.deepcopy(self.old_para))
+        elif self.kind == PARA_KIND and self.old_para is not None:
+            body[self.para] = Para(body[self.para].content, self.old_para.kind)
+        elif self.kind == NOTE and self.old_para is not None:
+            body[self.para] = _with_notes_of(body[self.para], self.old_para, self.note_index)
+        return SetSectionBody.make(draft, self.group, body)
+
+
+@dataclass
+class Comparison:
+    """All differences, grouped by section/table in order, and the groups without any."""
+
+    groups: dict[str, list[Difference]] = field(default_factory=dict)
+    unchanged: list[str] = field(default_factory=list)
+
+    def all(self) -> list[Difference]:
+        """Every difference in order."""
+        return [d for diffs in self.groups.values() for d in diffs]
+
+    def __len__(self) -> int:
+        return sum(len(d) for d in self.groups.values())
+
+
+def _with_notes_of(para: Para, old: Para, index: int) -> Para:
+    """*para* with note *index* replaced by the old one (-1: all notes as in *old*, placed at the end)."""
+    new_notes = [i for i in para.content if isinstance(i, Note)]
+    old_notes = [i for i in old.content if isinstance(i, Note)]
+    if index >= 0 and len(new_notes) == len(old_notes):
+        count, content = -1, []
+        for item in para.content:
+            if isinstance(item, Note):
+                count += 1
+                item = copy.deepcopy(old_notes[index]) if count == index else item
+            content.append(item)
+        return Para(content, para.kind)
+    spans = [i for i in para.content if isinstance(i, Span)]
+    return Para(merge_adjacent([*spans, *copy.deepcopy(old_notes)]), para.kind)
+
+
+def _compare_body(group: str, old: list[Para], new: list[Para]) -> list[Difference]:
+    out: list[Difference] = []
+    pairs = align(old, new, key=lambda p: p.plain_text())
+    next_new = 0
+    for i, j in pairs:
+        if j is not None:
+            next_new = j + 1
+        if i is None and j is not None:
+            out.append(Difference(group, PARA_ADDED, "", new[j].plain_text(), para=j))
+        elif j is None and i is not None:
+            out.append(Difference(group, PARA_REMOVED, old[i].plain_text(), "", para=next_new, old_para=old[i]))
+        elif i is not None and j is not None:
+            a, b = old[i], new[j]
+            if a.kind != b.kind:
+                out.append(Difference(group, PARA_KIND, a.kind, b.kind, para=j, old_para=a))
+            text = b.plain_text()
+            for hunk in diff_text(a.plain_text(), text):
+                out.append(Difference(group, TEXT, hunk.old_text, hunk.new_text, para=j, hunk=hunk,
+                                      before=text[max(0, hunk.new_start - CONTEXT):hunk.new_start],
+                                      after=text[hunk.new_end:hunk.new_end + CONTEXT]))
+            na, nb = a.notes(), b.notes()
+            if len(na) == len(nb):
+                for n, (x, y) in enumerate(zip(na, nb)):
+                    if x.plain_text() != y.plain_text():
+                        out.append(Difference(group, NOTE, x.plain_text(), y.plain_text(), para=j, old_para=a,
+                                              note_index=n))
+            else:
+                out.append(Difference(group, NOTE, "\n".join(x.plain_text() for x in na),
+                                      "\n".join(y.plain_text() for y in nb), para=j, old_para=a))
+    return out
+
+
+def _value_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def _compare_fields(group: str, old: dict[str, Any], new: dict[str, Any]) -> list[Difference]:
+    out = []
+    for key in [*old.keys(), *(k for k in new if k not in old)]:
+        if old.get(key) != new.get(key):
+            out.append(Difference(group, FIELD, _value_text(old.get(key)), _value_text(new.get(key)), key=key,
+                                  old_value=copy.deepcopy(old.get(key))))
+    return out
+
+
+def _compare_rows(table: str, old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[Difference]:
+    group = TABLE_PREFIX + table
+    out: list[Difference] = []
+    key = lambda row: json.dumps(row, ensure_ascii=False, sort_keys=True)  # noqa: E731
+    pairs = align(old, new, key=key, ratio=0.0)
+    next_new = 0
+    for i, j in pairs:
+        if j is not None:
+            next_new = j + 1
+        if i is None and j is not None:
+            out.append(Difference(group, ROW_ADDED, "", " | ".join(_value_text(v) for v in new[j].values()), row=j))
+        elif j is None and i is not None:
+            out.append(Difference(group, ROW_REMOVED, " | ".join(_value_text(v) for v in old[i].values()), "",
+                                  row=next_new, old_value=copy.deepcopy(old[i])))
+        elif i is not None and j is not None:
+            for column in [*old[i].keys(), *(k for k in new[j] if k not in old[i])]:
+                if old[i].get(column) != new[j].get(column):
+                    out.append(Difference(group, CELL, _value_text(old[i].get(column)),
+                                          _value_text(new[j].get(column)), key=column, row=j,
+                                          old_value=copy.deepcopy(old[i].get(column))))
+    return out
+
+
+def compare_drafts(old: Draft, new: Draft, order: list[str] | None = None) -> Comparison:
+    """Differences from *old* to *new*, sections in *order* (default: as stored), then tables."""
+    result = Comparison()
+    ids = list(order or [])
+    ids += [s for s in [*old.sections, *new.sections] if s not in ids]
+    for section_id in dict.fromkeys(ids):
+        a, b = old.sections.get(section_id), new.sections.get(section_id)
+        body_a, body_b = (a.body if a else []), (b.body if b else [])
+        diffs = _compare_body(section_id, body_a, body_b)
+        diffs += _compare_fields(section_id, a.fields if a else {}, b.fields if b else {})
+        if diffs:
+            result.groups[section_id] = diffs
+        else:
+            result.unchanged.append(section_id)
+    for table in dict.fromkeys([*old.tables, *new.tables]):
+        diffs = _compare_rows(table, old.tables.get(table, []), new.tables.get(table, []))
+        if diffs:
+            result.groups[TABLE_PREFIX + table] = diffs
+        else:
+            result.unchanged.append(TABLE_PREFIX + table)
+    return result

@@ -1,0 +1,20 @@
+"""Names and limits of the review package, in one place."""
+
+from __future__ import annotations
+
+#: key of the review data in ``draft.extras``
+EXTRA_NAME = "gop-y"
+#: anchor kinds of a comment: a span of text, a whole section, one field, one table row
+ANCHOR_TEXT = "text"
+ANCHOR_SECTION = "section"
+ANCHOR_FIELD = "field"
+ANCHOR_ROW = "row"
+ANCHOR_KINDS = (ANCHOR_TEXT, ANCHOR_SECTION, ANCHOR_FIELD, ANCHOR_ROW)
+#: longest quoted text kept with a comment (shown in the panel, used to re-anchor imports)
+MAX_QUOTE = 300
+#: name given to the version saved before a reviewed .docx is imported
+IMPORT_VERSION_NAME = "Trước khi nhập góp ý từ «{name}»"
+#: how similar two paragraphs must be (0..1) to count as the same paragraph, edited
+PARAGRAPH_MATCH_RATIO = 0.5
+#: Word's namespace
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

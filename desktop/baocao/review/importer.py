@@ -1,0 +1,370 @@
+"""A reviewed .docx back into the draft: tracked changes become text changes, Word comments become
+anchored comments; what matches no section is kept as *unplaced*, never dropped.
+
+``plan_import`` only reads; ``ImportPlan.edit`` is the one undoable edit that
+brings it all in (the caller saves a version first).  After the import the
+drafter takes or leaves each change in the compare view (from that version to
+now), one by one.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..edits import Edit, SetExtra, SetSectionBody, SetTableRows
+from ..model.draft import Draft
+from ..model.richtext import Body, Note, Para
+from . import anchors
+from .compound import CompoundEdit
+from .constants import ANCHOR_SECTION, ANCHOR_TEXT, EXTRA_NAME, MAX_QUOTE
+from .diff import diff_text, similarity
+from .docx_reader import ReadComment, ReadDocument, read_docx
+from .import_cells import place_cells
+from .store import new_id, now_text, review_data
+from .textops import replace_range
+from .tokens import normalize
+
+#: how similar a file paragraph must be to a draft paragraph to count as the same one, edited
+MATCH_RATIO = 0.6
+#: characters around a change that must match for it to count as made already
+CONTEXT = 20
+_MARKERS = ("- ", "+ ", "– ", "• ")
+
+
+@dataclass
+class Change:
+    """One paragraph changed by the reviewer: where, before and after (for the report and --dry-run)."""
+
+    section: str
+    before: str
+    after: str
+
+
+@dataclass
+class ImportPlan:
+    """What a reviewed file brings: new bodies, new comment threads, replies, unplaced items."""
+
+    source: str
+    bodies: dict[str, Body] = field(default_factory=dict)
+    changes: list[Change] = field(default_factory=list)
+    comments: list[dict[str, Any]] = field(default_factory=list)
+    updates: dict[str, dict[str, Any]] = field(default_factory=dict)    # existing threads: new replies / done
+    unplaced: list[dict[str, Any]] = field(default_factory=list)
+    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)   # appendix tables with changed cells
+
+    def is_empty(self) -> bool:
+        """True when the file brings nothing."""
+        return not (self.changes or self.comments or self.updates or self.unplaced)
+
+    def edit(self, draft: Draft) -> Edit | None:
+        """The one undoable edit bringing the plan into *draft* (None when there is nothing)."""
+        if self.is_empty():
+            return None
+        parts: list[Edit] = [SetSectionBody.make(draft, sid, body) for sid, body in self.bodies.items()
+                             if body != draft.section(sid).body]
+        parts += [SetTableRows.make(draft, table, rows) for table, rows in self.tables.items()]
+        data = review_data(draft)
+        for thread in data["comments"]:
+            update = self.updates.get(thread["id"])
+            if update:
+                thread.setdefault("replies", []).extend(update.get("replies", []))
+                if "resolved" in update:
+                    thread["resolved"] = update["resolved"]
+        data["comments"].extend(copy.deepcopy(self.comments))
+        data["unplaced"].extend(copy.deepcopy(self.unplaced))
+        parts.append(SetExtra.make(draft, EXTRA_NAME, data, "Nhập góp ý từ Word"))
+        return CompoundEdit.of(f"Nhập góp ý từ «{self.source}»", *parts)
+
+    def describe(self) -> list[str]:
+        """Lines for ``baocao import-review --dry-run``."""
+        lines = [f"Sửa {len(self.changes)} đoạn, {len(self.comments)} góp ý mới, "
+                 f"{len(self.updates)} góp ý cũ có trả lời/đổi trạng thái, {len(self.unplaced)} mục chưa gắn được."]
+        for change in self.changes:
+            hunks = diff_text(change.before, change.after)
+            shown = "; ".join(f"«{h.old_text[:60]}» → «{h.new_text[:60]}»" for h in hunks[:4])
+            lines.append(f"  [{change.section}] {shown}{' …' if len(hunks) > 4 else ''}")
+        for thread in self.comments:
+            where = (thread.get("anchor") or {}).get("section", "")
+            lines.append(f"  góp ý [{where}] {thread.get('author', '')}: {thread.get('text', '')[:80]}"
+                         f" — «{thread.get('quote', '')[:50]}»")
+        for item in self.unplaced:
+            lines.append(f"  chưa gắn được ({item.get('kind')}): {item.get('author', '')} "
+                         f"{item.get('text', '')[:80]} — «{item.get('quote', '')[:50]}»".replace("  ", " ", 1))
+        return lines
+
+
+def _strip_marker(text: str) -> str:
+    for marker in _MARKERS:
+        if text.startswith(marker):
+            return text[len(marker):]
+    return text
+
+
+class _Matcher:
+    """Finds the draft paragraph a file paragraph came from (exact text first, then the most similar)."""
+
+    def __init__(self, bodies: dict[str, Body]):
+        self.bodies = bodies
+        self.index = [(sid, n, p.plain_text()) for sid, body in bodies.items() for n, p in enumerate(body)
+                      if p.plain_text().strip()]
+        self.used: set[tuple[str, int]] = set()
+
+    def find(self, text: str) -> tuple[str, int] | None:
+        """(section, paragraph index) of the draft paragraph *text* (the file's text before review) is."""
+        text = _strip_marker(text)
+        norm = normalize(text)
+        if not norm:
+            return None
+        exact = [(s, n) for s, n, t in self.index if normalize(t) == norm and (s, n) not in self.used]
+        if exact:
+            return exact[0]
+        best, score = None, MATCH_RATIO
+        for s, n, t in self.index:
+            if (s, n) in self.used or abs(len(t) - len(text)) > max(len(t), len(text)) * 0.6:
+                continue
+            ratio = similarity(normalize(t), norm)
+            if ratio > score:
+                best, score = (s, n), ratio
+        return best
+
+
+def _position_map(source: str, target: str):
+    """A function taking an offset of *source* to the same place in *target* (None inside a changed part)."""
+    hunks = diff_text(source, target)
+
+    def mapped(pos: int) -> int | None:
+        delta = 0
+        for hunk in hunks:
+            if pos <= hunk.old_start:
+                break
+            if pos < hunk.old_end:
+                return None
+            delta += (hunk.new_end - hunk.new_start) - (hunk.old_end - hunk.old_start)
+        return pos + delta
+    return mapped
+
+
+def _apply_review(para: Para, before: str, after: str) -> tuple[Para, list[tuple[str, str]]]:
+    """The reviewer's changes (*before* → *after*) made in *para*, which may have changed since the export.
+
+    Each change is made where its text still is; a change whose text the
+    drafter has since rewritten is returned as a conflict (old, new), not applied.
+    """
+    current = para.plain_text()
+    where = _position_map(before, current)
+    conflicts = []
+    for hunk in reversed(diff_text(before, after)):
+        context = after[max(0, hunk.new_start - CONTEXT):hunk.new_end + CONTEXT]
+        if context != after and context in current and before[
+                max(0, hunk.old_start - CONTEXT):hunk.old_end + CONTEXT] not in current:
+            continue                                    # the draft reads like this already
+        start, end = where(hunk.old_start), where(hunk.old_end)
+        if start is None or end is None or current[start:end] != hunk.old_text:
+            conflicts.append((hunk.old_text, hunk.new_text))
+            continue
+        para = replace_range(para, start, end, hunk.new_text)
+    return para, conflicts
+
+
+def _heading_section(text: str, titles: dict[str, str]) -> str | None:
+    norm = normalize(text)
+    if not norm:
+        return None
+    for sid, title in titles.items():
+        t = normalize(title)
+        if t and (t == norm or norm.endswith(t)):
+            return sid
+    return None
+
+
+def _thread_from(comment: ReadComment, replies: list[ReadComment], anchor: dict[str, Any], quote: str,
+                 comment_id: str) -> dict[str, Any]:
+    return {"id": comment_id, "anchor": anchor, "quote": quote[:MAX_QUOTE],
+            "author": comment.author or "Người góp ý", "initials": comment.initials, "at": comment.date or now_text(),
+            "text": comment.text, "resolved": comment.done,
+            "replies": [{"id": new_id(), "author": r.author, "initials": r.initials, "at": r.date or now_text(),
+                         "text": r.text} for r in replies]}
+
+
+def plan_import(draft: Draft, path: Path, titles: dict[str, str] | None = None) -> ImportPlan:
+    """What the reviewed file *path* would bring into *draft* (nothing is changed).
+
+    *titles* (section id → title) lets comments on a heading attach to the whole section.
+    """
+    document = read_docx(path)
+    return plan_from_document(draft, document, Path(path).name, titles or {})
+
+
+def _existing(draft: Draft) -> dict[tuple[str, str], dict[str, Any]]:
+    out = {}
+    for thread in review_data(draft)["comments"]:
+        out[(normalize(str(thread.get("author", ""))), normalize(str(thread.get("text", ""))))] = thread
+    return out
+
+
+def plan_from_document(draft: Draft, document: ReadDocument, source: str, titles: dict[str, str]) -> ImportPlan:
+    """The plan for an already read file (see ``plan_import``)."""
+    plan = ImportPlan(source)
+    bodies = {sid: copy.deepcopy(data.body) for sid, data in draft.sections.items()}
+    matcher = _Matcher(bodies)
+    placed: dict[int, tuple[str, int]] = {}          # file paragraph → draft paragraph after the changes
+    inserts: list[tuple[str, int, Para]] = []
+    removals: list[tuple[str, int]] = []
+    last: tuple[str, int] | None = None
+    notes = [(sid, n, k, note) for sid, body in bodies.items() for n, p in enumerate(body)
+             for k, note in enumerate(p.notes())]
+    for number, para in enumerate(document.paragraphs):
+        if para.where == "footnote":
+            continue
+        if para.inserted:
+            if para.accepted.strip() and para.where == "body" and last is not None:
+                inserts.append((last[0], last[1] + 1, Para.of(_strip_marker(para.accepted.strip()),
+                                                              "dash" if para.accepted.startswith("- ") else "text")))
+                plan.changes.append(Change(last[0], "", para.accepted))
+            elif para.accepted.strip():
+                plan.unplaced.append({"kind": "change", "text": para.accepted, "quote": "", "source": source})
+            continue
+        found = matcher.find(para.rejected) if para.where == "body" else None
+        if found is None:
+            if para.where == "table":
+                continue                                # cells: see place_cells below
+            if para.changed and (para.accepted.strip() or para.rejected.strip()):
+                plan.unplaced.append({"kind": "change", "text": para.accepted, "quote": para.rejected,
+                                      "source": source})
+            continue
+        matcher.used.add(found)
+        last = found
+        placed[number] = found
+        if para.deleted:
+            removals.append(found)
+            plan.changes.append(Change(found[0], para.rejected, ""))
+        elif para.changed:
+            sid, n = found
+            before = bodies[sid][n].plain_text()
+            bodies[sid][n], conflicts = _apply_review(bodies[sid][n], _strip_marker(para.rejected),
+                                                      _strip_marker(para.accepted))
+            if bodies[sid][n].plain_text() != before:
+                plan.changes.append(Change(sid, before, bodies[sid][n].plain_text()))
+            for old_text, new_text in conflicts:        # the drafter changed that text since: shown, not forced
+                plan.unplaced.append({"kind": "change", "text": new_text, "quote": old_text, "source": source,
+                                      "where": sid})
+    for note_id, paras in document.footnotes().items():
+        rejected = "\n".join(p.rejected for p in paras)
+        accepted = "\n".join(p.accepted for p in paras)
+        if rejected == accepted:
+            continue
+        match = next(((sid, n, k) for sid, n, k, note in notes if normalize(note.plain_text()) == normalize(rejected)),
+                     None)
+        if match is None:
+            plan.unplaced.append({"kind": "change", "text": accepted, "quote": rejected, "source": source,
+                                  "where": f"chú thích {note_id}"})
+            continue
+        sid, n, k = match
+        count = -1
+        content = []
+        for item in bodies[sid][n].content:
+            if isinstance(item, Note):
+                count += 1
+                if count == k:
+                    item = Note.of(accepted)
+            content.append(item)
+        bodies[sid][n] = Para(content, bodies[sid][n].kind)
+        plan.changes.append(Change(sid, rejected, accepted))
+    plan.tables, cells, left = place_cells(draft, document.paragraphs)
+    for table, row, column, old_text, new_text in cells:
+        plan.changes.append(Change(f"bảng {table}, dòng {row + 1}, cột {column}", old_text, new_text))
+    for para in left:
+        plan.unplaced.append({"kind": "change", "text": para.accepted, "quote": para.rejected, "source": source,
+                              "where": "bảng"})
+    for sid, n in sorted(removals, reverse=True):
+        del bodies[sid][n]
+    for sid, n, new_para in sorted(inserts, key=lambda t: (t[0], t[1]), reverse=True):
+        bodies[sid].insert(n, new_para)
+    _place_comments(plan, draft, document, bodies, placed, removals, inserts, titles, source)
+    plan.bodies = {sid: body for sid, body in bodies.items() if body != draft.section(sid).body}
+    return plan
+
+
+def _shift(sid: str, n: int, removals: list[tuple[str, int]], inserts: list[tuple[str, int, Para]]) -> int:
+    """Where draft paragraph *n* of *sid* is after the removals and insertions."""
+    n -= sum(1 for s, m in removals if s == sid and m < n)
+    n += sum(1 for s, m, _p in inserts if s == sid and m <= n)
+    return n
+
+
+def _place_comments(plan: ImportPlan, draft: Draft, document: ReadDocument, bodies: dict[str, Body],
+                    placed: dict[int, tuple[str, int]], removals, inserts, titles: dict[str, str],
+                    source: str) -> None:
+    existing = _existing(draft)
+    replies: dict[str, list[ReadComment]] = {}
+    for comment in document.comments.values():
+        if comment.parent:
+            replies.setdefault(comment.parent, []).append(comment)
+    where: dict[str, tuple[int, int, int]] = {}
+    for number, para in enumerate(document.paragraphs):
+        for rng in para.comments:
+            where.setdefault(rng.comment_id, (number, rng.start, rng.end))
+    for comment in document.comments.values():
+        if comment.parent:
+            continue
+        known = existing.get((normalize(comment.author), normalize(comment.text)))
+        if known is not None:                              # our own export coming back: new replies / done only
+            have = {(normalize(str(r.get("author", ""))), normalize(str(r.get("text", ""))))
+                    for r in known.get("replies") or []}
+            fresh = [r for r in replies.get(comment.id, []) if (normalize(r.author), normalize(r.text)) not in have]
+            update: dict[str, Any] = {}
+            if fresh:
+                update["replies"] = _thread_from(comment, fresh, {}, "", "")["replies"]
+            if comment.done != bool(known.get("resolved")):
+                update["resolved"] = comment.done
+            if update:
+                plan.updates[known["id"]] = update
+            continue
+        spot = where.get(comment.id)
+        para = document.paragraphs[spot[0]] if spot else None
+        quote = para.accepted[spot[1]:spot[2]] if para is not None and spot else ""
+        cid = new_id()
+        target = placed.get(spot[0]) if spot else None
+        if target is not None and spot is not None and not para.deleted:
+            sid = target[0]
+            n = _shift(sid, target[1], removals, inserts)
+            text = bodies[sid][n].plain_text()
+            offset = _locate(text, quote, _strip_marker(para.accepted), spot[1] - (len(para.accepted) -
+                                                                                 len(_strip_marker(para.accepted))))
+            if offset is not None and quote.strip():
+                start, end = offset, offset + len(quote)
+                bodies[sid][n] = anchors.mark_range(bodies[sid][n], start, end, cid)
+                plan.comments.append(_thread_from(comment, replies.get(comment.id, []),
+                                                  {"kind": ANCHOR_TEXT, "section": sid}, quote, cid))
+                continue
+            plan.comments.append(_thread_from(comment, replies.get(comment.id, []),
+                                              {"kind": ANCHOR_SECTION, "section": sid}, quote or text[:80], cid))
+            continue
+        heading = _heading_section(para.accepted, titles) if para is not None else None
+        if heading is not None:
+            plan.comments.append(_thread_from(comment, replies.get(comment.id, []),
+                                              {"kind": ANCHOR_SECTION, "section": heading}, quote, cid))
+            continue
+        plan.unplaced.append({"kind": "comment", "author": comment.author, "initials": comment.initials,
+                              "at": comment.date, "text": comment.text, "quote": quote or (para.accepted if para else ""),
+                              "source": source,
+                              "replies": [{"author": r.author, "text": r.text} for r in replies.get(comment.id, [])]})
+
+
+def _locate(text: str, quote: str, file_text: str, file_offset: int) -> int | None:
+    """Where *quote* is in the draft paragraph *text*: the occurrence nearest to its place in the file."""
+    if not quote:
+        return None
+    hits, at = [], text.find(quote)
+    while at >= 0:
+        hits.append(at)
+        at = text.find(quote, at + 1)
+    if not hits:
+        return None
+    return min(hits, key=lambda h: abs(h - file_offset))
+
+
+__all__ = ["Change", "ImportPlan", "plan_from_document", "plan_import"]

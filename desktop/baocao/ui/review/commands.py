@@ -1,0 +1,133 @@
+"""The "Góp ý" menu's commands that open dialogs or write files (identity, compare, Word export/import)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+from ...errors import BaocaoError
+from .. import prompts
+from . import strings as S
+from .identity import ask_reviewer
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..main_window import MainWindow
+
+
+def change_identity(window: "MainWindow") -> None:
+    """Góp ý → Người góp ý: change the name and initials kept in the preferences."""
+    ask_reviewer(window, window.settings, force=True)
+
+
+def show_compare(window: "MainWindow"):
+    """Open (or raise) the compare view."""
+    from .compare_view import CompareView
+
+    if window.session is None:
+        return None
+    view = getattr(window, "_review_compare", None)
+    if view is None or not view.isVisible():
+        view = CompareView(window)
+        window._review_compare = view
+    view.show()
+    view.raise_()
+    return view
+
+
+def _target(window: "MainWindow", suffix: str) -> str | None:
+    session = window.session
+    base = session.path or session.source or Path(window.settings.last_dir()) / "bao-cao"
+    path, _filter = QFileDialog.getSaveFileName(window, S.ACT_EXPORT_COMMENTS.replace("&", "").rstrip("…"),
+                                                str(Path(base).with_name(Path(base).stem + suffix)),
+                                                "Tệp Word (*.docx)")
+    if path and not path.lower().endswith(".docx"):
+        path += ".docx"
+    return path or None
+
+
+def export_with_comments(window: "MainWindow", path: str | None = None) -> bool:
+    """Write the report with its open comments as Word comments."""
+    from ...review.docx_comments import export_with_comments as write
+
+    session = window.session
+    if session is None:
+        return False
+    path = path or _target(window, "-gop-y.docx")
+    if not path:
+        return False
+    try:
+        count = write(session.draft, session.pack, Path(path))
+    except BaocaoError as exc:
+        prompts.show_error(window, S.EXPORT_FAILED, exc)
+        return False
+    window.statusBar().showMessage(S.EXPORT_COMMENTS_DONE.format(n=count, path=path), 8000)
+    return True
+
+
+def _pick_version(window: "MainWindow") -> int | None:
+    from ...storage.history import NAMED
+
+    versions = window.session.versions()
+    if not versions:
+        prompts.show_error(window, S.EXPORT_FAILED, S.COMPARE_NO_VERSIONS)
+        return None
+    labels = [v.label() for v in versions]
+    default = next((n for n, v in enumerate(versions) if v.kind == NAMED), 0)
+    label, ok = QInputDialog.getItem(window, S.PICK_VERSION_TITLE, S.PICK_VERSION_TEXT, labels, default, False)
+    return versions[labels.index(label)].id if ok else None
+
+
+def export_tracked(window: "MainWindow", version_id: int | None = None, path: str | None = None) -> bool:
+    """Write the comparison copy: the current report as tracked changes against a chosen version."""
+    from ...review.docx_tracked import export_tracked as write
+    from .identity import stored_reviewer
+
+    session = window.session
+    if session is None:
+        return False
+    version_id = version_id if version_id is not None else _pick_version(window)
+    if version_id is None:
+        return False
+    path = path or _target(window, "-so-sanh.docx")
+    if not path:
+        return False
+    who = stored_reviewer(window.settings)
+    try:
+        write(session.view_version(version_id), session.draft, session.pack, Path(path),
+              author=who.name if who else "")
+    except BaocaoError as exc:
+        prompts.show_error(window, S.EXPORT_FAILED, exc)
+        return False
+    window.statusBar().showMessage(S.EXPORT_TRACKED_DONE.format(path=path), 8000)
+    return True
+
+
+def import_review(window: "MainWindow", path: str | None = None) -> bool:
+    """Bring a reviewed .docx back: a version is saved first, then one undoable edit."""
+    from ...review.constants import IMPORT_VERSION_NAME
+    from ...review.importer import plan_import
+
+    session = window.session
+    if session is None or window.controller.is_read_only():
+        return False
+    if path is None:
+        path, _f = QFileDialog.getOpenFileName(window, S.IMPORT_TITLE, window.settings.last_dir(), S.IMPORT_FILTER)
+        if not path:
+            return False
+    try:
+        plan = plan_import(session.draft, Path(path), {spec.id: spec.title for spec in session.pack.sections})
+        version = IMPORT_VERSION_NAME.format(name=Path(path).name)
+        session.save_named_version(version)
+    except BaocaoError as exc:
+        prompts.show_error(window, S.IMPORT_FAILED, exc)
+        return False
+    edit = plan.edit(session.draft)
+    if edit is not None:
+        window.controller.push(edit)
+    window.review.dock.show()
+    window.review.panel.refresh()
+    window.statusBar().showMessage(S.IMPORT_DONE.format(comments=len(plan.comments), changes=len(plan.changes),
+                                                        unplaced=len(plan.unplaced), version=version), 15000)
+    return True

@@ -1,0 +1,182 @@
+"""Puts the reviewers' features into the main window (one call from ``MainWindow.__init__``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMenu
+
+from ...constants import AUTOMATIC_STATUSES, SectionStatus
+from ...errors import BaocaoError
+from ...review import operations as ops
+from . import strings as S
+from .comments_panel import CommentsPanel
+from .outline_marks import OutlineMarks
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..main_window import MainWindow
+
+REVIEWER_STATUSES = (SectionStatus.NEEDS_WORK, SectionStatus.APPROVED)
+DOCK_WIDTH = 360
+
+
+@dataclass
+class ReviewRoom:
+    """What ``install_review`` added to the window (``window.review``)."""
+
+    window: "MainWindow"
+    panel: CommentsPanel
+    dock: QDockWidget
+    menu: QMenu
+    marks: OutlineMarks
+    actions: dict[str, QAction]
+    shipped: object = None          # the draft as opened (the bundled sample's second version)
+
+    # ------------------------------------------------------------ statuses
+    def set_status(self, section_id: str, status: SectionStatus) -> bool:
+        """Set a section's status; "cần sửa" / "đã duyệt" record who and when (one undo step)."""
+        window = self.window
+        session = window.session
+        if session is None or not session.pack.has_section(section_id):
+            return False
+        draft = session.draft
+        if status in AUTOMATIC_STATUSES:
+            status = SectionStatus.EMPTY
+        if draft.section(section_id).status is status:
+            return False
+        if status in REVIEWER_STATUSES:
+            from .identity import current_reviewer
+
+            who = current_reviewer(window.settings)     # never a modal question in the middle of the status list
+            pushed = window.controller.push(ops.set_section_status(draft, section_id, status, who))
+        else:
+            from ...edits import SetSectionStatus
+
+            pushed = window.controller.push(SetSectionStatus.make(draft, section_id, status), window.editor.status)
+        window.editor.set_status(draft.section(section_id).shown_status())
+        return pushed
+
+    def _status_chosen(self, section_id: str, status: SectionStatus) -> None:
+        self.set_status(section_id, status)
+
+    def mark_current(self, status: SectionStatus) -> None:
+        """Menu: the reviewer's decision on the section shown."""
+        key = self.window.current_key
+        if key:
+            self.set_status(key, status)
+
+    # ------------------------------------------------------------ versions
+    def save_named_version(self) -> None:
+        """File → Save named version, with the reviewer's name recorded in the draft."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from .. import prompts, strings as WS
+        from .identity import current_reviewer
+
+        window = self.window
+        session = window.session
+        if session is None:
+            return
+        if session.path is None or session.read_only:
+            prompts.show_error(window, WS.HISTORY_TITLE, WS.NAMED_VERSION_NEEDS_FILE)
+            return
+        name, ok = QInputDialog.getText(window, WS.HISTORY_TITLE, WS.NAMED_VERSION_PROMPT)
+        if not ok or not name.strip():
+            return
+        window.controller.push(ops.record_version(session.draft, name, current_reviewer(window.settings)))
+        try:
+            session.save_named_version(name.strip())
+        except BaocaoError as exc:
+            prompts.show_error(window, WS.HISTORY_TITLE, exc)
+            return
+        window.controller.message.emit(WS.NAMED_VERSION_SAVED.format(name=name.strip()))
+
+    # ------------------------------------------------------------ refresh
+    def _edit_applied(self, _edit, _origin) -> None:
+        self.panel.schedule()
+        self.marks.refresh()
+
+    def _session_changed(self) -> None:
+        import copy
+
+        from ...review.store import comments
+
+        session = self.window.session
+        self.shipped = copy.deepcopy(session.draft) if session is not None else None   # "as opened", for the sample
+        self.panel.refresh()
+        self.marks.refresh()
+        if session is not None and comments(session.draft):
+            self.dock.show()            # a reviewed draft opens with its comments in view
+            self.window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+
+
+def _action(window, text: str, handler, shortcut: str | None = None) -> QAction:
+    action = QAction(text, window)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(lambda _checked=False: handler())
+    window.addAction(action)
+    return action
+
+
+def install_review(window: "MainWindow") -> ReviewRoom:
+    """Add the comments panel, the "Góp ý" menu, reviewer statuses and the compare and Word commands."""
+    panel = CommentsPanel(window)
+    dock = QDockWidget(S.PANEL_TITLE, window)
+    dock.setObjectName("review_dock")
+    dock.setWidget(panel)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.hide()
+    marks = OutlineMarks(window)
+    menu = QMenu(S.MENU_REVIEW, window)
+    room = ReviewRoom(window, panel, dock, menu, marks, {})
+    from . import commands
+
+    def comment() -> None:
+        dock.show()
+        if panel.input.toPlainText().strip():
+            panel.comment_on_selection()
+        else:
+            panel.input.setFocus()
+            window.statusBar().showMessage(S.WRITE_FIRST, 6000)
+
+    acts = {
+        "identity": _action(window, S.ACT_IDENTITY, lambda: commands.change_identity(window)),
+        "panel": dock.toggleViewAction(),
+        "comment": _action(window, S.ACT_COMMENT, comment, "Ctrl+Alt+M"),
+        "needs_work": _action(window, S.ACT_NEEDS_WORK, lambda: room.mark_current(SectionStatus.NEEDS_WORK)),
+        "approve": _action(window, S.ACT_APPROVE, lambda: room.mark_current(SectionStatus.APPROVED)),
+        "compare": _action(window, S.ACT_COMPARE, lambda: commands.show_compare(window)),
+        "export_comments": _action(window, S.ACT_EXPORT_COMMENTS, lambda: commands.export_with_comments(window)),
+        "export_tracked": _action(window, S.ACT_EXPORT_TRACKED, lambda: commands.export_tracked(window)),
+        "import": _action(window, S.ACT_IMPORT, lambda: commands.import_review(window)),
+    }
+    acts["panel"].setText(S.ACT_PANEL)
+    room.actions = acts
+    for names in (("panel", "comment"), ("needs_work", "approve"), ("compare",),
+                  ("export_comments", "export_tracked", "import"), ("identity",)):
+        menu.addActions([acts[n] for n in names])
+        menu.addSeparator()
+    bar = window.menuBar()
+    view_menu = next((a for a in bar.actions() if a.menu() is not None and a.text().replace("&", "") == "Xem"), None)
+    bar.insertMenu(view_menu, menu) if view_menu is not None else bar.addMenu(menu)
+    # the section's status selector: reviewer statuses record who and when
+    try:
+        window.editor.statusChosen.disconnect(window._status_chosen)
+    except (RuntimeError, TypeError):  # pragma: no cover - already rerouted
+        pass
+    window.editor.statusChosen.connect(room._status_chosen)
+    try:
+        window.acts.named_version.triggered.disconnect()
+    except (RuntimeError, TypeError):  # pragma: no cover
+        pass
+    window.acts.named_version.triggered.connect(lambda _c=False: room.save_named_version())
+    window.controller.editApplied.connect(room._edit_applied)
+    window.controller.sessionChanged.connect(room._session_changed)
+    window.review = room
+    if window.session is not None:
+        room._session_changed()
+    return room
