@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from .formatting import format_citation_date, format_number, parse_date, parse_number
+from .limits import MAX_NUMBER
 from .template.manifest import FieldSpec
 from .text import clean_line, clean_text
 
@@ -33,6 +34,7 @@ ERR_LETTERS = "Ô này chỉ nhận con số, không kèm chữ hay đơn vị (
 ERR_UNFINISHED = "Số chưa gõ xong: sau dấu «{mark}» cần thêm chữ số (ví dụ {example})."
 ERR_GROUPING = ("Dấu chấm tách hàng nghìn phải đứng trước đúng 3 chữ số, ví dụ 2.573 hoặc 19.641.000; "
                 "phần thập phân viết sau dấu phẩy: 1.428,5.")
+ERR_TOO_LARGE = "Số quá lớn cho một số liệu báo cáo; hãy kiểm tra lại (có thể thừa chữ số)."
 ERR_MIN = "Không được nhỏ hơn {min}."
 ERR_MAX = "Không được lớn hơn {max}."
 ERR_DATE = "Ngày không hợp lệ; gõ theo dạng ngày/tháng/năm, ví dụ 05/7/2021."
@@ -95,6 +97,8 @@ def explain_bad_number(text: str, integer: bool = False) -> str:
 
 def _check_number(spec_type: str, number: Decimal, text: str, minimum: float | None,
                   maximum: float | None) -> str | None:
+    if abs(number) > MAX_NUMBER:
+        return ERR_TOO_LARGE
     if spec_type == "integer" and number != number.to_integral_value():
         compact = text.strip().replace(" ", "")
         if _COMMA_THOUSANDS.fullmatch(compact):

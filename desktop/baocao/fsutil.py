@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,21 @@ from typing import BinaryIO
 
 from .errors import ExportError, Location
 from .oserrors import os_error_text
+
+#: temporary files beside a target get a short fixed-length name, so a target whose name is
+#: already near the file-system limit (255 bytes) can still be written
+TEMP_PREFIX = ".~bc"
+#: longest draft file name: SQLite writes "<name>-journal" beside it and the lock is "~$<name>.lock"
+MAX_DRAFT_NAME_BYTES = 255 - len("-journal")
+
+
+def draft_name_problem(path: str | os.PathLike[str]) -> str | None:
+    """Why *path* cannot be a draft file's name (too long for its journal and lock), in Vietnamese; None if fine."""
+    size = len(os.fsencode(Path(path).name))
+    if size > MAX_DRAFT_NAME_BYTES:
+        return (f"Tên tệp «{Path(path).name[:40]}…» dài {size} byte; tên tệp bản thảo tối đa "
+                f"{MAX_DRAFT_NAME_BYTES} byte (hệ thống cần thêm chỗ cho tệp nhật ký và tệp khóa bên cạnh).")
+    return None
 
 
 def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
@@ -27,6 +43,43 @@ def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
         return Path(a).resolve() == Path(b).resolve()
     except OSError:
         return False
+
+
+class NotARegularFileError(OSError):
+    """The path names a folder, a pipe, a device … — nothing baocao reads as a file."""
+
+
+class FileTooLargeError(OSError):
+    """The file is larger than the reader accepts."""
+
+
+def read_regular_file(path: str | os.PathLike[str], max_bytes: int) -> bytes:
+    """The bytes of *path* when it is a regular file of at most *max_bytes*.
+
+    Opens without blocking and checks what was opened, so a FIFO or a device
+    (``/dev/zero``) is refused at once instead of hanging or filling memory.
+    Raises ``FileNotFoundError`` / ``PermissionError`` as usual,
+    ``NotARegularFileError`` or ``FileTooLargeError``.
+    """
+    fd = os.open(os.fspath(path), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotARegularFileError(errno.EINVAL, "not a regular file", os.fspath(path))
+        if info.st_size > max_bytes:
+            raise FileTooLargeError(errno.EFBIG, "file too large", os.fspath(path))
+        chunks, total = [], 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:        # grew while being read
+                raise FileTooLargeError(errno.EFBIG, "file too large", os.fspath(path))
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def describe_os_error(exc: OSError, path: Path) -> tuple[str, str]:
@@ -69,7 +122,7 @@ def atomic_write(path: str | os.PathLike[str], error_cls: type[ExportError] = Ex
     """
     target = Path(path)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=target.parent)
     except OSError as exc:
         message, hint = describe_os_error(exc, target)
         raise error_cls(message, hint, Location(file=str(target))) from exc

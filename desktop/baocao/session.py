@@ -36,9 +36,9 @@ from .edits import (
     SetTableRows,
 )
 from .errors import DraftFileError
-from .fsutil import same_file
+from .fsutil import draft_name_problem, same_file
 from .model.draft import Draft, SectionData
-from .storage import backups, recovery
+from .storage import backups, check_path_text, recovery
 from .storage.autosave import Autosaver, AutosaveStatus
 from .storage.draftfile import DraftFile, DraftReadOnlyFileError, writable
 from .storage.history import NAMED, SAVE, VersionInfo
@@ -107,6 +107,7 @@ class DraftSession:
         file open for editing, unless *read_only* or *take_over*.  A file that
         cannot be written opens read-only, with ``read_only_reason`` saying why.
         """
+        check_path_text(path)
         path = Path(path)
         if path.suffix.lower() == ".json":
             draft = load_json_draft(path)
@@ -114,7 +115,10 @@ class DraftSession:
         check_header(path)
         session_id = uuid.uuid4().hex
         reason, lock = "", None
-        if not read_only and not writable(path):
+        too_long = draft_name_problem(path)
+        if not read_only and too_long:
+            read_only, reason = True, f"{too_long} Hãy dùng «Lưu thành…» với tên ngắn hơn để sửa tiếp."
+        elif not read_only and not writable(path):
             read_only, reason = True, "Tệp hoặc thư mục chứa tệp chỉ cho phép đọc."
         if not read_only:
             try:
@@ -279,7 +283,11 @@ class DraftSession:
 
     def save_as(self, path: str | os.PathLike[str]) -> None:
         """Write the whole draft to a new file (atomic, history kept) and continue editing that file."""
+        check_path_text(path)
         path = Path(path)
+        too_long = draft_name_problem(path)
+        if too_long:
+            raise DraftFileError(too_long, "Hãy đặt tên tệp ngắn hơn.")
         if self._handle is not None and not self._handle.read_only and same_file(path, self._handle.path):
             self.save()
             return

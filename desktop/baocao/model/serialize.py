@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from ..constants import PeriodKind, SectionStatus
+from .. import limits
 from ..errors import DraftDataError
 from ..text import clean_text
 from .draft import Draft, Period, ReportMeta, SectionData, Signer
@@ -43,6 +44,8 @@ def span_to_dict(span: Span) -> dict[str, Any]:
         out["b"] = True
     if span.italic:
         out["i"] = True
+    if span.comments:
+        out["c"] = list(span.comments)
     return out
 
 
@@ -53,7 +56,9 @@ def span_from_dict(data: Any) -> Span:
     if not isinstance(data, dict) or not isinstance(data.get("text", ""), str):
         raise DraftDataError("Một đoạn chữ trong bản thảo có dạng không hợp lệ.",
                              "Tệp có thể đã bị sửa bằng công cụ khác; hãy mở bản sao lưu.")
-    return Span(clean_text(data.get("text", "")), bool(data.get("b")), bool(data.get("i")))
+    comments = data.get("c") or ()
+    ids = tuple(str(c) for c in comments) if isinstance(comments, list) else ()
+    return Span(clean_text(data.get("text", "")), bool(data.get("b")), bool(data.get("i")), ids)
 
 
 def para_to_dict(para: Para) -> dict[str, Any]:
@@ -179,21 +184,49 @@ def meta_from_dict(data: Any) -> ReportMeta:
     try:
         if data.get("issue_date"):
             meta.issue_date = date.fromisoformat(str(data["issue_date"]))
-        period = data.get("period") or {}
-        meta.period = Period(PeriodKind(period.get("kind", PeriodKind.FIRST_HALF.value)),
-                             int(period.get("year", meta.period.year)),
-                             int(period["quarter"]) if period.get("quarter") else None)
     except (ValueError, TypeError) as exc:
-        raise DraftDataError("Ngày ban hành hoặc kỳ báo cáo trong tệp không hợp lệ.",
-                             "Mở «Thông tin báo cáo» và nhập lại ngày, kỳ báo cáo.") from exc
+        raise DraftDataError(f"Ngày ban hành «{str(data.get('issue_date'))[:40]}» trong tệp không hợp lệ.",
+                             "Ngày viết dạng năm-tháng-ngày, ví dụ 2026-07-05; hoặc mở «Thông tin báo cáo» "
+                             "và nhập lại.") from exc
+    meta.period = _period_from_dict(data.get("period"), meta.period.year)
     signer = data.get("signer") or {}
     if isinstance(signer, dict):
         meta.signer = Signer(**{k: clean_text(str(v)) for k, v in signer.items()
                                 if k in Signer.__dataclass_fields__ and v is not None})
     recipients = data.get("recipients") or []
-    cleaned = (clean_text(str(r)) for r in recipients)
+    if not isinstance(recipients, list) or not all(isinstance(r, str) for r in recipients):
+        raise DraftDataError("«Nơi nhận» (recipients) trong tệp phải là một danh sách các dòng chữ, "
+                             "ví dụ [\"Sở Nội vụ\", \"Lưu: VT, TH\"].",
+                             "Sửa tệp cho đúng dạng đó, hoặc nhập lại nơi nhận trong «Thông tin báo cáo».")
+    limits.check_count("dòng «Nơi nhận»", len(recipients), limits.MAX_RECIPIENTS)
+    cleaned = (clean_text(r) for r in recipients)
     meta.recipients = [r for r in cleaned if r.strip()]
+    limits.check_value(meta_to_dict(meta), "thông tin chung của báo cáo")
     return meta
+
+
+def _period_from_dict(period: Any, default_year: int) -> Period:
+    """The reporting period, with a message that says which part is wrong."""
+    hint = ("Kỳ báo cáo viết dạng {\"kind\": \"6-thang-dau\" | \"ca-nam\" | \"quy\", \"year\": 2026, "
+            "\"quarter\": 1–4 (chỉ với quý)}; hoặc mở «Thông tin báo cáo» và chọn lại kỳ.")
+    if period is None:
+        period = {}
+    if not isinstance(period, dict):
+        raise DraftDataError("Kỳ báo cáo (period) trong tệp phải là một đối tượng, không phải "
+                             f"{'danh sách' if isinstance(period, list) else 'chữ hay số'}.", hint)
+    try:
+        kind = PeriodKind(period.get("kind", PeriodKind.FIRST_HALF.value))
+    except (ValueError, TypeError):
+        raise DraftDataError(f"Loại kỳ báo cáo «{str(period.get('kind'))[:40]}» không có.", hint) from None
+    year = period.get("year", default_year)
+    if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
+        raise DraftDataError(f"Năm của kỳ báo cáo «{str(year)[:40]}» không hợp lệ (phải là một năm, ví dụ 2026).", hint)
+    quarter = period.get("quarter")
+    if quarter in (None, 0, ""):
+        quarter = None
+    elif isinstance(quarter, bool) or not isinstance(quarter, int) or not 1 <= quarter <= 4:
+        raise DraftDataError(f"Quý «{str(quarter)[:40]}» của kỳ báo cáo không hợp lệ (phải từ 1 đến 4).", hint)
+    return Period(kind, year, quarter)
 
 
 # ---------------------------------------------------------------- draft
@@ -215,7 +248,11 @@ def draft_from_dict(data: Any) -> Draft:
     if not isinstance(data, dict) or data.get("format") != INTERCHANGE_FORMAT:
         raise DraftDataError("Đây không phải tệp bản thảo báo cáo (thiếu dấu hiệu «baocao-draft»).",
                              "Hãy chọn một tệp bản thảo do baocao tạo ra.")
-    if int(data.get("version", 0)) > INTERCHANGE_VERSION:
+    version = data.get("version", 0)
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise DraftDataError(f"Phiên bản định dạng «{str(version)[:40]}» trong tệp bản thảo không phải một số nguyên.",
+                             "Tệp có thể đã bị sửa bằng công cụ khác; dòng \"version\" phải là một số, ví dụ 1.")
+    if version > INTERCHANGE_VERSION:
         raise DraftDataError("Tệp được tạo bởi phiên bản baocao mới hơn.",
                              "Hãy cập nhật baocao lên phiên bản mới nhất rồi mở lại.")
     sections = data.get("sections") or {}
@@ -225,6 +262,10 @@ def draft_from_dict(data: Any) -> Draft:
                              "Tệp có thể đã bị sửa bằng công cụ khác; hãy mở bản sao lưu.")
     draft = Draft(template_id=clean_text(str(data.get("template_id") or "")) or Draft().template_id,
                   meta=meta_from_dict(data.get("meta") or {}))
+    for section_id, value in sections.items():
+        limits.check_raw_section(str(section_id), value)
+    for table_id, rows in tables.items():
+        limits.check_raw_table(str(table_id), rows)
     draft.sections = {clean_text(str(k)): section_from_dict(v) for k, v in sections.items()}
     for table_id, rows in tables.items():
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
@@ -236,4 +277,6 @@ def draft_from_dict(data: Any) -> Draft:
         raise DraftDataError("Phần «extras» của tệp bản thảo không hợp lệ (phải là một đối tượng JSON).",
                              "Tệp có thể đã bị sửa bằng công cụ khác; hãy mở bản sao lưu.")
     draft.extras = {clean_text(str(k)): _clean_json(v) for k, v in extras.items()}
+    limits.check_value(draft.extras, "phần «extras»")
+    limits.check_draft(draft)
     return draft

@@ -23,11 +23,20 @@ from .draftfile import DraftFile, open_draft, save_draft
 from .interchange import load_json_draft, save_json_draft
 
 
+def check_path_text(path: str | os.PathLike[str]) -> None:
+    """Refuse a path the operating system cannot take (a NUL byte pasted or passed in)."""
+    from ..errors import DraftFileError
+
+    if "\x00" in os.fspath(path):
+        raise DraftFileError("Tên tệp có ký tự không hợp lệ (ký tự NUL).", "Hãy chọn lại tệp hoặc gõ lại tên tệp.")
+
+
 def load_any(path: str | os.PathLike[str]) -> Draft:
     """Read a draft from a ``.json`` interchange file or a draft file (anything else)."""
+    check_path_text(path)
     if Path(path).suffix.lower() == ".json":
         return load_json_draft(path)
     return open_draft(path)
 
 
-__all__ = ["DraftFile", "load_any", "load_json_draft", "open_draft", "save_draft", "save_json_draft"]
+__all__ = ["DraftFile", "check_path_text", "load_any", "load_json_draft", "open_draft", "save_draft", "save_json_draft"]

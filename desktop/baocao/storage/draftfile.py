@@ -31,10 +31,10 @@ from pathlib import Path
 from .. import __version__
 from ..constants import DRAFT_SCHEMA_VERSION
 from ..errors import DraftDataError, DraftFileError
-from ..fsutil import describe_os_error, fsync_dir
+from ..fsutil import TEMP_PREFIX, describe_os_error, draft_name_problem, fsync_dir
 from ..model.draft import Draft
 from . import history
-from .integrity import DraftDamagedError, check_header, check_identity, check_structure, error, has_hot_journal
+from .integrity import DAMAGED_HINT, DraftDamagedError, check_header, check_identity, check_structure, error, has_hot_journal
 from .proc import current_user, now_utc
 from .rows import (
     EXTRA_PREFIX, META_KEY, REMOVABLE_PREFIXES, SECTION_PREFIX, TABLE_PREFIX, TEMPLATE_KEY, RowState, SaveBatch,
@@ -145,8 +145,11 @@ class DraftFile:
                           copy_of: "DraftFile | None" = None, snapshot: tuple[str, str] | None = None) -> "DraftFile":
         """``create`` from rows (see ``rows``) rather than a draft."""
         path = Path(path)
+        too_long = draft_name_problem(path)
+        if too_long:
+            raise error(DraftFileError, path, too_long, "Hãy đặt tên tệp ngắn hơn.")
         try:
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=path.parent)
             os.close(fd)
         except OSError as exc:
             message, hint = describe_os_error(exc, path)
@@ -228,7 +231,10 @@ class DraftFile:
                 draft = draft_from_state(state)
             except sqlite3.Error as exc:
                 raise sqlite_error(exc, self.path) from exc
-            except (ValueError, TypeError, KeyError, RecursionError, MemoryError, DraftDataError) as exc:
+            except DraftDataError as exc:      # says what is wrong (a bound, a value of the wrong type …)
+                raise error(DraftDamagedError, self.path, f"Tệp «{self.path.name}»: {exc.message}",
+                            exc.hint or DAMAGED_HINT) from exc
+            except (ValueError, TypeError, KeyError, RecursionError, MemoryError) as exc:
                 raise error(DraftDamagedError, self.path,
                             f"Nội dung tệp «{self.path.name}» bị hỏng, không đọc được.") from exc
             self._saved = state

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import tempfile
 import time
@@ -28,11 +29,19 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..fsutil import TEMP_PREFIX
 from ..errors import DraftFileError, Location
 from .proc import current_user, host_name, local_time_text, now_utc, parse_time, pid_alive
 
 HEARTBEAT_SECONDS = 30
 STALE_AFTER_SECONDS = 300
+#: a heartbeat further ahead than this (clocks of two PCs disagree) is not believed
+CLOCK_SLACK_SECONDS = 600
+#: an unreadable (torn) lock file not rewritten for this long is stale: its owner would have rewritten it
+UNREADABLE_STALE_SECONDS = 90
+#: a lock file is a few hundred bytes; more is not read
+MAX_LOCK_BYTES = 64 * 1024
+log = logging.getLogger(__name__)
 
 
 def lock_path(draft_path: str | os.PathLike[str]) -> Path:
@@ -53,6 +62,7 @@ class LockInfo:
     heartbeat: datetime | None
     app: str = ""
     file_time: datetime | None = None   # the lock file's modification time (not stored in it)
+    unreadable: bool = False            # the lock file could not be read (torn write, bad bytes): stale
 
     @classmethod
     def mine(cls, session_id: str) -> "LockInfo":
@@ -63,6 +73,7 @@ class LockInfo:
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("file_time")
+        data.pop("unreadable")
         data["since"] = self.since.isoformat() if self.since else None
         data["heartbeat"] = self.heartbeat.isoformat() if self.heartbeat else None
         return data
@@ -75,16 +86,20 @@ class LockInfo:
                    parse_time(data.get("since")), parse_time(data.get("heartbeat")), str(data.get("app") or ""),
                    file_time)
 
-    def last_sign_of_life(self) -> datetime | None:
-        """The later of the heartbeat and the file's modification time."""
-        times = [t for t in (self.heartbeat, self.file_time, self.since) if t is not None]
+    def last_sign_of_life(self, now: datetime | None = None) -> datetime | None:
+        """The later of the heartbeat and the file's modification time (times in the future are not believed)."""
+        latest = (now or now_utc()) + timedelta(seconds=CLOCK_SLACK_SECONDS)
+        times = [t for t in (self.heartbeat, self.file_time, self.since) if t is not None and t <= latest]
         return max(times) if times else None
 
     def is_stale(self, now: datetime | None = None) -> bool:
-        """True when the owner is certainly or very probably gone."""
+        """True when the owner is certainly or very probably gone (an unreadable lock counts as gone)."""
+        if self.unreadable:         # judged by the file's age: a live owner rewrites it at every heartbeat
+            last = self.file_time
+            return last is None or (now or now_utc()) - last > timedelta(seconds=UNREADABLE_STALE_SECONDS)
         if self.host == host_name() and self.pid > 0 and not pid_alive(self.pid):
             return True
-        last = self.last_sign_of_life()
+        last = self.last_sign_of_life(now)
         if last is None:
             return True
         return (now or now_utc()) - last > timedelta(seconds=STALE_AFTER_SECONDS)
@@ -94,6 +109,9 @@ class LockInfo:
 
     def describe(self) -> str:
         """Vietnamese: who has the file open and since when."""
+        if self.unreadable:
+            stale = ", coi như đã dừng" if self.is_stale() else ", có thể đang ghi dở"
+            return f"một phiên làm việc không rõ (tệp khóa bị hỏng{stale})"
         where = "trên máy này" if self.host == host_name() else f"trên máy «{self.host}»"
         text = f"«{self.user}» {where}, từ {local_time_text(self.since)}"
         last = self.last_sign_of_life()
@@ -128,26 +146,28 @@ class DraftLockLostError(DraftFileError):
 def read_lock(draft_path: str | os.PathLike[str]) -> LockInfo | None:
     """The lock on a draft, or None.  An unreadable lock file counts as a lock by "?" (stale by its age)."""
     path = lock_path(draft_path)
+    mtime = None
     for attempt in range(3):
         try:
-            text = path.read_text(encoding="utf-8")
+            raw = path.read_bytes()[:MAX_LOCK_BYTES]
             mtime = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
         except FileNotFoundError:
             return None
         except OSError:
-            text, mtime = "", None
+            raw = b""
         try:
-            data = json.loads(text)
+            data = json.loads(raw.decode("utf-8"))     # bad bytes (a torn Vietnamese name) → ValueError
             if isinstance(data, dict):
                 return LockInfo.from_json(data, mtime)
-        except ValueError:
+        except (ValueError, RecursionError):
             pass
         time.sleep(0.05 * (attempt + 1))   # maybe caught mid-write: look again
-    return LockInfo("?", "?", -1, "", None, None, "", mtime)
+    log.warning("unreadable lock file %s: treated as stale", path)
+    return LockInfo("?", "?", -1, "", None, None, "", mtime, unreadable=True)
 
 
 def _write_replace(path: Path, info: LockInfo) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f"{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(info.to_json(), handle, ensure_ascii=False)

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import limits
 from ..errors import DraftDataError
 from ..model.draft import Draft
 from ..model.serialize import body_to_list, meta_from_dict, meta_to_dict, section_from_dict
@@ -187,6 +188,7 @@ def table_rows_from_json(table_id: str, text: str | bytes) -> list[dict[str, Any
     data = json.loads(text)
     if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
         raise DraftDataError(f"Bảng «{table_id}» trong tệp không hợp lệ.")
+    limits.check_raw_table(table_id, data)
     return _clean_json(data)
 
 
@@ -207,11 +209,13 @@ def draft_from_state(state: RowState) -> Draft:
     for key, params in state.items():
         if key.startswith(SECTION_PREFIX):
             _, status, body, fields = params
-            draft.sections[clean_text(key[len(SECTION_PREFIX):])] = section_from_dict(
-                {"status": status, "body": json.loads(body), "fields": json.loads(fields)})
+            data = {"status": status, "body": json.loads(body), "fields": json.loads(fields)}
+            limits.check_raw_section(key[len(SECTION_PREFIX):], data)
+            draft.sections[clean_text(key[len(SECTION_PREFIX):])] = section_from_dict(data)
         elif key.startswith(TABLE_PREFIX):
             table_id = key[len(TABLE_PREFIX):]
             draft.tables[clean_text(table_id)] = table_rows_from_json(table_id, params[0])
         elif key.startswith(EXTRA_PREFIX):
             draft.extras[clean_text(key[len(EXTRA_PREFIX):])] = extra_from_json(params[0])
+    limits.check_draft(draft)
     return draft

@@ -49,6 +49,9 @@ def sqlite_error(exc: BaseException, path: Path) -> DraftFileError:
     """A Vietnamese error for an SQLite failure on *path*."""
     text = str(exc).lower()
     detail = f" (chi tiết: {exc})"
+    if not path.exists():       # moved or deleted while open (SQLite then says "readonly database")
+        return error(DraftFileError, path, f"Tệp «{path.name}» đã bị di chuyển, đổi tên hoặc xóa trong lúc đang mở.",
+                     "Nội dung đang soạn vẫn còn trong cửa sổ và bản khôi phục; hãy dùng «Lưu thành…» để lưu lại.")
     if "locked" in text or "busy" in text:
         return error(DraftFileError, path, f"Tệp «{path.name}» đang được một chương trình khác ghi.",
                      "Hãy đợi giây lát rồi thử lại, hoặc đóng cửa sổ baocao khác đang mở tệp này.")

@@ -19,6 +19,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from ..fsutil import TEMP_PREFIX
+
 
 def data_dir() -> Path:
     """The user data folder of baocao (created on demand by the callers)."""
@@ -54,7 +56,7 @@ def backups_dir() -> Path:
 def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
     """Write a small JSON record durably (temporary file, fsync, replace).  Raises OSError."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(data, handle, ensure_ascii=False, indent=1)

@@ -42,7 +42,7 @@ class DocumentController(QObject):
     saved = Signal(str)                     # path written by save/save as
     autosaved = Signal(str)                 # "hh:mm" of an autosave that wrote something
     exportFinished = Signal(str, str)       # path, error text ("" on success)
-    readOnlyRefused = Signal()              # an edit was refused because the draft is read-only
+    readOnlyRefused = Signal()              # an edit was refused (read-only draft, or over a bound): views reload
 
     def __init__(self, settings: AppSettings, parent_widget: QWidget | None = None):
         super().__init__(parent_widget)
@@ -86,6 +86,13 @@ class DocumentController(QObject):
             return False
         if self.is_read_only():
             self.message.emit(S.READ_ONLY_REFUSED)
+            self.readOnlyRefused.emit()
+            return False
+        from ..limits import edit_problem
+
+        problem = edit_problem(edit)
+        if problem:                 # beyond what any report holds: refused, the views show the draft again
+            prompts.show_error(self.parent_widget, S.TOO_BIG_TITLE, f"{problem} {S.TOO_BIG_HINT}")
             self.readOnlyRefused.emit()
             return False
         self.undo_stack.push(EditCommand(self.session, edit, self._applied, origin))
@@ -302,9 +309,11 @@ class DocumentController(QObject):
                                          S.EXPORT_DIALOG_TITLE)
             if not path:
                 return False
+        from ..outputs import check_output
         from ..render import render_draft
 
-        try:
+        try:       # the file dialog asked before replacing a file; a draft is never replaced
+            check_output(path, [self.session.path, self.session.source], force=True)
             document = render_draft(self.session.draft, self.session.pack)
         except BaocaoError as exc:
             prompts.show_error(self.parent_widget, S.EXPORT_FAILED_TITLE, exc)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ...errors import ExportError, Location
-from .xmlparse import XmlError, parse_xml
+from .xmlparse import XmlError, parse_xml, to_bytes
 
 _OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 _REL_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -90,10 +90,37 @@ def _load_cached(path: str, size: int, mtime_ns: int) -> ReferenceParts:
         raise bad_reference(path, "không đọc được tệp") from exc
 
 
+#: largest XML part read from a reference .docx (a real styles.xml is well under 200 KB)
+MAX_PART_BYTES = 8 * 1024 * 1024
+
+
+def _read_member(archive: zipfile.ZipFile, name: str, path: str) -> bytes:
+    """One part, refusing one that unpacks to more than ``MAX_PART_BYTES`` (a zip bomb) before inflating it all."""
+    info = archive.getinfo(name)            # KeyError when missing
+    if info.file_size > MAX_PART_BYTES:
+        raise bad_reference(path, f"phần {name} lớn bất thường ({info.file_size // (1024 * 1024)} MB)")
+    with archive.open(info) as member:
+        data = member.read(MAX_PART_BYTES + 1)
+    if len(data) > MAX_PART_BYTES:
+        raise bad_reference(path, f"phần {name} lớn bất thường")
+    return data
+
+
+def _clean_part(data: bytes, name: str, path: str) -> bytes:
+    """The part parsed with entities off and written back: a DTD or entity is refused, never copied."""
+    try:
+        root = parse_xml(data)
+    except XmlError as exc:
+        raise bad_reference(path, f"phần {name} không hợp lệ") from exc
+    if root.getroottree().docinfo.doctype or b"<!ENTITY" in data or b"<!DOCTYPE" in data:
+        raise bad_reference(path, f"phần {name} có khai báo DTD/ENTITY, Word không dùng và baocao không chép")
+    return to_bytes(root)
+
+
 def _relationships(archive: zipfile.ZipFile, rels_name: str, path: str) -> dict[str, str]:
     """Relationship type → target name (first of each type) from a ``.rels`` part."""
     try:
-        root = parse_xml(archive.read(rels_name))
+        root = parse_xml(_clean_part(_read_member(archive, rels_name, path), rels_name, path))
     except KeyError as exc:
         raise bad_reference(path, f"thiếu phần {rels_name}") from exc
     except XmlError as exc:
@@ -127,14 +154,10 @@ def _read_parts(archive: zipfile.ZipFile, path: str) -> ReferenceParts:
             parts[field_name] = None
             continue
         try:
-            data = archive.read(_resolve(main_dir, target))
+            data = _read_member(archive, _resolve(main_dir, target), path)
         except KeyError as exc:
             raise bad_reference(path, f"thiếu phần {target}") from exc
-        try:
-            parse_xml(data)
-        except XmlError as exc:
-            raise bad_reference(path, f"phần {target} không hợp lệ") from exc
-        parts[field_name] = data
+        parts[field_name] = _clean_part(data, target, path)
     if parts["styles"] is None:
         raise bad_reference(path, "không có phần kiểu định dạng (styles.xml)")
     return ReferenceParts(source=path, **parts)  # type: ignore[arg-type]
