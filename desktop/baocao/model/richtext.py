@@ -8,13 +8,14 @@ number always follows document order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, Union
 
 from ..text import clean_text
 
-ParaKind = Literal["text", "dash", "plus"]
-PARA_KINDS: tuple[ParaKind, ...] = ("text", "dash", "plus")
+ParaKind = Literal["text", "dash", "plus", "number"]
+#: "number": a numbered paragraph ("1." … on long task paragraphs), numbered in order by the renderer.
+PARA_KINDS: tuple[ParaKind, ...] = ("text", "dash", "plus", "number")
 
 
 @dataclass
@@ -24,6 +25,9 @@ class Span:
     text: str
     bold: bool = False
     italic: bool = False
+    #: ids of the reviewers' comments covering this text (``baocao.review``): the anchor lives in the
+    #: text, so it follows the words through every edit, undo and import.
+    comments: tuple[str, ...] = ()
 
 
 @dataclass
@@ -72,6 +76,22 @@ class Para:
 
 
 Body = list[Para]
+
+
+def merge_spans(items: list[Inline]) -> list[Inline]:
+    """Adjacent spans with the same formatting and comment marks merged, empty spans dropped (the canonical form)."""
+    out: list[Inline] = []
+    for item in items:
+        if isinstance(item, Span):
+            if not item.text:
+                continue
+            last = out[-1] if out else None
+            if isinstance(last, Span) and (last.bold, last.italic, last.comments) == (
+                    item.bold, item.italic, item.comments):
+                out[-1] = replace(last, text=last.text + item.text)
+                continue
+        out.append(item)
+    return out
 
 
 def body_from_plain_text(text: str) -> Body:

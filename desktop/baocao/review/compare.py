@@ -16,7 +16,8 @@ from ..edits import Edit, SetFieldValue, SetSectionBody, SetTableRows
 from ..model.draft import Draft
 from ..model.richtext import Note, Para, Span
 from .diff import Hunk, align, diff_text
-from .textops import merge_adjacent, replace_range
+from ..model.richtext import merge_spans
+from .textops import replace_range
 
 TEXT, PARA_ADDED, PARA_REMOVED, PARA_KIND, NOTE, FIELD, CELL, ROW_ADDED, ROW_REMOVED = (
     "text", "para-added", "para-removed", "para-kind", "note", "field", "cell", "row-added", "row-removed")
@@ -115,7 +116,7 @@ def _with_notes_of(para: Para, old: Para, index: int) -> Para:
             content.append(item)
         return Para(content, para.kind)
     spans = [i for i in para.content if isinstance(i, Span)]
-    return Para(merge_adjacent([*spans, *copy.deepcopy(old_notes)]), para.kind)
+    return Para(merge_spans([*spans, *copy.deepcopy(old_notes)]), para.kind)
 
 
 def _compare_body(group: str, old: list[Para], new: list[Para]) -> list[Difference]:

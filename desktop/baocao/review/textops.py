@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model.richtext import Inline, Para, Span
+from ..model.richtext import Inline, Para, Span, merge_spans
 
 
 def _split_at(items: list[Inline], cut: int) -> list[Inline]:
@@ -63,20 +63,4 @@ def replace_range(para: Para, start: int, end: int, text: str) -> Para:
             out.append(item)
     if at >= len(items) and text:
         out.append(replace(like, text=text))
-    return Para(merge_adjacent(out), para.kind)
-
-
-def merge_adjacent(items: list[Inline]) -> list[Inline]:
-    """Adjacent spans with the same formatting and marks merged, empty spans dropped (the editor's form)."""
-    out: list[Inline] = []
-    for item in items:
-        if isinstance(item, Span):
-            if not item.text:
-                continue
-            last = out[-1] if out else None
-            if isinstance(last, Span) and (last.bold, last.italic, last.comments) == (
-                    item.bold, item.italic, item.comments):
-                out[-1] = replace(last, text=last.text + item.text)
-                continue
-        out.append(item)
-    return out
+    return Para(merge_spans(out), para.kind)

@@ -5,7 +5,8 @@ How the draft's rich text lives in a ``QTextDocument``:
 * one text block per paragraph; an item paragraph starts with its visible
   marker "- " (``dash``) or "+ " (``plus``), exactly as drafters type and paste
   it — the marker is the item kind, so there is no hidden state to get out of
-  step with what is on screen;
+  step with what is on screen; a numbered paragraph (``number``) starts with
+  "1. ", "2. " … (its place among the body's numbered paragraphs);
 * bold and italic are ordinary character formats;
 * a footnote is one object-replacement character (U+FFFC) whose character
   format has object type ``NOTE_OBJECT_TYPE`` and carries the note's id and its
@@ -21,20 +22,28 @@ as an item, the same rule as for pasted text).
 from __future__ import annotations
 
 import json
+import re
 import uuid
+from dataclasses import replace
 
 from PySide6.QtGui import QFont, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
-from ..model.richtext import Body, Inline, Note, Para, ParaKind, Span
+from ..model.richtext import Body, Inline, Note, Para, ParaKind, Span, merge_spans
 from ..text import clean_text
 
 OBJECT_CHAR = "\ufffc"
 NOTE_OBJECT_TYPE = int(QTextFormat.ObjectTypes.UserObject) + 1
 NOTE_ID_PROPERTY = int(QTextFormat.Property.UserProperty) + 1
 NOTE_DATA_PROPERTY = int(QTextFormat.Property.UserProperty) + 2
+#: ids of the review comments covering a character ("id1 id2"), see ``baocao.review.anchors``
+COMMENT_IDS_PROPERTY = int(QTextFormat.Property.UserProperty) + 3
+COMMENT_BACKGROUND = "#fff3b0"
 MARKERS: dict[str, str] = {"dash": "- ", "plus": "+ "}
 _MARKER_KINDS: dict[str, ParaKind] = {"- ": "dash", "+ ": "plus"}
 _PASTE_MARKERS = {"– ": "- ", "— ": "- ", "• ": "- ", "· ": "- "}
+#: A numbered paragraph starts with its number ("1. "); the number shown is its place among the body's
+#: numbered paragraphs (the renderer numbers them again, so a typed number never goes out of step in the report).
+_NUMBER_MARKER = re.compile(r"^(\d{1,3})\. ")
 BOLD_WEIGHT = int(QFont.Weight.Bold)
 
 
@@ -44,7 +53,40 @@ def span_format(span: Span) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setFontWeight(BOLD_WEIGHT if span.bold else int(QFont.Weight.Normal))
     fmt.setFontItalic(span.italic)
+    if span.comments:
+        set_comment_ids(fmt, span.comments)
     return fmt
+
+
+def set_comment_ids(fmt: QTextCharFormat, ids: tuple[str, ...]) -> None:
+    """Mark *fmt* as covered by the review comments *ids* (highlighted); no ids clears the mark."""
+    from PySide6.QtGui import QBrush, QColor
+
+    if ids:
+        fmt.setProperty(COMMENT_IDS_PROPERTY, " ".join(ids))
+        fmt.setBackground(QBrush(QColor(COMMENT_BACKGROUND)))
+    else:
+        fmt.clearProperty(COMMENT_IDS_PROPERTY)
+        fmt.clearBackground()
+
+
+def comment_ids_of(fmt: QTextCharFormat) -> tuple[str, ...]:
+    """The review comment ids stored in a character format."""
+    return tuple(str(fmt.property(COMMENT_IDS_PROPERTY) or "").split())
+
+
+def comment_ids_inside(doc: QTextDocument, position: int) -> tuple[str, ...]:
+    """The comment ids covering both the character before and the one after *position* (same block)."""
+    block = doc.findBlock(position)
+    offset = position - block.position()
+    if offset <= 0 or offset >= block.length() - 1:
+        return ()
+    cursor = QTextCursor(doc)
+    cursor.setPosition(position)
+    before = comment_ids_of(cursor.charFormat())
+    cursor.setPosition(position + 1)
+    after = set(comment_ids_of(cursor.charFormat()))
+    return tuple(c for c in before if c in after)
 
 
 def plain_format(like: QTextCharFormat | None = None) -> QTextCharFormat:
@@ -106,23 +148,6 @@ def note_of(fmt: QTextCharFormat) -> Note:
 
 
 # ---------------------------------------------------------------- canonical form
-def merge_spans(items: list[Inline]) -> list[Inline]:
-    """Merge adjacent spans with equal formatting and drop empty spans."""
-    out: list[Inline] = []
-    for item in items:
-        if isinstance(item, Span):
-            if not item.text:
-                continue
-            last = out[-1] if out else None
-            if isinstance(last, Span) and (last.bold, last.italic) == (item.bold, item.italic):
-                out[-1] = Span(last.text + item.text, last.bold, last.italic)
-                continue
-            out.append(Span(item.text, item.bold, item.italic))
-        else:
-            out.append(Note([merge_spans(p) or [] for p in item.paragraphs]))  # type: ignore[misc]
-    return out
-
-
 def canonical_body(body: Body) -> Body:
     """*body* in the form the editor reads back (see the module docstring)."""
     out: Body = []
@@ -133,9 +158,15 @@ def canonical_body(body: Body) -> Body:
             for marker, marker_kind in _MARKER_KINDS.items():
                 if content[0].text.startswith(marker):
                     kind = marker_kind
-                    content = merge_spans([Span(content[0].text[len(marker):], content[0].bold, content[0].italic),
+                    content = merge_spans([Span(content[0].text[len(marker):], content[0].bold, content[0].italic,
+                                                content[0].comments),
                                            *content[1:]])
                     break
+        if kind == "text" and content and isinstance(content[0], Span):
+            match = _NUMBER_MARKER.match(content[0].text)
+            if match:
+                kind = "number"
+                content = merge_spans([replace(content[0], text=content[0].text[match.end():]), *content[1:]])
         out.append(Para(content, kind))
     if len(out) == 1 and not out[0].content and out[0].kind == "text":
         return []
@@ -160,10 +191,14 @@ def body_to_document(body: Body, doc: QTextDocument) -> None:
     cursor.select(QTextCursor.SelectionType.Document)
     cursor.removeSelectedText()
     cursor.setCharFormat(QTextCharFormat())
+    number = 0
     for index, para in enumerate(body):
         if index:
             cursor.insertBlock()
         marker = MARKERS.get(para.kind, "")
+        if para.kind == "number":
+            number += 1
+            marker = f"{number}. "
         if marker:
             cursor.insertText(marker, QTextCharFormat())
         insert_inlines(cursor, list(para.content))
@@ -199,7 +234,7 @@ def block_inlines(block: QTextBlock) -> list[Inline]:
                         items.append(note_of(fmt))
             else:
                 text = text.replace(OBJECT_CHAR, "").replace("\u2028", " ")
-                items.append(Span(clean_text(text), is_bold(fmt), fmt.fontItalic()))
+                items.append(Span(clean_text(text), is_bold(fmt), fmt.fontItalic(), comment_ids_of(fmt)))
         it += 1
     return items
 
@@ -213,8 +248,14 @@ def block_to_para(block: QTextBlock) -> Para:
         for marker, marker_kind in _MARKER_KINDS.items():
             if head.text.startswith(marker):
                 kind = marker_kind
-                items = merge_spans([Span(head.text[len(marker):], head.bold, head.italic), *items[1:]])
+                items = merge_spans([Span(head.text[len(marker):], head.bold, head.italic, head.comments),
+                                     *items[1:]])
                 break
+    if kind == "text" and items and isinstance(items[0], Span):
+        match = _NUMBER_MARKER.match(items[0].text)
+        if match:
+            kind = "number"
+            items = merge_spans([replace(items[0], text=items[0].text[match.end():]), *items[1:]])
     return Para(items, kind)
 
 

@@ -79,6 +79,7 @@ class BodyEditor(QTextEdit):
     bodyEdited = Signal()            # the user changed text, formatting or a note
     notesChanged = Signal()          # notes added, removed, reordered or changed
     noteInserted = Signal(str)       # id of a note just inserted (the panel focuses it)
+    pasted = Signal(str, int, int)   # plain text pasted from elsewhere: raw clipboard text, start, end position
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -224,6 +225,13 @@ class BodyEditor(QTextEdit):
         cursor = self.textCursor()
         if not cursor.hasSelection() and cursor.charFormat().hasProperty(rc.NOTE_ID_PROPERTY):
             self.setCurrentCharFormat(rc.plain_format(cursor.charFormat()))
+        elif not cursor.hasSelection() and cursor.charFormat().hasProperty(rc.COMMENT_IDS_PROPERTY):
+            # text typed inside a commented range stays in it; typed at its edges does not extend it
+            keep = rc.comment_ids_inside(self.document(), cursor.position())
+            if keep != rc.comment_ids_of(cursor.charFormat()):
+                fmt = QTextCharFormat(cursor.charFormat())
+                rc.set_comment_ids(fmt, keep)
+                self.setCurrentCharFormat(fmt)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 (Qt API)
         """Observe composition state; the event itself goes to QTextEdit unchanged."""
@@ -275,10 +283,14 @@ class BodyEditor(QTextEdit):
                 cursor.endEditBlock()
                 self.setTextCursor(cursor)
                 return
-        text = rc.normalise_pasted_text(source.text())
+        raw = source.text()
+        text = rc.normalise_pasted_text(raw)
+        cursor.removeSelectedText()
+        start = cursor.position()
         cursor.insertText(text, rc.plain_format(cursor.charFormat()))
         cursor.endEditBlock()
         self.setTextCursor(cursor)
+        self.pasted.emit(raw, start, cursor.position())    # e.g. the checks offer to convert TCVN3/VNI text
 
     def _is_draft_drop(self, event) -> bool:
         mime = event.mimeData()
