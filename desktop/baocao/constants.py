@@ -111,6 +111,7 @@ class NumberStyle(str, Enum):
     LETTER_DOT = "chu-cham"  # a. b. … đ. …
     DASH = "gach"            # -
     PLUS = "cong"            # +
+    RUN_IN = "chay-lien"     # no label; the title runs into the first paragraph ("Đánh giá chung: …")
     NONE = "khong"           # no label
 
 

@@ -87,13 +87,19 @@ class Heading:
 
 @dataclass
 class Paragraph:
-    """A body paragraph.  ``bullet`` is "-" or "+" for items, ``None`` for prose."""
+    """A body paragraph.  ``bullet`` is "-" or "+" for items, ``None`` for prose.
+
+    A numbered paragraph ("1." … "7." on long task paragraphs) has ``numbered``
+    set; the renderer numbers those of one section in order and puts the label
+    ("1.", "a)" …) in ``bullet``, so writers print it like any other mark.
+    """
 
     inlines: list[Inline]
     bullet: str | None = None
     align: Align = "justify"
     indent: bool = True
     section_id: str | None = None
+    numbered: bool = False
 
     def plain_text(self) -> str:
         """The paragraph's text (bullet included) without footnote marks."""
@@ -189,6 +195,10 @@ class HeaderInfo:
     summary: str                     # the summary line (trích yếu)
     draft_mark: str | None = None    # "DỰ THẢO" while not final
     reference_text: str = ""         # "Báo cáo số …/BC-UBND ngày … của UBND tỉnh …" for appendices
+    title_lines: list[str] = field(default_factory=list)   # extra lines under the summary, e.g. "(Trình tại kỳ họp …)"
+    addressee_heading: str = "Kính gửi:"
+    addressees: list[str] = field(default_factory=list)    # "Kính gửi: …" entries; empty → no such line
+    show_table: bool = True          # the header table (issuer, number, motto, date); False for a pack without it
 
 
 @dataclass
@@ -233,6 +243,8 @@ class Document:
     footnotes: list[Footnote]
     template_id: str = ""
     language: str = "vi-VN"
+    show_signature: bool = True
+    show_recipients: bool = True
 
     def headings(self) -> list[Heading]:
         """Every heading of the body in order."""

@@ -18,6 +18,7 @@ class Location:
     file: str | None = None
     section: str | None = None
     line: int | None = None
+    column: int | None = None
 
     def describe(self) -> str:
         """Vietnamese description, e.g. 'tệp x.toml, mục I.1, dòng 3'."""
@@ -28,6 +29,8 @@ class Location:
             parts.append(f"mục {self.section}")
         if self.line:
             parts.append(f"dòng {self.line}")
+        if self.column:
+            parts.append(f"cột {self.column}")
         return ", ".join(parts)
 
 

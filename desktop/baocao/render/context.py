@@ -7,9 +7,11 @@ templates; templates/README.md lists them.
 
 from __future__ import annotations
 
+import copy
 from decimal import Decimal
 from typing import Any
 
+import jinja2
 from markupsafe import Markup, escape
 
 from ..constants import BODY_ABBREVIATIONS
@@ -17,6 +19,7 @@ from ..formatting import format_citation_date, format_date_line, parse_date, par
 from ..model.draft import Draft, SectionData
 from ..model.richtext import Body, Note, Span, body_is_empty
 from ..template.manifest import FieldSpec, Pack, SectionSpec, TableSpec
+from .period_words import period_variables
 from .tables import table_values
 
 
@@ -52,6 +55,8 @@ def body_markup(body: Body) -> Markup:
             out.append(f"<li>{text}</li>")
         elif para.kind == "plus":
             out.append(f'<li level="2">{text}</li>')
+        elif para.kind == "number":
+            out.append(f"<np>{text}</np>")
         else:
             out.append(f"<p>{text}</p>")
     return Markup("\n".join(out))
@@ -79,11 +84,8 @@ class MetaView:
         self.co_quan_ngan = short_body_name(meta.body, meta.locality)
         self.co_quan_chu_quan = meta.parent_body
         self.dia_danh = meta.place
-        self.ky = meta.period.phrase()
-        self.ky_tiep_theo = meta.period.next_phrase()
-        self.nam = meta.period.year
-        self.quy = meta.period.quarter
-        self.loai_ky = meta.period.kind.value
+        for name, value in period_variables(meta.period.kind, meta.period.year, meta.period.quarter).items():
+            setattr(self, name, value)
         self.so = meta.number
         self.ky_hieu = meta.symbol
         self.so_ky_hieu = f"{meta.number or '…'}/{meta.symbol}"
@@ -118,7 +120,13 @@ class FieldsView:
         self._spec = spec
 
     def _get(self, key: str) -> Any:
-        return typed_value(self._spec.field(key) if self._spec else None, self._values.get(key))
+        field_spec = self._spec.field(key) if self._spec else None
+        if field_spec is None:
+            where = f"mục «{self._spec.id}»" if self._spec else "phần này của mẫu"
+            known = ", ".join(f.key for f in self._spec.fields) if self._spec and self._spec.fields else "(không có)"
+            raise jinja2.UndefinedError(f"{where} không có trường «{key}»; các trường có: {known}")
+        value = typed_value(field_spec, self._values.get(key))
+        return copy.deepcopy(value) if isinstance(value, (dict, list)) else value  # templates never reach the draft
 
     def __getattr__(self, key: str) -> Any:
         if key.startswith("_"):
@@ -133,10 +141,22 @@ class FieldsView:
         return self._get(key) not in (None, "", [], {})
 
 
+class SectionInfo:
+    """``muc_nay``: the section being rendered — its id, level and title (read-only copies)."""
+
+    def __init__(self, spec: SectionSpec):
+        self.ma = spec.id
+        self.id = spec.id
+        self.cap = spec.level
+        self.tieu_de = spec.title
+
+
 class SectionView:
     """``muc('id')``: another section's fields, body and emptiness."""
 
     def __init__(self, data: SectionData, spec: SectionSpec):
+        self.ma = spec.id
+        self.cap = spec.level
         self.truong = FieldsView(data.fields, spec)
         self.noi_dung = body_markup(data.body)
         self.trong = body_is_empty(data.body)

@@ -16,6 +16,7 @@ LABELLERS: dict[str, Callable[[int], str]] = {
     NumberStyle.LETTER_DOT.value: lambda n: f"{point_letter(n)}.",
     NumberStyle.DASH.value: lambda n: "-",
     NumberStyle.PLUS.value: lambda n: "+",
+    NumberStyle.RUN_IN.value: lambda n: "",
     NumberStyle.NONE.value: lambda n: "",
 }
 

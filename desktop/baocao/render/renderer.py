@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
 from ..constants import SIGNATURE_PATTERNS
 from ..docmodel import (
@@ -21,13 +20,20 @@ from ..docmodel import (
 )
 from ..formatting import format_date_line, format_date_line_blank
 from ..model.draft import Draft, SectionData
-from ..template.jinja_env import DEFAULT_SECTION_TEMPLATE, FILTERS, make_environment, template_error
+from ..template.jinja_env import DEFAULT_SECTION_TEMPLATE, make_environment, make_text_environment, template_error
 from ..template.manifest import Pack, SectionSpec
 from ..template.markup import MarkupContext, parse_blocks
+from ..template.sandbox import RenderLimitError, render_bounded, render_budget
 from ..text import clean_line, upper_vi
-from .context import FieldsView, body_markup, build_globals
+from .context import FieldsView, SectionInfo, body_markup, build_globals
 from .numbering import label_for
 from .tables import build_table
+
+
+#: Heading and notes of the text of sections the pack no longer has (never dropped, see ``Renderer._unplaced``).
+UNPLACED_TITLE = "NỘI DUNG CHƯA XẾP MỤC"
+UNPLACED_PREFIX = "chua-xep-muc:"
+UNPLACED_FROM = "(Nội dung của mục «{id}», mục này không còn trong mẫu báo cáo; hãy chuyển vào mục phù hợp.)"
 
 
 class _Notes:
@@ -48,9 +54,11 @@ class _Notes:
         return self.keys.get(key)
 
 
-def signature_lines(prefix: str, body: str, head_title: str, title: str) -> list[str]:
-    """Authority lines above the signer's name, from the data table in constants."""
-    pattern = SIGNATURE_PATTERNS.get(prefix.strip(), SIGNATURE_PATTERNS[""])
+def signature_lines(prefix: str, body: str, head_title: str, title: str,
+                    patterns: dict[str, list[str]] | None = None) -> list[str]:
+    """Authority lines above the signer's name, from the data table in constants (or the pack's own table)."""
+    table = {**SIGNATURE_PATTERNS, **(patterns or {})}
+    pattern = table.get(prefix.strip(), table.get("", SIGNATURE_PATTERNS[""]))
     values = {"body": upper_vi(body), "head": upper_vi(head_title), "title": upper_vi(title)}
     return [line.format(**values).strip() for line in pattern if line.format(**values).strip()]
 
@@ -62,37 +70,60 @@ def recipient_entries(recipients: list[str]) -> list[str]:
     return [c + (";" if i < len(cleaned) - 1 else ".") for i, c in enumerate(cleaned)]
 
 
+def _lines(text: str) -> str:
+    """Clean each line of *text*; keep the line breaks between non-empty lines."""
+    return "\n".join(line for line in (clean_line(part) for part in str(text).split("\n")) if line)
+
+
+def number_paragraphs(blocks: list[Block], style: str) -> list[Block]:
+    """Give the numbered paragraphs of one section their labels ("1.", "2." …) in order."""
+    position = 0
+    for block in blocks:
+        if isinstance(block, Paragraph) and block.numbered:
+            position += 1
+            block.bullet = label_for(style, position)
+    return blocks
+
+
 class Renderer:
     """Renders drafts with one pack; compiled templates are kept between renders."""
 
-    def __init__(self, pack: Pack):
+    def __init__(self, pack: Pack, overrides: dict[str, str] | None = None):
         self.pack = pack
-        self.env = make_environment(pack.root)
-        self.text_env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False)
-        self.text_env.filters.update(FILTERS)
+        self.env = make_environment(pack.root, overrides)
+        self.text_env = make_text_environment()
         self._text_cache: dict[str, jinja2.Template] = {}
 
     # ------------------------------------------------------------ helpers
     def _text(self, source: str, names: dict[str, Any], what: str, section: str | None = None) -> str:
-        """Render a one-line Jinja string from the manifest (titles, summary …) as plain text."""
+        """Render a Jinja string from the manifest (titles, summary …) as plain text.
+
+        A newline written in the string ("\\n" in TOML) is kept as a forced line break.
+        """
         if "{" not in source:
-            return clean_line(source)
+            return _lines(source)
         try:
             template = self._text_cache.get(source)
             if template is None:
                 template = self._text_cache[source] = self.text_env.from_string(source)
-            return clean_line(template.render(names))
+            return _lines(render_bounded(template, names))
         except jinja2.TemplateError as exc:
+            raise template_error(exc, what, section, "manifest.toml") from exc
+        except (KeyError, AttributeError, TypeError, ValueError, ArithmeticError) as exc:
             raise template_error(exc, what, section, "manifest.toml") from exc
 
     def _blocks(self, template_name: str, names: dict[str, Any], ctx: MarkupContext,
                 section: str | None) -> list[Block]:
         """Render a section template and parse its markup into blocks."""
         try:
-            markup = self.env.get_template(template_name).render(names)
+            markup = render_bounded(self.env.get_template(template_name), names)
         except jinja2.TemplateError as exc:
             raise template_error(exc, f"Mẫu «{template_name}»", section) from exc
-        except (KeyError, AttributeError, TypeError, ValueError) as exc:
+        except RenderLimitError as exc:
+            where = template_error(exc, "", section, template_name).location
+            exc.location = where
+            raise
+        except (KeyError, AttributeError, TypeError, ValueError, ArithmeticError) as exc:
             raise template_error(exc, f"Mẫu «{template_name}»", section, template_name) from exc
         ctx.source = template_name
         ctx.section = section
@@ -101,6 +132,10 @@ class Renderer:
     def _parse(self, template_name: str, markup: str, ctx: MarkupContext, section: str | None) -> list[Block]:
         """Block markup → blocks (the preview's renderer caches this step)."""
         return parse_blocks(markup, ctx, section)
+
+    def _table(self, draft: Draft, table_id: str) -> Table:
+        """The model table *table_id* filled from *draft* (KeyError when the pack has no such table)."""
+        return build_table(self.pack.tables[table_id], draft.tables.get(table_id, []))
 
     def _subtree_empty(self, spec: SectionSpec, draft: Draft) -> bool:
         data = draft.sections.get(spec.id)
@@ -118,21 +153,48 @@ class Renderer:
                 if spec.omit_if_empty and self._subtree_empty(spec, draft):
                     continue
                 style = self.pack.style_for(spec)
-                if spec.numbered:
+                if self.pack.takes_number(spec):
                     position += 1
-                title = self._text(spec.title, names, f"Tiêu đề mục «{spec.id}»", spec.id)
-                blocks.append(Heading(spec.level, label_for(style, position), title, style, spec.id))
                 data = draft.sections.get(spec.id) or SectionData()
-                local = dict(names, truong=FieldsView(data.fields, spec), noi_dung=body_markup(data.body), muc_nay=spec)
-                blocks.extend(self._blocks(spec.template or DEFAULT_SECTION_TEMPLATE, local, ctx, spec.id))
+                local = dict(names, truong=FieldsView(data.fields, spec), noi_dung=body_markup(data.body),
+                             muc_nay=SectionInfo(spec))
+                content = number_paragraphs(list(
+                    self._blocks(spec.template or DEFAULT_SECTION_TEMPLATE, local, ctx, spec.id)),
+                    self.pack.paragraph_numbering)
+                if not spec.untitled:
+                    title = self._text(spec.title, names, f"Tiêu đề mục «{spec.id}»", spec.id)
+                    heading = Heading(spec.level, label_for(style, position), title, style, spec.id)
+                    if self.pack.is_run_in(spec) and content and isinstance(content[0], Paragraph) \
+                            and not content[0].bullet:
+                        heading.inline = list(content.pop(0).inlines)
+                    blocks.append(heading)
+                blocks.extend(content)
                 walk(self.pack.children(spec.id))
 
         walk(self.pack.top_level())
         return blocks
 
+    def _unplaced(self, draft: Draft, ctx: MarkupContext) -> list[Block]:
+        """Text of sections the pack no longer has (removed or renamed): shown under "Nội dung chưa xếp mục"."""
+        orphans = [(sid, data) for sid, data in draft.sections.items()
+                   if not self.pack.has_section(sid) and not data.is_empty()]
+        if not orphans:
+            return []
+        blocks: list[Block] = [Heading(1, "", UNPLACED_TITLE, "khong", UNPLACED_PREFIX.rstrip(":"))]
+        for section_id, data in orphans:
+            blocks.append(Paragraph([Text(UNPLACED_FROM.format(id=section_id), italic=True)], None, "justify", True,
+                                    UNPLACED_PREFIX + section_id))
+            values = [f"{k}: {v}" for k, v in data.fields.items() if v not in (None, "", [], {})]
+            if values:
+                blocks.append(Paragraph([Text("; ".join(str(v) for v in values))], None, "justify", True,
+                                        UNPLACED_PREFIX + section_id))
+            blocks.extend(parse_blocks(body_markup(data.body), ctx, UNPLACED_PREFIX + section_id))
+        return blocks
+
     def _header(self, draft: Draft, names: dict[str, Any]) -> HeaderInfo:
         meta, spec = draft.meta, self.pack.document
-        parent_lines = [upper_vi(meta.parent_body)] if meta.parent_body.strip() else []
+        parent = meta.parent_body.strip() or self._text(spec.parent_body, names, "Cơ quan chủ quản mặc định")
+        parent_lines = [upper_vi(line) for line in parent.split("\n") if line.strip()]
         own = [upper_vi(x) for x in (meta.body, meta.locality) if x.strip()]
         date_line = (format_date_line(meta.issue_date, meta.place) if meta.issue_date
                      else format_date_line_blank(meta.period.year, meta.place))
@@ -148,6 +210,10 @@ class Renderer:
             summary=summary,
             draft_mark=upper_vi(spec.draft_mark) if meta.is_draft and spec.draft_mark else None,
             reference_text=self._text(spec.attached_line, names, "Dòng «Kèm theo» của phụ lục"),
+            title_lines=[t for t in (self._text(line, names, "Dòng thêm dưới trích yếu") for line in spec.title_lines) if t],
+            addressee_heading=clean_line(spec.addressee_heading),
+            addressees=[a for a in (self._text(x, names, "Dòng «Kính gửi»") for x in spec.addressees) if a],
+            show_table=spec.show_header,
         )
 
     def _appendices(self, draft: Draft, names: dict[str, Any], ctx: MarkupContext) -> list[Appendix]:
@@ -167,15 +233,19 @@ class Renderer:
     # ------------------------------------------------------------ entry
     def render(self, draft: Draft) -> Document:
         """The document model of *draft*."""
+        with render_budget():
+            return self._render(draft)
+
+    def _render(self, draft: Draft) -> Document:
         names = build_globals(draft, self.pack)
         notes = _Notes()
 
         def table(table_id: str) -> Table:
-            return build_table(self.pack.tables[table_id], draft.tables.get(table_id, []))
+            return self._table(draft, table_id)
 
         ctx = MarkupContext(notes=notes, table=table, source="")
         header = self._header(draft, names)
-        body = self._sections(draft, names, ctx)
+        body = self._sections(draft, names, ctx) + self._unplaced(draft, ctx)
         closing: list[Paragraph] = []
         if self.pack.document.closing_template:
             for block in self._blocks(self.pack.document.closing_template, dict(names, truong=FieldsView({})), ctx,
@@ -183,14 +253,15 @@ class Renderer:
                 if isinstance(block, Paragraph):
                     closing.append(block)
         signer = draft.meta.signer
-        signature = SignatureInfo(signature_lines(signer.prefix, draft.meta.body, signer.head_title, signer.title),
-                                  clean_line(signer.name))
+        signature = SignatureInfo(signature_lines(signer.prefix, draft.meta.body, signer.head_title, signer.title,
+                                                  self.pack.document.signature_patterns), clean_line(signer.name))
         recipients = RecipientsInfo(clean_line(self.pack.document.recipients_heading),
                                     recipient_entries(draft.meta.recipients or self.pack.document.default_recipients))
         appendices = self._appendices(draft, names, ctx)
         return Document(page=self.pack.page, header=header, body=body, closing=closing, signature=signature,
                         recipients=recipients, appendices=appendices, footnotes=notes.footnotes,
-                        template_id=self.pack.id)
+                        template_id=self.pack.id, show_signature=self.pack.document.show_signature,
+                        show_recipients=self.pack.document.show_recipients)
 
 
 _RENDERERS: dict[int, Renderer] = {}

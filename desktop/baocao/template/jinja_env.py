@@ -9,18 +9,20 @@ misspelt name into an error that names the template and line.
 
 from __future__ import annotations
 
+import re
 import traceback
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from ..errors import Location, TemplateError
 from ..formatting import format_citation_date, format_date_line, format_number, parse_date
 from ..text import upper_vi
+from .pack_loader import PackLoader
+from .sandbox import BoundedEnvironment
 
 DEFAULT_SECTION_TEMPLATE = "_mac-dinh.j2"
 _BUILTIN_TEMPLATES = {DEFAULT_SECTION_TEMPLATE: "{{ noi_dung }}"}
@@ -108,23 +110,50 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
-def make_environment(root: Path) -> SandboxedEnvironment:
-    """The environment for the pack in *root* (its files, plus the built-in default section template)."""
-    env = SandboxedEnvironment(
-        loader=jinja2.ChoiceLoader([
-            jinja2.FileSystemLoader(str(root), encoding="utf-8"),
-            jinja2.DictLoader(_BUILTIN_TEMPLATES),
-        ]),
+class PrintError(jinja2.TemplateRuntimeError):
+    """A template printed something that is not text (a view object, a function)."""
+
+
+def finalize(value: Any) -> Any:
+    """What ``{{ x }}`` prints: never ``None`` nor an object's internal description."""
+    if value is None:
+        return ""
+    if isinstance(value, jinja2.Undefined):
+        return value          # StrictUndefined raises with the name when printed
+    if isinstance(value, (str, int, float, Markup)) or hasattr(value, "__html__"):
+        return value
+    from decimal import Decimal
+
+    if isinstance(value, (Decimal, date)):
+        return value
+    if isinstance(value, (list, tuple)):
+        raise PrintError("in ra cả một danh sách; hãy dùng {% for %} hoặc bộ lọc join")
+    raise PrintError("in ra một đối tượng thay vì chữ (thiếu tên thuộc tính sau dấu chấm?)")
+
+
+def make_environment(root: Path, overrides: dict[str, str] | None = None) -> BoundedEnvironment:
+    """The environment for the pack in *root*: its files (read inside the pack, no links), the built-in
+    default section template, and *overrides* (unsaved texts of the pack editor)."""
+    env = BoundedEnvironment(
+        loader=PackLoader(root, _BUILTIN_TEMPLATES, overrides),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
         auto_reload=True,
-        bytecode_cache=_bytecode_cache(),
+        finalize=finalize,
+        bytecode_cache=None if overrides else _bytecode_cache(),
     )
     env.filters.update(FILTERS)
     env.globals.update({"Markup": Markup, "today": date.today})
+    return env
+
+
+def make_text_environment() -> BoundedEnvironment:
+    """The environment of one-line texts written in manifest.toml (titles, summary, extra lines)."""
+    env = BoundedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False, finalize=finalize)
+    env.filters.update(FILTERS)
     return env
 
 
@@ -140,16 +169,60 @@ def _template_line(exc: BaseException) -> tuple[str | None, int | None]:
     return name, None
 
 
+#: Internal view classes → the names templates know them by (for messages).
+_VIEW_NAMES = {"MetaView": "bc", "FieldsView": "truong", "SectionView": "muc(…)", "TableView": "bang(…)",
+               "SectionInfo": "muc_nay"}
+_NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'")
+_IS_UNDEFINED = re.compile(r"^'(\w+)' is undefined$")
+
+
+#: Jinja's syntax messages → Vietnamese (pattern, text with {1}, {2} … for the groups); others stay as Jinja says.
+SYNTAX_MESSAGES: tuple[tuple[str, str], ...] = (
+    (r"Encountered unknown tag '(\w+)'.*innermost block that needs to be closed is '(\w+)'",
+     "gặp thẻ lạ «{1}» trong khối «{2}» chưa đóng (viết đúng là {{% end{2} %}}?)"),
+    (r"Encountered unknown tag '(\w+)'", "gặp thẻ lạ «{1}»"),
+    (r"Unexpected end of template.*innermost block that needs to be closed is '(\w+)'",
+     "mẫu đã hết mà khối «{1}» chưa được đóng (thiếu {{% end{1} %}})"),
+    (r"unexpected end of template, expected '(.+?)'", "mẫu đã hết mà còn thiếu «{1}»"),
+    (r"expected token '(.+?)', got '(.+?)'", "cần «{1}» nhưng gặp «{2}»"),
+    (r"unexpected '(.+?)'", "gặp «{1}» không đúng chỗ"),
+    (r"No filter named '(\w+)'", "không có bộ lọc «{1}» (xem danh sách bộ lọc trong templates/README.md)"),
+    (r"No test named '(\w+)'", "không có phép thử «{1}»"),
+)
+
+
+def syntax_text(message: str) -> str:
+    """Jinja's syntax message in Vietnamese, when it is one of the common ones."""
+    message = message.replace("end of print statement", "}}").replace("end of statement block", "%}")
+    for pattern, text in SYNTAX_MESSAGES:
+        match = re.search(pattern, message, re.DOTALL)
+        if match:
+            return text.format("", *match.groups())
+    return message
+
+
+def undefined_text(message: str) -> str:
+    """Jinja's English "… has no attribute …" in the template's own names, in Vietnamese."""
+    message = _NO_ATTRIBUTE.sub(lambda m: f"«{_VIEW_NAMES.get(m.group(1), m.group(1))}» không có «{m.group(2)}»", message)
+    return _IS_UNDEFINED.sub(lambda m: f"tên «{m.group(1)}» không có", message)
+
+
 def template_error(exc: BaseException, what: str, section: str | None = None,
                    source_name: str | None = None) -> TemplateError:
     """Turn a Jinja exception into a TemplateError naming file, section and line."""
     file_name, line = _template_line(exc)
     if isinstance(exc, jinja2.UndefinedError):
-        detail = f"dùng tên chưa được định nghĩa ({exc.message})"
+        detail = f"dùng tên chưa được định nghĩa ({undefined_text(exc.message or '')})"
         hint = "Kiểm tra chính tả tên biến/trường trong mẫu; danh sách tên dùng được có trong templates/README.md."
     elif isinstance(exc, jinja2.TemplateSyntaxError):
-        detail = f"sai cú pháp Jinja ({exc.message})"
+        detail = f"sai cú pháp Jinja ({syntax_text(exc.message or '')})"
         hint = "Kiểm tra các cặp {{ }}, {% %} và {% endif %}/{% endfor %} trong mẫu."
+    elif isinstance(exc, PrintError):
+        detail = f"không in được giá trị: {exc.message}"
+        hint = "Mỗi {{ … }} phải cho ra chữ hoặc số, ví dụ {{ bc.ky }}, {{ truong.tong | so }}."
+    elif isinstance(exc, jinja2.exceptions.SecurityError):
+        detail = f"làm việc mẫu không được phép làm ({exc})"
+        hint = "Mẫu chỉ được đọc dữ liệu của bản thảo, không được sửa dữ liệu hay gọi hàm nội bộ."
     elif isinstance(exc, jinja2.TemplateNotFound):
         detail = f"không tìm thấy tệp mẫu «{exc.name}»"
         hint = "Kiểm tra khóa template trong manifest.toml và tên tệp trong thư mục mẫu."

@@ -10,7 +10,7 @@ section and (for TOML syntax errors) the line, in Vietnamese.
 from __future__ import annotations
 
 import re
-import tomllib
+import threading
 from dataclasses import dataclass, field, fields as dc_fields
 from pathlib import Path
 from typing import Any
@@ -18,14 +18,16 @@ from typing import Any
 from ..constants import NumberStyle, PeriodKind
 from ..docmodel import PageSetup
 from ..errors import Location, TemplateError
+from .pack_files import pack_path, read_pack_text
+from .toml_source import KeyLines, parse_toml_text
 
 MANIFEST_NAME = "manifest.toml"
-PACK_FORMAT = 1
+REFERENCE_NAME = "reference.docx"
+PACK_FORMAT = 2
 FIELD_TYPES = ("integer", "decimal", "text", "date", "docref", "choice")
 COLUMN_TYPES = ("stt", "text", "integer", "decimal")
 CHECK_KINDS = ("tong",)
 ORIENTATIONS = ("portrait", "landscape")
-_TOML_LINE = re.compile(r"line (\d+)")
 
 
 @dataclass
@@ -59,14 +61,16 @@ class SectionSpec:
     """One section of the report kind."""
 
     id: str
-    title: str
+    title: str = ""                  # "" → no heading: an opening paragraph, a closing passage
     parent: str | None = None
     level: int = 1
     template: str | None = None
     required: bool = False
     numbered: bool = True
     numbering: str | None = None     # overrides the level's style
+    run_in: bool = False             # the title starts the body's first paragraph ("Đánh giá chung: …")
     omit_if_empty: bool = False
+    name: str = ""                   # shown in the outline when the title is empty or a template
     guidance: str = ""
     topics: list[str] = field(default_factory=list)
     example: str = ""
@@ -77,6 +81,15 @@ class SectionSpec:
     def field(self, key: str) -> FieldSpec | None:
         """The field spec named *key*, if any."""
         return next((f for f in self.fields if f.key == key), None)
+
+    @property
+    def untitled(self) -> bool:
+        """True when the section prints no heading (its text stands on its own)."""
+        return not self.title.strip()
+
+    def display_name(self) -> str:
+        """What the outline and the pack editor call this section."""
+        return self.name or self.title or self.id
 
 
 @dataclass
@@ -146,6 +159,14 @@ class DocumentSpec:
     attached_line: str = "(Kèm theo Báo cáo số {{ bc.so_ky_hieu }} ngày {{ bc.ngay_ban_hanh }} của {{ bc.co_quan_ngan }})"
     default_recipients: list[str] = field(default_factory=list)
     citation_date_style: str = "nd30"
+    title_lines: list[str] = field(default_factory=list)        # extra lines under the summary (Jinja)
+    addressee_heading: str = "Kính gửi:"
+    addressees: list[str] = field(default_factory=list)          # "Kính gửi: …" lines (Jinja); empty → none
+    show_header: bool = True                                     # the header table (issuer, number, motto, date)
+    parent_body: str = ""                                        # default parent body line (Jinja) when the draft has none
+    show_signature: bool = True
+    show_recipients: bool = True
+    signature_patterns: dict[str, list[str]] = field(default_factory=dict)  # prefix → lines ({body} {head} {title})
 
 
 @dataclass
@@ -160,6 +181,7 @@ class Pack:
     default_period: PeriodKind = PeriodKind.FIRST_HALF
     numbering: list[str] = field(default_factory=lambda: [NumberStyle.ROMAN.value, NumberStyle.ARABIC.value,
                                                           NumberStyle.LETTER_PAREN.value])
+    paragraph_numbering: str = NumberStyle.ARABIC.value   # labels of numbered paragraphs ("1.", "a)" …)
     page: PageSetup = field(default_factory=PageSetup)
     document: DocumentSpec = field(default_factory=DocumentSpec)
     sections: list[SectionSpec] = field(default_factory=list)
@@ -191,7 +213,7 @@ class Pack:
 
     def style_for(self, section: SectionSpec) -> str:
         """The numbering style of *section* (its own, else its level's, else none)."""
-        if not section.numbered:
+        if not section.numbered or section.untitled:
             return NumberStyle.NONE.value
         if section.numbering:
             return section.numbering
@@ -199,42 +221,84 @@ class Pack:
             return self.numbering[section.level - 1]
         return NumberStyle.NONE.value
 
+    def is_run_in(self, section: SectionSpec) -> bool:
+        """True when *section*'s heading runs into its first paragraph."""
+        return section.run_in or self.style_for(section) == NumberStyle.RUN_IN.value
+
+    def takes_number(self, section: SectionSpec) -> bool:
+        """True when *section* counts among its siblings' numbers."""
+        return section.numbered and not section.untitled and self.style_for(section) not in (
+            NumberStyle.NONE.value, NumberStyle.RUN_IN.value)
+
 
 # ---------------------------------------------------------------- loading
+_STATE = threading.local()
+
+
 def _error(message: str, path: Path, section: str | None = None, line: int | None = None,
-           hint: str = "Sửa tệp mẫu theo hướng dẫn trong templates/README.md rồi thử lại.") -> TemplateError:
+           hint: str = "Sửa tệp mẫu theo hướng dẫn trong templates/README.md rồi thử lại.",
+           key: str | None = None, after: str | None = None) -> TemplateError:
+    lines: KeyLines | None = getattr(_STATE, "lines", None)
+    if line is None and lines is not None and path.name == MANIFEST_NAME:
+        if key:
+            line = lines.find(key, section, after)
+        if line is None and section:
+            line = lines.section(section)
     return TemplateError(message, hint, Location(file=str(path), section=section, line=line))
 
 
-def read_toml(path: Path) -> dict[str, Any]:
-    """Parse a TOML file; syntax errors become TemplateError with the line number."""
+def read_toml(path: Path, root: Path | None = None) -> dict[str, Any]:
+    """Parse a TOML file of a pack (read inside *root*, no links); errors carry line and column."""
+    root = root or path.parent
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError as exc:
-        raise _error(f"Không tìm thấy tệp «{path.name}» của mẫu báo cáo.", path) from exc
-    except tomllib.TOMLDecodeError as exc:
-        match = _TOML_LINE.search(str(exc))
-        raise _error(f"Tệp «{path.name}» viết sai cú pháp TOML: {exc}.", path,
-                     line=int(match.group(1)) if match else None) from exc
-    except UnicodeDecodeError as exc:
-        raise _error(f"Tệp «{path.name}» không phải văn bản UTF-8.", path,
-                     hint="Lưu lại tệp với bảng mã UTF-8 rồi thử lại.") from exc
+        text = read_pack_text(root, path.relative_to(root).as_posix())
+    except ValueError as exc:
+        raise _error(f"Tệp «{path.name}» nằm ngoài thư mục mẫu.", path) from exc
+    except TemplateError as exc:
+        if "UTF-8" in exc.message:
+            raise _error(f"Tệp «{path.name}» không phải văn bản UTF-8.", path,
+                         hint="Lưu lại tệp với bảng mã UTF-8 rồi thử lại.") from exc
+        if "Không tìm thấy" in exc.message:
+            raise _error(f"Không tìm thấy tệp «{path.name}» của mẫu báo cáo.", path) from exc
+        raise
+    return parse_toml_text(text, path)
+
+
+#: Dataclass fields computed by the loader, never written in manifest.toml.
+_COMPUTED = {"level", "children"}
+#: Annotation → (check, Vietnamese name of the expected kind of value).
+_KINDS: dict[str, tuple[Any, str]] = {
+    "bool": (lambda v: isinstance(v, bool), "true hoặc false"),
+    "str": (lambda v: isinstance(v, str), "một chuỗi trong ngoặc kép"),
+    "str | None": (lambda v: isinstance(v, str), "một chuỗi trong ngoặc kép"),
+    "int": (lambda v: isinstance(v, int) and not isinstance(v, bool), "một số nguyên"),
+    "float": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool), "một số"),
+    "float | None": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool), "một số"),
+    "list[str]": (lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v), "danh sách chuỗi [\"…\", \"…\"]"),
+    "dict[str, list[str]]": (lambda v: isinstance(v, dict) and all(
+        isinstance(x, list) and all(isinstance(y, str) for y in x) for x in v.values()), "bảng { khóa = [\"…\"] }"),
+}
 
 
 def _build(cls: type, data: Any, path: Path, what: str, section: str | None = None) -> Any:
-    """Instantiate dataclass *cls* from a TOML table, rejecting unknown keys with a clear message."""
+    """Instantiate dataclass *cls* from a TOML table, rejecting unknown keys and wrong kinds of value."""
     if not isinstance(data, dict):
         raise _error(f"{what} phải là một bảng TOML.", path, section)
-    known = {f.name for f in dc_fields(cls)}
-    unknown = sorted(set(data) - known)
+    declared = {f.name: f for f in dc_fields(cls) if f.name not in _COMPUTED}
+    unknown = sorted(set(data) - set(declared))
     if unknown:
-        raise _error(f"{what} có khóa không hợp lệ: {', '.join(unknown)}. Các khóa được dùng: {', '.join(sorted(known))}.",
-                     path, section)
+        raise _error(f"{what} có khóa không hợp lệ: {', '.join(unknown)}. Các khóa được dùng: {', '.join(sorted(declared))}.",
+                     path, section, key=unknown[0],
+                     hint="Kiểm tra chính tả tên khóa; mọi khóa được giải thích trong templates/README.md.")
+    for key, value in data.items():
+        kind = _KINDS.get(str(declared[key].type))
+        if kind is not None and not kind[0](value):
+            raise _error(f"{what}: khóa «{key}» phải là {kind[1]}, đang ghi {value!r}.", path, section, key=key)
     try:
         return cls(**data)
     except TypeError as exc:
-        raise _error(f"{what} thiếu khóa bắt buộc ({exc}).", path, section) from exc
+        missing = re.findall(r"'(\w+)'", str(exc))
+        raise _error(f"{what} thiếu khóa bắt buộc: {', '.join(missing) or exc}.", path, section) from exc
 
 
 def _load_fields(raw: list[Any], path: Path, section_id: str) -> list[FieldSpec]:
@@ -243,11 +307,12 @@ def _load_fields(raw: list[Any], path: Path, section_id: str) -> list[FieldSpec]
     for spec in specs:
         if spec.type not in FIELD_TYPES:
             raise _error(f"Trường «{spec.key}» có kiểu «{spec.type}» không hợp lệ (dùng: {', '.join(FIELD_TYPES)}).",
-                         path, section_id)
+                         path, section_id, key="type", after=f'"{spec.key}"')
         if spec.key in seen:
-            raise _error(f"Trường «{spec.key}» bị khai báo hai lần.", path, section_id)
-        if not spec.key.isidentifier():
-            raise _error(f"Tên trường «{spec.key}» chỉ được gồm chữ không dấu, số và dấu gạch dưới.", path, section_id)
+            raise _error(f"Trường «{spec.key}» bị khai báo hai lần.", path, section_id, key="key", after=f'"{spec.key}"')
+        if not spec.key.isidentifier() or not spec.key.isascii():
+            raise _error(f"Tên trường «{spec.key}» chỉ được gồm chữ không dấu, số và dấu gạch dưới.", path, section_id,
+                         key="key", after=f'"{spec.key}"')
         seen.add(spec.key)
     return specs
 
@@ -271,12 +336,15 @@ def _load_sections(raw: list[Any], path: Path, guidance: dict[str, Any]) -> list
         if spec.parent is not None:
             parent = by_id.get(spec.parent)
             if parent is None:
-                raise _error(f"Mục cha «{spec.parent}» không có hoặc đứng sau mục con.", path, spec.id,
+                raise _error(f"Mục cha «{spec.parent}» không có hoặc đứng sau mục con.", path, spec.id, key="parent",
                              hint="Mục cha phải được khai báo trước các mục con của nó.")
             spec.level = parent.level + 1
             parent.children.append(spec.id)
-        if spec.numbering is not None and spec.numbering not in {s.value for s in NumberStyle}:
-            raise _error(f"Kiểu đánh số «{spec.numbering}» không hợp lệ.", path, spec.id)
+        if spec.numbering is not None:
+            _numbering_style(spec.numbering, path, spec.id, "numbering")
+        if spec.run_in and spec.untitled:
+            raise _error(f"Mục «{spec.id}» chạy liền (run_in = true) nhưng chưa có tiêu đề.", path, spec.id, key="run_in",
+                         hint="Mục chạy liền in tiêu đề rồi nội dung trên cùng một dòng, ví dụ title = \"Đánh giá chung:\".")
         spec.fields = _load_fields(fields_raw, path, spec.id)
         spec.checks = [_build(CheckSpec, c, path, "Quy tắc kiểm tra", spec.id) for c in checks_raw]
         for check in spec.checks:
@@ -316,34 +384,92 @@ def _load_tables(raw: list[Any], path: Path) -> dict[str, TableSpec]:
     return tables
 
 
+def _numbering_style(value: Any, path: Path, section: str | None, key: str) -> str:
+    valid = {s.value for s in NumberStyle}
+    if value not in valid:
+        raise _error(f"Kiểu đánh số «{value}» không hợp lệ (dùng: {', '.join(sorted(valid))}).", path, section, key=key)
+    return str(value)
+
+
+def _check_pack_files(pack: Pack, path: Path) -> None:
+    """Every file the manifest names lies inside the pack and is no link (missing templates are reported at render)."""
+    named = [(s.template, s.id, "template") for s in pack.sections if s.template]
+    named += [(a.template, None, "template") for a in pack.appendices if a.template]
+    if pack.document.closing_template:
+        named.append((pack.document.closing_template, None, "closing_template"))
+    for name, section, key in named:
+        try:
+            pack_path(pack.root, str(name), must_exist=False)
+        except TemplateError as exc:
+            raise _error(exc.message, path, section, key=key, hint=exc.hint) from exc
+
+
 def load_manifest(root: Path) -> Pack:
     """Load and validate the pack in folder *root*."""
     path = root / MANIFEST_NAME
-    data = read_toml(path)
+    text = read_pack_text(root, MANIFEST_NAME) if (root / MANIFEST_NAME).exists() or (root / MANIFEST_NAME).is_symlink() \
+        else None
+    if text is None:
+        raise _error(f"Không tìm thấy tệp «{MANIFEST_NAME}» của mẫu báo cáo.", path)
+    _STATE.lines = KeyLines(text)
+    try:
+        return _load(root, path, parse_toml_text(text, path))
+    finally:
+        _STATE.lines = None
+
+
+def _load(root: Path, path: Path, data: dict[str, Any]) -> Pack:
     info = data.get("pack")
     if not isinstance(info, dict) or not info.get("id"):
         raise _error("Tệp mẫu thiếu bảng [pack] với khóa «id».", path)
-    if int(info.get("format", PACK_FORMAT)) > PACK_FORMAT:
-        raise _error("Mẫu báo cáo được viết cho phiên bản baocao mới hơn.", path,
+    unknown = sorted(set(info) - set(PACK_KEYS))
+    if unknown:
+        raise _error(f"Bảng [pack] có khóa không hợp lệ: {', '.join(unknown)}. Các khóa được dùng: "
+                     f"{', '.join(PACK_KEYS)}.", path, key=unknown[0])
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", str(info["id"])):
+        raise _error(f"Mã mẫu «{info['id']}» không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang.",
+                     path, key="id")
+    try:
+        pack_format = int(info.get("format", PACK_FORMAT))
+    except (TypeError, ValueError):
+        raise _error("Khóa «format» phải là một số nguyên.", path, key="format") from None
+    if pack_format > PACK_FORMAT:
+        raise _error("Mẫu báo cáo được viết cho phiên bản baocao mới hơn.", path, key="format",
                      hint="Hãy cập nhật baocao lên phiên bản mới nhất.")
     guidance: dict[str, Any] = {}
     if info.get("guidance_file"):
-        guidance = read_toml(root / str(info["guidance_file"]))
+        name = str(info["guidance_file"])
+        try:
+            guide = pack_path(root, name)
+        except TemplateError as exc:
+            raise _error(exc.message, path, key="guidance_file", hint=exc.hint) from exc
+        guidance = read_toml(guide, root)
     try:
         default_period = PeriodKind(info.get("default_period", PeriodKind.FIRST_HALF.value))
     except ValueError as exc:
-        raise _error(f"Kỳ báo cáo mặc định «{info.get('default_period')}» không hợp lệ.", path) from exc
+        raise _error(f"Kỳ báo cáo mặc định «{info.get('default_period')}» không hợp lệ (dùng: "
+                     f"{', '.join(k.value for k in PeriodKind)}).", path, key="default_period") from exc
     pack = Pack(id=str(info["id"]), name=str(info.get("name", info["id"])), version=str(info.get("version", "1")),
                 root=root, description=str(info.get("description", "")), default_period=default_period)
-    numbering = (data.get("numbering") or {}).get("levels")
-    if numbering is not None:
-        valid = {s.value for s in NumberStyle}
-        bad = [n for n in numbering if n not in valid]
-        if bad:
-            raise _error(f"Kiểu đánh số không hợp lệ: {', '.join(map(str, bad))} (dùng: {', '.join(sorted(valid))}).", path)
-        pack.numbering = list(numbering)
+    numbering = data.get("numbering") or {}
+    unknown = sorted(set(numbering) - {"levels", "paragraphs"})
+    if unknown:
+        raise _error(f"Bảng [numbering] có khóa không hợp lệ: {', '.join(unknown)} (dùng: levels, paragraphs).",
+                     path, key=unknown[0])
+    if numbering.get("levels") is not None:
+        if not isinstance(numbering["levels"], list) or not numbering["levels"]:
+            raise _error("Khóa «levels» phải là danh sách kiểu số, ví dụ [\"la-ma\", \"so\"].", path, key="levels")
+        pack.numbering = [_numbering_style(n, path, None, "levels") for n in numbering["levels"]]
+    if numbering.get("paragraphs") is not None:
+        pack.paragraph_numbering = _numbering_style(numbering["paragraphs"], path, None, "paragraphs")
+    for table in set(data) - set(TOP_LEVEL_KEYS):
+        raise _error(f"Tệp mẫu có bảng [{table}] không được dùng (dùng: {', '.join(TOP_LEVEL_KEYS)}).", path,
+                     line=_STATE.lines.table(str(table)))
     pack.page = _build(PageSetup, data.get("page", {}), path, "Bảng [page]")
     pack.document = _build(DocumentSpec, data.get("document", {}), path, "Bảng [document]")
+    for prefix in pack.document.signature_patterns:
+        if not prefix.strip():
+            raise _error("signature_patterns: tên kiểu ký không được để trống.", path, key="signature_patterns")
     pack.sections = _load_sections(data.get("sections", []), path, guidance)
     if not pack.sections:
         raise _error("Mẫu báo cáo chưa có mục nào ([[sections]]).", path)
@@ -351,9 +477,20 @@ def load_manifest(root: Path) -> Pack:
     pack.appendices = [_build(AppendixSpec, a, path, "Phụ lục") for a in data.get("appendices", [])]
     for appendix in pack.appendices:
         if appendix.orientation not in ORIENTATIONS:
-            raise _error(f"Phụ lục «{appendix.id}»: hướng trang «{appendix.orientation}» không hợp lệ.", path)
+            raise _error(f"Phụ lục «{appendix.id}»: hướng trang «{appendix.orientation}» không hợp lệ.", path,
+                         key="orientation")
         if appendix.table and appendix.table not in pack.tables:
             raise _error(f"Phụ lục «{appendix.id}» dùng bảng «{appendix.table}» không có trong mẫu.", path)
-    reference = root / "reference.docx"
+    _check_pack_files(pack, path)
+    try:
+        reference = pack_path(root, REFERENCE_NAME, must_exist=False)
+    except TemplateError as exc:
+        raise _error(exc.message, path, hint=exc.hint) from exc
     pack.reference_docx = reference if reference.is_file() else None
     return pack
+
+
+#: Keys of [pack] (documented in templates/README.md).
+PACK_KEYS = ("id", "name", "version", "format", "description", "guidance_file", "default_period")
+#: Top-level tables of manifest.toml.
+TOP_LEVEL_KEYS = ("pack", "numbering", "page", "document", "sections", "tables", "appendices")

@@ -7,6 +7,8 @@ templates/README.md):
 ``<p>…</p>``            a paragraph; ``align="center|left|right|justify"``,
                         ``indent="0"`` for no first-line indent
 ``<li>…</li>``          an item "- …"; ``level="2"`` gives "+ …"
+``<np>…</np>``          a numbered paragraph "1. …" (numbered in order within its section)
+``<br/>``               a forced line break inside a paragraph
 ``<b>``, ``<i>``        bold, italic (may nest)
 ``<fn>…</fn>``          a footnote at this point; its text inline, or several
                         ``<p>`` for a note of several paragraphs; ``key="x"``
@@ -34,8 +36,9 @@ from ..text import clean_text
 
 _WS = re.compile(r"\s+")
 ALIGNS = ("justify", "left", "center", "right")
-BLOCK_TAGS = ("p", "li", "table", "pagebreak")
-INLINE_TAGS = ("b", "i", "fn", "fnref")
+BLOCK_TAGS = ("p", "li", "np", "table", "pagebreak")
+INLINE_TAGS = ("b", "i", "fn", "fnref", "br")
+_SPACED_BREAK = re.compile(r" *\n *")
 
 
 class FootnoteSink(Protocol):
@@ -79,7 +82,7 @@ def _normalise(inlines: list[Inline]) -> list[Inline]:
         if (isinstance(item, Text) and isinstance(last, Text)
                 and last.bold == item.bold and last.italic == item.italic):
             joined = last.text + item.text
-            merged[-1] = Text(joined.replace("  ", " "), last.bold, last.italic)
+            merged[-1] = Text(_SPACED_BREAK.sub("\n", joined.replace("  ", " ")), last.bold, last.italic)
         else:
             merged.append(item)
     while merged and isinstance(merged[0], Text) and not merged[0].text.strip():
@@ -123,6 +126,8 @@ def _inlines(element: ET.Element, ctx: MarkupContext, bold: bool, italic: bool, 
             out.extend(_inlines(child, ctx, True, italic, in_note))
         elif tag == "i":
             out.extend(_inlines(child, ctx, bold, True, in_note))
+        elif tag == "br":
+            out.append(Text("\n", bold, italic))
         elif tag in ("fn", "fnref") and in_note:
             raise _fail(ctx, "chú thích không được lồng trong chú thích")
         elif tag == "fn":
@@ -136,7 +141,7 @@ def _inlines(element: ET.Element, ctx: MarkupContext, bold: bool, italic: bool, 
             out.append(FootnoteRef(number))
         elif tag in BLOCK_TAGS:
             raise _fail(ctx, f"thẻ khối <{tag}> nằm trong một đoạn văn",
-                        "Đóng đoạn văn (</p> hoặc </li>) trước khi mở đoạn mới.")
+                        "Đóng đoạn văn (</p>, </li> hoặc </np>) trước khi mở đoạn mới.")
         else:
             raise _fail(ctx, f"thẻ <{tag}> không được hỗ trợ")
         out.extend(_text(child.tail, bold, italic))
@@ -157,6 +162,9 @@ def _block(element: ET.Element, ctx: MarkupContext, section_id: str | None) -> B
             raise _fail(ctx, f"<li level=\"{level}\"> không hợp lệ (dùng 1 hoặc 2)")
         return Paragraph(_normalise(_inlines(element, ctx, False, False)), "-" if level == "1" else "+",
                          "justify", True, section_id)
+    if tag == "np":
+        return Paragraph(_normalise(_inlines(element, ctx, False, False)), None, "justify", True, section_id,
+                         numbered=True)
     if tag == "table":
         table_id = element.get("id", "")
         try:
@@ -168,7 +176,7 @@ def _block(element: ET.Element, ctx: MarkupContext, section_id: str | None) -> B
     if tag == "pagebreak":
         return PageBreak()
     if tag in INLINE_TAGS:
-        raise _fail(ctx, f"thẻ <{tag}> phải nằm trong <p> hoặc <li>")
+        raise _fail(ctx, f"thẻ <{tag}> phải nằm trong <p>, <li> hoặc <np>")
     raise _fail(ctx, f"thẻ <{tag}> không được hỗ trợ")
 
 

@@ -54,9 +54,10 @@ def section_labels(pack: Pack) -> dict[str, str]:
     def walk(specs: list[SectionSpec]) -> None:
         position = 0
         for spec in specs:
-            if spec.numbered:
+            numbered = pack.takes_number(spec)      # untitled, run-in and "khong" sections take no number
+            if numbered:
                 position += 1
-            labels[spec.id] = label_for(pack.style_for(spec), position) if spec.numbered else ""
+            labels[spec.id] = label_for(pack.style_for(spec), position) if numbered else ""
             walk(pack.children(spec.id))
 
     walk(pack.top_level())
@@ -66,7 +67,8 @@ def section_labels(pack: Pack) -> dict[str, str]:
 def outline_entries(pack: Pack) -> list[Entry]:
     """Sections in report order, then one entry per appendix with a table."""
     labels = section_labels(pack)
-    entries = [Entry(s.id, labels[s.id], display_title(s.title), s.level, s.parent, not s.children)
+    entries = [Entry(s.id, labels[s.id], display_title(s.title) if s.title and not s.name else s.display_name(),
+                     s.level, s.parent, not s.children)
                for s in pack.sections]
     for appendix in pack.appendices:
         if appendix.table:

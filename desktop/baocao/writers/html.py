@@ -35,7 +35,8 @@ table.grid td, table.grid th { border: 1px solid #000; padding: 2px 4px; }
 
 
 def _e(text: str) -> str:
-    return escape(text, quote=True)
+    """Escaped text; a forced line break ("\\n") becomes ``<br/>``."""
+    return escape(text, quote=True).replace("\n", "<br/>")
 
 
 def _inlines(items: list[Inline]) -> str:
@@ -73,7 +74,7 @@ def _heading(heading: Heading, indent_cm: float) -> str:
         inner = f"{_e(heading.label)}<br/>{_e(heading.title.upper())}"
         return f'<p style="{css}"><a class="h"{anchor}{href}>{inner}</a></p>'
     text = _e(heading.display_text())
-    tail = f" {_inlines(heading.inline)}" if heading.inline else ""
+    tail = f' <span style="font-weight:normal;">{_inlines(heading.inline)}</span>' if heading.inline else ""
     return (f'<p style="{css} text-align:justify; text-indent:{indent_cm}cm;">'
             f'<a class="h"{anchor}{href}>{text}</a>{tail}</p>')
 
@@ -125,19 +126,31 @@ def _header(doc: Document) -> str:
                   f'<i>{_e(h.date_line)}</i>')
     mark = (f'<p><span style="border:1px solid #000; font-weight:bold;">&nbsp;{_e(h.draft_mark)}&nbsp;</span></p>'
             if h.draft_mark else "")
-    return (f"{mark}<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\"><tr>"
-            f'<td width="40%" align="center" valign="top">{left_html}</td>'
-            f'<td width="60%" align="center" valign="top">{right_html}</td></tr></table>'
+    table = (f"<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\"><tr>"
+             f'<td width="40%" align="center" valign="top">{left_html}</td>'
+             f'<td width="60%" align="center" valign="top">{right_html}</td></tr></table>') if h.show_table else ""
+    extra = "".join(f"<br/><i>{_e(line)}</i>" for line in h.title_lines)
+    addressees = ""
+    if len(h.addressees) == 1:
+        addressees = f'<p style="text-align:center;">{_e(h.addressee_heading)} {_e(h.addressees[0])}</p>'
+    elif h.addressees:
+        items = "".join(f"<br/>- {_e(a)}" for a in h.addressees)
+        addressees = f'<p style="text-align:center;">{_e(h.addressee_heading)}{items}</p>'
+    return (f"{mark if h.show_table else ''}{table}"
             f'<p style="text-align:center; margin-top:18pt;"><b>{_e(h.doc_type)}</b><br/><b>{_e(h.summary)}</b>'
-            f"<br/>———</p>")
+            f"{extra}<br/>———</p>{addressees}")
 
 
 def _signature(doc: Document) -> str:
+    if not (doc.show_signature or doc.show_recipients):
+        return ""
     entries = "<br/>".join(f"- {_e(e)}" for e in doc.recipients.entries)
     left = (f'<b><i style="font-size:12pt;">{_e(doc.recipients.heading)}</i></b><br/>'
             f'<span style="font-size:11pt;">{entries}</span>')
     right = "<br/>".join(f"<b>{_e(line)}</b>" for line in doc.signature.authority_lines)
     right += f"<br/><br/><br/><br/><b>{_e(doc.signature.name)}</b>"
+    left = left if doc.show_recipients else ""
+    right = right if doc.show_signature else ""
     return (f'<table width="100%" cellspacing="0" cellpadding="0"><tr>'
             f'<td width="50%" valign="top" align="left">{left}</td>'
             f'<td width="50%" valign="top" align="center">{right}</td></tr></table>')

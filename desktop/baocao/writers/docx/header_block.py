@@ -78,5 +78,16 @@ def header_block_xml(info: HeaderInfo, ctx: BuildContext) -> str:
     title = [paragraph(S.DOC_TYPE, run(info.doc_type)) if info.doc_type else ""]
     if info.summary:
         title.append(paragraph(S.SUMMARY, run(info.summary)))
+    title.extend(paragraph(S.TITLE_LINE, run(line)) for line in info.title_lines)
     title.append(_rule(text_width, summary_width * SUMMARY_RULE_SHARE, S.SUMMARY_RULE))
-    return table + "".join(title)
+    if info.addressees:
+        title.append(_addressees(info))
+    return (table if info.show_table else "") + "".join(title)
+
+
+def _addressees(info: HeaderInfo) -> str:
+    """"Kính gửi: …" — one entry on the line, several as "- …;" lines under the heading."""
+    if len(info.addressees) == 1:
+        return paragraph(S.ADDRESSEE, run(f"{info.addressee_heading} {info.addressees[0]}".strip()))
+    lines = [info.addressee_heading] + [f"- {entry}" for entry in info.addressees]
+    return paragraph(S.ADDRESSEE, run("\n".join(lines)))

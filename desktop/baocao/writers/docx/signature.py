@@ -30,9 +30,14 @@ def _signature(info: SignatureInfo) -> str:
     return "".join(parts)
 
 
-def signature_block_xml(signature: SignatureInfo, recipients: RecipientsInfo, ctx: BuildContext) -> str:
-    """The signature table (one row, cannot split across pages)."""
+def signature_block_xml(signature: SignatureInfo, recipients: RecipientsInfo, ctx: BuildContext,
+                        show_signature: bool = True, show_recipients: bool = True) -> str:
+    """The signature table (one row, cannot split across pages); either side may be left empty by the pack."""
     text_width = ctx.text_width_twips
+    if not show_recipients:
+        recipients = RecipientsInfo("", [])
+    if not show_signature:
+        signature = SignatureInfo([], "")
     left, right = split_width(text_width, SIGNATURE_COLUMNS)
     return (f"<w:tbl>{plain_table_props(S.TABLE_PLAIN, text_width)}"
             f'<w:tblGrid><w:gridCol w:w="{left}"/><w:gridCol w:w="{right}"/></w:tblGrid>'

@@ -50,6 +50,8 @@ class S:
     SUMMARY_RULE = "BCDuongKeTrichYeu"
     DOC_TYPE = "BCTenLoai"
     SUMMARY = "BCTrichYeu"
+    TITLE_LINE = "BCDongThemTieuDe"
+    ADDRESSEE = "BCKinhGui"
 
     TABLE = "BCBang"
     TABLE_PLAIN = "BCBangKhongVien"
@@ -97,6 +99,7 @@ HEADING_LAYOUTS: dict[str, HeadingLayout] = {
     NumberStyle.LETTER_DOT.value: HeadingLayout(S.LETTER_DOT),
     NumberStyle.DASH.value: HeadingLayout(S.DASH),
     NumberStyle.PLUS.value: HeadingLayout(S.PLUS),
+    NumberStyle.RUN_IN.value: HeadingLayout(S.UNNUMBERED),
     NumberStyle.NONE.value: HeadingLayout(S.UNNUMBERED),
 }
 UNKNOWN_HEADING_LAYOUT = HEADING_LAYOUTS[NumberStyle.NONE.value]

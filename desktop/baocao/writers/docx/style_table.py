@@ -143,6 +143,12 @@ STYLE_TABLE: tuple[StyleDef, ...] = (
     StyleDef(S.SUMMARY, "BC Trích yếu", based_on=S.NORMAL,
              para=Para(align="center", after_pt=2, line=1.0, keep_next=True),
              run=Run(bold=True, size_pt=14)),
+    StyleDef(S.TITLE_LINE, "BC Dòng thêm dưới trích yếu", based_on=S.NORMAL,
+             para=Para(align="center", after_pt=2, line=1.0, keep_next=True),
+             run=Run(italic=True, size_pt=14)),
+    StyleDef(S.ADDRESSEE, "BC Kính gửi", based_on=S.NORMAL,
+             para=Para(align="center", before_pt=6, after_pt=6, line=1.0, keep_next=True),
+             run=Run(size_pt=14)),
     # -- tables ---------------------------------------------------------------------
     StyleDef(S.TABLE, "BC Bảng số liệu", kind="table", based_on="TableNormal", table_borders=True),
     StyleDef(S.TABLE_PLAIN, "BC Bảng không viền", kind="table", based_on="TableNormal"),

@@ -65,7 +65,9 @@ def _document_xml(document: Document, ctx: BuildContext) -> bytes:
              header_block_xml(document.header, ctx),
              blocks_xml(document.body, ctx),
              closing_xml(document.closing, ctx),
-             signature_block_xml(document.signature, document.recipients, ctx)]
+             signature_block_xml(document.signature, document.recipients, ctx,
+                                 document.show_signature, document.show_recipients)
+             if document.show_signature or document.show_recipients else ""]
     last_section = main_section(document.page)
     for appendix in document.appendices:
         parts.append(section_end(last_section))

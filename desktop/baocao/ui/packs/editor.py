@@ -1,0 +1,432 @@
+"""The pack editor: section tree, section and report forms, template texts, live preview, errors at their line.
+
+Every change of the pack is a new ``PackDraft`` snapshot; structural and form
+changes are undoable steps on a ``QUndoStack`` (a template's own typing has the
+text box's undo).  The check and the preview run in a worker process
+(``PreviewJobs``), so a runaway template cannot freeze the window.  "Lưu mẫu"
+writes into the pack folder only a version without errors; otherwise the pack
+folder keeps the last good version and the version being edited is kept in
+the drafts folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem,
+                               QMainWindow, QMessageBox, QPushButton, QSplitter, QTabWidget, QTextBrowser,
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from ...errors import BaocaoError
+from ...render.worker import ErrorInfo, WorkerResult, pack_texts
+from ...template.manifest import MANIFEST_NAME
+from ...template.pack_edit import PackDraft, variables_for
+from .. import prompts
+from . import strings as S
+from .forms import ReportForm, SectionForm
+from .preview_job import PreviewJobs
+from .template_pane import TemplatePane
+
+ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+ERROR_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+#: Pause after a change before the check and preview run (ms).
+PREVIEW_DEBOUNCE_MS = 500
+
+
+class _Step(QUndoCommand):
+    """One undoable change of the pack (snapshots before and after)."""
+
+    def __init__(self, editor: "PackEditor", before: PackDraft, after: PackDraft, text: str, select: str | None):
+        super().__init__(text)
+        self.editor, self.before, self.after, self.select = editor, before, after, select
+
+    def redo(self) -> None:
+        self.editor._apply(self.after, self.select)
+
+    def undo(self) -> None:
+        self.editor._apply(self.before, self.select)
+
+
+class PackEditor(QMainWindow):
+    """Edits the pack in folder *root* (a user pack)."""
+
+    saved = Signal()
+
+    def __init__(self, root: Path, open_draft: Callable[[], Any] | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.root = root
+        self.open_draft = open_draft
+        self.draft = PackDraft(pack_texts(root))
+        self.saved_draft = self.draft
+        self.good_draft = self.draft          # the last version without errors
+        self.undo_stack = QUndoStack(self)
+        self.jobs = PreviewJobs(self)
+        self.jobs.finished.connect(self._job_finished)
+        self.last_result: WorkerResult | None = None
+        self._save_request: int | None = None
+        self._current: str | None = None
+        self._last_request: tuple[dict[str, str], Any] | None = None
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DEBOUNCE_MS)
+        self._timer.timeout.connect(self.request_preview)
+        self._refresh_tree()
+        self.request_preview()
+
+    # ------------------------------------------------------------ layout
+    def _build(self) -> None:
+        self.setWindowTitle(S.EDITOR_TITLE.format(name=self.root.name))
+        self.resize(1360, 820)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels([S.TREE_HEADER])
+        self.tree.currentItemChanged.connect(lambda item, _old: self._select(item.data(0, ID_ROLE) if item else None))
+        tree_buttons = QVBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (("add", S.BTN_ADD, self.add_section), ("child", S.BTN_ADD_CHILD, self.add_child),
+                                ("remove", S.BTN_REMOVE, self.remove_section), ("up", S.BTN_UP, lambda: self.move(-1)),
+                                ("down", S.BTN_DOWN, lambda: self.move(1)), ("indent", S.BTN_INDENT, self.indent),
+                                ("outdent", S.BTN_OUTDENT, self.outdent)):
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+        row1, row2 = QHBoxLayout(), QHBoxLayout()
+        for key in ("add", "child", "remove"):
+            row1.addWidget(self.buttons[key])
+        for key in ("up", "down", "indent", "outdent"):
+            row2.addWidget(self.buttons[key])
+        tree_buttons.addLayout(row1)
+        tree_buttons.addLayout(row2)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addLayout(tree_buttons)
+
+        self.section_form = SectionForm(self)
+        self.section_form.changed.connect(self._section_changed)
+        self.section_form.fields_changed.connect(self._fields_changed)
+        self.template_pane = TemplatePane(self)
+        self.template_pane.text_changed.connect(self._text_changed)
+        self.report_form = ReportForm(self)
+        self.report_form.changed.connect(lambda values: self.change(lambda d: d.set_document(**values),
+                                                                     S.TAB_REPORT))
+        self.report_form.numbering_changed.connect(
+            lambda levels: self.change(lambda d: d.set_numbering(levels), S.R_LEVELS))
+        self.make_template = QPushButton(S.BTN_MAKE_TEMPLATE, self)
+        self.make_template.clicked.connect(self.create_template)
+        template_tab = QWidget(self)
+        template_layout = QVBoxLayout(template_tab)
+        template_layout.addWidget(self.make_template)
+        template_layout.addWidget(self.template_pane, 1)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.section_form, S.TAB_SECTION)
+        self.tabs.addTab(template_tab, S.TAB_TEMPLATE)
+        self.tabs.addTab(self.report_form, S.TAB_REPORT)
+
+        self.preview = QTextBrowser(self)
+        self.preview_with = QComboBox(self)
+        self.preview_with.addItem(S.PREVIEW_SAMPLE, "sample")
+        if self._open_draft_fits():
+            self.preview_with.addItem(S.PREVIEW_OPEN, "open")
+        self.preview_with.currentIndexChanged.connect(lambda _i: self.request_preview())
+        self.status = QLabel(S.PREVIEW_RUNNING, self)
+        self.status.setWordWrap(True)
+        self.errors = QListWidget(self)
+        self.errors.setMaximumHeight(150)
+        self.errors.setWordWrap(True)
+        self.errors.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.errors.itemDoubleClicked.connect(self._go_to_error)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(S.PREVIEW_WITH, self))
+        top.addWidget(self.preview_with, 1)
+        right_layout.addLayout(top)
+        right_layout.addWidget(self.preview, 1)
+        right_layout.addWidget(self.status)
+        right_layout.addWidget(self.errors)
+        save_row = QHBoxLayout()
+        self.save_button = QPushButton(S.BTN_SAVE, self)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(S.BTN_REVERT, self)
+        self.revert_button.clicked.connect(self.revert_to_good)
+        save_row.addStretch(1)
+        save_row.addWidget(self.revert_button)
+        save_row.addWidget(self.save_button)
+        right_layout.addLayout(save_row)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        for widget in (left, self.tabs, right):
+            split.addWidget(widget)
+        split.setSizes([300, 560, 500])
+        self.setCentralWidget(split)
+        undo = self.undo_stack.createUndoAction(self, "Hoàn tác")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "Làm lại")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        save = QAction(S.BTN_SAVE, self)
+        save.setShortcut(QKeySequence.StandardKey.Save)
+        save.triggered.connect(self.save)
+        menu = self.menuBar().addMenu("&Mẫu")
+        menu.addActions([save, undo, redo])
+
+    def _open_draft_fits(self) -> bool:
+        """True when the window's open draft was made with this pack (its id), so it can fill the preview."""
+        draft = self.open_draft() if self.open_draft is not None else None
+        if draft is None:
+            return False
+        try:
+            pack_id = str(self.draft.manifest().get("pack", {}).get("id", ""))
+        except BaocaoError:
+            return False
+        return draft.template_id == pack_id
+
+    # ------------------------------------------------------------ applying changes
+    def change(self, make: Callable[[PackDraft], PackDraft], text: str, select: str | None = None) -> bool:
+        """Apply one undoable change; a change that cannot be made is shown, nothing else happens."""
+        try:
+            after = make(self.draft)
+        except BaocaoError as exc:
+            prompts.show_error(self, S.ERROR_TITLE, exc)
+            return False
+        if after.files == self.draft.files:
+            return False
+        self.undo_stack.push(_Step(self, self.draft, after, text, select or self._current))
+        return True
+
+    def _apply(self, draft: PackDraft, select: str | None) -> None:
+        self.draft = draft
+        self._refresh_tree(select)
+        self._timer.start()
+
+    def _text_changed(self, name: str, text: str) -> None:
+        self.draft = self.draft.with_file(name, text)
+        if name == MANIFEST_NAME:
+            self._refresh_tree(self._current)
+        self._timer.start()
+
+    def _refresh_tree(self, select: str | None = None) -> None:
+        try:
+            rows = self.draft.sections()
+        except BaocaoError:
+            rows = None                       # manifest.toml does not parse: the error list says where
+        self.template_pane.set_texts(self.draft.files)
+        if rows is None:
+            return
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        items: dict[str, QTreeWidgetItem] = {}
+        for row in rows:
+            label = row.title or row.name or row.id
+            item = QTreeWidgetItem([label])
+            item.setData(0, ID_ROLE, row.id)
+            item.setToolTip(0, row.id)
+            parent = items.get(row.parent or "")
+            (parent.addChild(item) if parent is not None else self.tree.addTopLevelItem(item))
+            items[row.id] = item
+        self.tree.expandAll()
+        self.tree.blockSignals(False)
+        target = select if select in items else (rows[0].id if rows else None)
+        if target:
+            self.tree.setCurrentItem(items[target])
+            self._select(target)
+        try:
+            self.report_form.load(self.draft.document_values(), self.draft.numbering_levels())
+        except BaocaoError:
+            pass
+
+    def _select(self, section_id: str | None) -> None:
+        if section_id is None:
+            return
+        if self._current and self._current != section_id:
+            self.section_form.commit_guidance()
+        self._current = section_id
+        try:
+            values = self.draft.section_values(section_id)
+        except BaocaoError:
+            return
+        rows = self.draft.sections()
+        level = next((r.level for r in rows if r.id == section_id), 1)
+        levels = self.draft.numbering_levels()
+        self.section_form.load(values, levels[level - 1] if level <= len(levels) else "khong")
+        name = values.get("template")
+        self.make_template.setVisible(not name)
+        if name and name in self.draft.files:
+            self.template_pane.files.setCurrentText(str(name))
+        self.template_pane.set_variables(variables_for(section_id, [f.get("key", "") for f in values.get("fields", [])]))
+
+    def _section_changed(self, values: dict[str, Any]) -> None:
+        section = self._current
+        if section:
+            self.change(lambda d: d.set_section(section, **values), S.TAB_SECTION, section)
+
+    def _fields_changed(self, fields: list[dict[str, Any]]) -> None:
+        section = self._current
+        if section:
+            self.change(lambda d: d.set_fields(section, fields), S.F_FIELDS, section)
+
+    # ------------------------------------------------------------ tree actions
+    def _ask_id(self) -> str | None:
+        text, ok = QInputDialog.getText(self, S.ADD_TITLE, S.ADD_ASK_ID)
+        return text.strip() if ok and text.strip() else None
+
+    def add_section(self, new_id: str | None = None) -> bool:
+        """A new section after the selected one (a sibling)."""
+        new_id = new_id or self._ask_id()
+        return bool(new_id) and self.change(
+            lambda d: d.add_section(new_id, S.NEW_SECTION_TITLE, after=self._current), S.BTN_ADD, new_id)
+
+    def add_child(self, new_id: str | None = None) -> bool:
+        """A new last child of the selected section."""
+        new_id = new_id or self._ask_id()
+        return bool(new_id) and self.change(
+            lambda d: d.add_section(new_id, S.NEW_SECTION_TITLE, parent=self._current), S.BTN_ADD_CHILD, new_id)
+
+    def remove_section(self, confirm: bool = True) -> bool:
+        """Remove the selected section and its subsections (undoable)."""
+        section = self._current
+        if not section:
+            return False
+        if confirm and QMessageBox.question(self, S.BTN_REMOVE, S.REMOVE_CONFIRM.format(title=section)) \
+                != QMessageBox.StandardButton.Yes:
+            return False
+        return self.change(lambda d: d.remove_section(section), S.BTN_REMOVE, None)
+
+    def move(self, delta: int) -> bool:
+        """Move the selected section among its siblings."""
+        section = self._current
+        return bool(section) and self.change(lambda d: d.move_section(section, delta), S.BTN_UP, section)
+
+    def indent(self) -> bool:
+        """Nest the selected section under its previous sibling."""
+        section = self._current
+        return bool(section) and self.change(lambda d: d.indent_section(section), S.BTN_INDENT, section)
+
+    def outdent(self) -> bool:
+        """Move the selected section one level up."""
+        section = self._current
+        return bool(section) and self.change(lambda d: d.outdent_section(section), S.BTN_OUTDENT, section)
+
+    def create_template(self) -> str | None:
+        """Give the selected section its own template file and show it."""
+        section = self._current
+        if not section:
+            return None
+        holder: dict[str, str] = {}
+
+        def make(d: PackDraft) -> PackDraft:
+            new, name = d.ensure_template(section)
+            holder["name"] = name
+            return new
+
+        self.change(make, S.BTN_MAKE_TEMPLATE, section)
+        name = holder.get("name")
+        if name:
+            self.tabs.setCurrentIndex(1)
+            self.template_pane.files.setCurrentText(name)
+        return name
+
+    # ------------------------------------------------------------ preview and errors
+    def _preview_draft(self) -> Any:
+        if self.preview_with.currentData() == "open" and self.open_draft is not None:
+            import copy
+
+            draft = self.open_draft()
+            return copy.deepcopy(draft) if draft is not None else None   # a snapshot: the worker thread pickles it
+        return None
+
+    def request_preview(self, force: bool = False) -> int:
+        """Check the pack and render the preview in the worker process (skipped when nothing changed)."""
+        self.template_pane.flush()
+        key = (self.draft.files, self.preview_with.currentData())
+        if not force and key == self._last_request and self.preview_with.currentData() != "open":
+            return self.jobs.latest
+        self._last_request = key
+        self.status.setText(S.PREVIEW_RUNNING)
+        return self.jobs.request(self.draft.files, self._preview_draft())
+
+    def _job_finished(self, request_id: int, result: WorkerResult) -> None:
+        if request_id == self._save_request:
+            self._save_request = None
+            self._finish_save(result)
+        if request_id != self.jobs.latest:
+            return
+        self.last_result = result
+        if result.html is not None:
+            self.preview.setHtml(result.html)
+        if not result.errors:
+            self.good_draft = self.draft
+        self.errors.clear()
+        for error in result.errors:
+            where = ErrorInfo.to_error(error).location.describe()
+            item = QListWidgetItem(S.ERROR_LINE.format(message=error.message, where=where) if where else error.message)
+            item.setData(ERROR_ROLE, error)
+            item.setToolTip(error.hint)
+            self.errors.addItem(item)
+        self.status.setText(S.PREVIEW_OK if not result.errors else S.PREVIEW_ERRORS.format(count=len(result.errors)))
+        if result.errors:
+            first = result.errors[0]
+            if first.file and first.file == self.template_pane.current_name():
+                self.template_pane.mark_line(first.line)
+
+    def _go_to_error(self, item: QListWidgetItem) -> None:
+        error: ErrorInfo = item.data(ERROR_ROLE)
+        if error.file:
+            self.tabs.setCurrentIndex(1)
+            self.template_pane.go_to(error.file, error.line, error.column)
+
+    # ------------------------------------------------------------ saving
+    def is_modified(self) -> bool:
+        """True when the pack differs from what is in its folder."""
+        self.template_pane.flush()
+        return self.draft.files != self.saved_draft.files
+
+    def save(self) -> int:
+        """Check the current texts in the worker; they are written when the check passes (see ``_finish_save``)."""
+        self.section_form.commit_guidance()
+        self.report_form.commit()
+        self.status.setText(S.SAVE_WAIT)
+        self._save_request = self.request_preview(force=True)
+        self._save_files = dict(self.draft.files)
+        return self._save_request
+
+    def _finish_save(self, result: WorkerResult) -> None:
+        from ...template.user_packs import keep_unsaved, save_pack
+
+        files = self._save_files
+        try:
+            if result.errors:
+                folder = keep_unsaved(self.root.name, files)
+                QMessageBox.warning(self, S.ERROR_TITLE, S.SAVE_BROKEN.format(count=len(result.errors), path=folder))
+                return
+            save_pack(self.root, files)
+        except (BaocaoError, OSError) as exc:
+            prompts.show_error(self, S.ERROR_TITLE, exc if isinstance(exc, BaocaoError) else str(exc))
+            return
+        self.saved_draft = PackDraft(files)
+        self.good_draft = self.saved_draft
+        self.status.setText(S.SAVE_DONE.format(path=self.root))
+        self.saved.emit()
+
+    def revert_to_good(self) -> bool:
+        """Go back to the last version without errors (one undoable step)."""
+        good = self.good_draft
+        return self.change(lambda _d: good, S.BTN_REVERT)
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        if self.is_modified():
+            answer = QMessageBox.question(self, S.UNSAVED_TITLE, S.UNSAVED_TEXT,
+                                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                                          | QMessageBox.StandardButton.Cancel)
+            if answer == QMessageBox.StandardButton.Cancel:
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                self.save()
+                event.ignore()
+                self.saved.connect(self.close)
+                return
+        super().closeEvent(event)

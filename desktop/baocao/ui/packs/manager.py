@@ -1,0 +1,225 @@
+"""The template manager: built-in and user packs; copy, edit, share, styles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QLabel, QMessageBox,
+                               QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from ...errors import BaocaoError
+from ...paths import user_templates_dir
+from ...template.registry import PackInfo, list_packs
+from .. import prompts
+from . import strings as S
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .editor import PackEditor
+
+INFO_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+
+class TemplateManager(QDialog):
+    """Lists every pack (broken ones with the reason) and acts on the selected one."""
+
+    def __init__(self, parent: QWidget | None = None, open_draft=None):
+        super().__init__(parent)
+        self.setWindowTitle(S.MANAGER_TITLE)
+        self.resize(900, 460)
+        self.open_draft = open_draft          # callable → the window's open draft (or None), for the preview
+        self.editors: list["PackEditor"] = []
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels([S.COL_NAME, S.COL_ID, S.COL_ORIGIN])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setColumnWidth(0, 380)
+        self.tree.setColumnWidth(1, 190)
+        self.tree.itemDoubleClicked.connect(lambda *_: self.edit())
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for key, text, slot in (("copy", S.BTN_COPY, self.copy), ("edit", S.BTN_EDIT, self.edit),
+                                ("export", S.BTN_EXPORT, self.export), ("import", S.BTN_IMPORT, self.import_zip),
+                                ("styles", S.BTN_STYLES, self.open_styles), ("folder", S.BTN_FOLDER, self.open_folder)):
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            row.addWidget(button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(S.BTN_CLOSE)
+        close.rejected.connect(self.reject)
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder_label = QLabel(S.USER_FOLDER.format(path=user_templates_dir()), self)
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.folder_label)
+        layout.addLayout(row)
+        layout.addWidget(close)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.refresh()
+
+    # ------------------------------------------------------------ list
+    def refresh(self, select: str | None = None) -> None:
+        """Read the packs again (after a copy, an import, an edit)."""
+        current = select or (self.current().id if self.current() else None)
+        self.tree.clear()
+        for info in list_packs(include_broken=True):
+            origin = S.ORIGIN_BUILTIN if info.builtin else (S.ORIGIN_OVERRIDES if info.overrides_builtin else S.ORIGIN_USER)
+            if info.error is not None:
+                origin = S.BROKEN.format(reason=info.error.user_text().splitlines()[0])
+            item = QTreeWidgetItem([info.name, info.id, origin])
+            item.setData(0, INFO_ROLE, info)
+            item.setToolTip(0, str(info.root))
+            item.setToolTip(2, info.error.user_text() if info.error else str(info.root))
+            if info.error is not None:
+                item.setForeground(2, Qt.GlobalColor.darkRed)
+            self.tree.addTopLevelItem(item)
+            if info.id == current:
+                self.tree.setCurrentItem(item)
+        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        self._update_buttons()
+
+    def current(self) -> PackInfo | None:
+        """The selected pack."""
+        item = self.tree.currentItem()
+        return item.data(0, INFO_ROLE) if item is not None else None
+
+    def _update_buttons(self) -> None:
+        info = self.current()
+        if info is None:
+            self.detail.setText("")
+        else:
+            text = S.DETAIL.format(name=info.name, id=info.id, version=info.version or "—", path=info.root)
+            self.detail.setText(text + (f"\n{info.error.user_text()}" if info.error else ""))
+        for key in ("copy", "export", "styles", "folder"):
+            self.buttons[key].setEnabled(info is not None)
+        self.buttons["edit"].setEnabled(info is not None and not info.builtin)
+        self.buttons["export"].setEnabled(info is not None and not info.broken)
+        self.buttons["copy"].setEnabled(info is not None and not info.broken)
+
+    # ------------------------------------------------------------ actions
+    def copy(self, new_id: str | None = None) -> Path | None:
+        """Copy the selected pack into the user folder (asks for the id; same id overrides)."""
+        from ...template.user_packs import start_user_pack
+
+        info = self.current()
+        if info is None:
+            return None
+        if new_id is None:
+            text, ok = QInputDialog.getText(self, S.COPY_TITLE, S.COPY_ASK_ID.format(id=info.id), text=info.id)
+            if not ok or not text.strip():
+                return None
+            new_id = text.strip()
+        try:
+            target = start_user_pack(info.root, new_id)
+        except BaocaoError as exc:
+            prompts.show_error(self, S.ERROR_TITLE, exc)
+            return None
+        self.refresh(select=new_id)
+        return target
+
+    def edit(self) -> "PackEditor | None":
+        """Open the pack editor on the selected user pack."""
+        from .editor import PackEditor
+
+        info = self.current()
+        if info is None:
+            return None
+        if info.builtin:
+            QMessageBox.information(self, S.ERROR_TITLE, S.EDIT_BUILTIN)
+            return None
+        editor = PackEditor(info.root, open_draft=self.open_draft, parent=self)
+        editor.saved.connect(lambda: self.refresh())
+        self.editors.append(editor)
+        editor.show()
+        return editor
+
+    def export(self, path: str | None = None) -> Path | None:
+        """Save the selected pack as .zip."""
+        from ...template.sharing import export_zip
+
+        info = self.current()
+        if info is None:
+            return None
+        if path is None:
+            path = prompts.ask_save_path(self, str(Path.home() / f"{info.id}.zip"), S.ZIP_FILTER, ".zip", S.EXPORT_TITLE)
+            if not path:
+                return None
+        try:
+            names = export_zip(info.root, Path(path), info.id)
+        except (BaocaoError, OSError) as exc:
+            prompts.show_error(self, S.ERROR_TITLE, exc if isinstance(exc, BaocaoError) else str(exc))
+            return None
+        QMessageBox.information(self, S.EXPORT_TITLE, S.EXPORT_DONE.format(id=info.id, count=len(names), path=path))
+        return Path(path)
+
+    def import_zip(self, path: str | None = None) -> Path | None:
+        """Look into a pack .zip, show what it will install, and install it when confirmed."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from ...template.sharing import inspect_zip, install_zip
+        from ...template.user_packs import backups_dir
+
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, S.IMPORT_TITLE, str(Path.home()), S.ZIP_FILTER)
+            if not path:
+                return None
+        try:
+            plan = inspect_zip(Path(path))
+        except BaocaoError as exc:
+            prompts.show_error(self, S.IMPORT_TITLE, exc)
+            return None
+        same = [p for p in list_packs(include_broken=True) if p.id == plan.pack_id]
+        replace = ""
+        if same:
+            what = S.ORIGIN_BUILTIN if same[0].builtin else str(same[0].root)
+            replace = S.IMPORT_REPLACES.format(what=f"mẫu {what}")
+        files = "\n".join(f"  {name} ({size:,} byte)".replace(",", ".") for name, size in plan.files[:25])
+        text = S.IMPORT_CONFIRM.format(file=Path(path).name, id=plan.pack_id, name=plan.name,
+                                       version=f", phiên bản {plan.version}" if plan.version else "",
+                                       count=len(plan.files), size=f"{plan.total_bytes:,}".replace(",", "."),
+                                       files=files, replace=replace)
+        answer = QMessageBox.question(self, S.IMPORT_TITLE, text)
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        try:
+            final = install_zip(plan, user_templates_dir(), backups_dir())
+        except BaocaoError as exc:
+            prompts.show_error(self, S.IMPORT_TITLE, exc)
+            return None
+        self.refresh(select=plan.pack_id)
+        QMessageBox.information(self, S.IMPORT_TITLE, S.IMPORT_DONE.format(id=plan.pack_id))
+        return final
+
+    def open_styles(self) -> Path | None:
+        """Open the pack's reference.docx in Word (created from the default styles for a user pack without one)."""
+        from ...template.user_packs import ensure_reference
+
+        info = self.current()
+        if info is None:
+            return None
+        if info.builtin and not (info.root / "reference.docx").exists():
+            QMessageBox.information(self, S.ERROR_TITLE, S.STYLES_BUILTIN)
+            return None
+        try:
+            existed = (info.root / "reference.docx").exists()
+            target = ensure_reference(info.root)
+        except (BaocaoError, OSError) as exc:
+            prompts.show_error(self, S.ERROR_TITLE, exc if isinstance(exc, BaocaoError) else str(exc))
+            return None
+        if not existed:
+            QMessageBox.information(self, S.ERROR_TITLE, S.STYLES_COPIED.format(path=target))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        return target
+
+    def open_folder(self) -> None:
+        """Show the pack's folder in the file manager."""
+        info = self.current()
+        if info is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(info.root)))
