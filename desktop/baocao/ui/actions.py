@@ -1,8 +1,9 @@
 """The window's actions, menus and toolbar (shortcuts via QAction only, never key handlers).
 
-The toolbar is text-only: touching ``QStyle`` (for standard icons) from Python
-makes PySide build every one of its enums, which costs more start-up time
-than the whole toolbar is worth.
+The toolbar's icons are the bundled SVGs of ``resources/icons/ui`` (set by
+``ui/help/looks.py``), never ``QStyle`` standard icons: touching ``QStyle`` from
+Python makes PySide build every one of its enums, which costs more start-up
+time than the whole toolbar is worth.
 
 Standard shortcuts come from ``QKeySequence.StandardKey`` so each platform
 gets its own (Ctrl+S, Ctrl+Z …).  Section navigation: Ctrl+PgDown / Alt+→
@@ -174,7 +175,7 @@ def _toolbar(window: "MainWindow", a: WindowActions) -> None:
         action.setIconText(text)
         bar.addAction(action)
     bar.addSeparator()
-    for action, text in ((a.prev, "◀ Mục trước"), (a.next, "Mục sau ▶"), (a.next_empty, "Mục trống")):
+    for action, text in ((a.prev, "Mục trước"), (a.next, "Mục sau"), (a.next_empty, "Mục trống")):
         action.setIconText(text)
         bar.addAction(action)
     bar.addSeparator()

@@ -1,9 +1,11 @@
-"""Status-bar word counts: the section being written and the whole report, refreshed after a pause.
+"""Status-bar counts: words and characters of the section and of the report, pages of the last export.
 
 Counting walks the draft's text, so it runs on a short timer after the last
 edit rather than on every keystroke.  Words are those of the drafter's text
 and footnotes (``baocao.model.richtext.body_word_count``); figures in fields
-and tables are not words.
+and tables are not words.  Characters are counted as Word's "characters
+(with spaces)" over the same text.  ``PagesLabel`` shows the page count of
+the last export or print (set by ``ui/help/printing``).
 """
 
 from __future__ import annotations
@@ -13,10 +15,40 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from ..formatting import format_number
 from ..model.draft import Draft
-from ..model.richtext import body_word_count
+from ..model.richtext import Body, body_word_count
 from . import strings as S
 
 COUNT_DELAY_MS = 400
+CHARS = ", {n} ký tự"
+CHARS_TIP = "Ký tự tính cả dấu cách, như Word (không tính nội dung các bảng phụ lục)"
+PAGES = "Trang: {n}"
+PAGES_NONE = "Trang: —"
+PAGES_TIP = "Số trang của lần xuất hoặc in gần nhất ({name}, lúc {time})"
+PAGES_NONE_TIP = "Số trang hiện ra sau lần xuất tệp hoặc in đầu tiên (Ctrl+E, Ctrl+P)"
+
+
+def body_char_count(body: Body) -> int:
+    """Characters (with spaces) of the body's text and of its footnotes."""
+    total = 0
+    for para in body:
+        total += len(para.plain_text())
+        total += sum(len(note.plain_text().replace("\n", "")) for note in para.notes())
+    return total
+
+
+class PagesLabel(QLabel):
+    """"Trang: 14": pages of the last export or print."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(PAGES_NONE, parent)
+        self.setToolTip(PAGES_NONE_TIP)
+        self.pages: int | None = None
+
+    def set_pages(self, pages: int | None, name: str = "", time: str = "") -> None:
+        """Show *pages* (None: not known)."""
+        self.pages = pages
+        self.setText(PAGES.format(n=format_number(pages)) if pages is not None else PAGES_NONE)
+        self.setToolTip(PAGES_TIP.format(name=name, time=time) if pages is not None else PAGES_NONE_TIP)
 
 
 class WordCounts(QLabel):
@@ -24,7 +56,7 @@ class WordCounts(QLabel):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setToolTip(S.WORDS_TIP)
+        self.setToolTip(S.WORDS_TIP + "\n" + CHARS_TIP)
         self._draft: Draft | None = None
         self._key: str | None = None
         self._timer = QTimer(self)
@@ -48,8 +80,11 @@ class WordCounts(QLabel):
             self.setText("")
             return
         report = sum(body_word_count(section.body) for section in draft.sections.values())
-        text = S.WORDS_REPORT.format(n=format_number(report))
+        chars = sum(body_char_count(section.body) for section in draft.sections.values())
+        text = S.WORDS_REPORT.format(n=format_number(report)) + CHARS.format(n=format_number(chars))
         if self._key in draft.sections:
-            text = S.WORDS_SECTION.format(n=format_number(body_word_count(draft.sections[self._key].body))) + text
+            body = draft.sections[self._key].body
+            section = S.WORDS_SECTION.format(n=format_number(body_word_count(body)))
+            text = section.replace(" · ", CHARS.format(n=format_number(body_char_count(body))) + " · ") + text
         if text != self.text():
             self.setText(text)

@@ -1,0 +1,14 @@
+"""Find and replace across the whole draft (bodies, notes, fields, table cells, report details).  No Qt.
+
+``find_in_draft`` lists every match as a ``Hit`` (where it is, and the
+offsets in that place's text); ``replace_hits`` turns a set of hits into ONE
+undoable ``ReplaceText`` edit that keeps bold/italic spans, review-comment
+anchors and footnotes around the replaced words.
+"""
+
+from .matching import SearchOptions, find_spans, fold_text
+from .places import Hit, Place, find_in_draft
+from .replace import ReplaceText, replace_hits
+
+__all__ = ["Hit", "Place", "ReplaceText", "SearchOptions", "find_in_draft", "find_spans", "fold_text",
+           "replace_hits"]
