@@ -32,7 +32,7 @@ from pathlib import Path
 
 from .drafts import new_draft
 from .edits import (
-    Edit, ReplaceDraft, RestoreSection, SetExtra, SetFieldValue, SetMeta, SetSectionBody, SetSectionStatus,
+    CompoundEdit, Edit, ReplaceDraft, RestoreSection, SetExtra, SetFieldValue, SetMeta, SetSectionBody, SetSectionStatus,
     SetTableRows,
 )
 from .errors import DraftFileError
@@ -62,6 +62,14 @@ def edit_keys(edit: Edit) -> set[str] | None:
         return {table_key(edit.table)}
     if isinstance(edit, SetExtra):
         return {extra_key(edit.name)}
+    if isinstance(edit, CompoundEdit):
+        keys: set[str] = set()
+        for part in edit.parts:
+            part_keys = edit_keys(part)
+            if part_keys is None:
+                return None
+            keys |= part_keys
+        return keys
     return None
 
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import copy
 from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import Any
 
-from ..edits import Edit, SetFieldValue, SetMeta, SetSectionBody, SetTableRows
+from ..edits import CompoundEdit, Edit, SetFieldValue, SetMeta, SetSectionBody, SetTableRows
 from ..model.draft import Draft, ReportMeta
 from ..model.richtext import Inline, Note, Span
 from ..text import clean_line
@@ -27,35 +26,12 @@ LABEL_ONE = "Thay thế"
 LABEL_ALL = "Thay thế tất cả ({n})"
 
 
-@dataclass
-class ReplaceText(Edit):
-    """Several slot edits applied and undone as one step (replace all)."""
-
-    parts: list[Edit] = field(default_factory=list)
+class ReplaceText(CompoundEdit):
+    """Several slot edits applied and undone as one step (replace one, replace all)."""
 
     def __post_init__(self) -> None:
-        self.label = self.label or LABEL_ONE
-        self.merges = False
-
-    def slot(self) -> tuple[Any, ...]:
-        return ("replace", id(self))
-
-    def apply(self, draft: Draft) -> None:
-        for part in self.parts:
-            part.apply(draft)
-
-    def revert(self, draft: Draft) -> None:
-        for part in reversed(self.parts):
-            part.revert(draft)
-
-    def write(self, draft: Draft, value: Any) -> None:  # pragma: no cover - apply/revert do the work
-        raise NotImplementedError
-
-    @property
-    def section_id(self) -> str | None:
-        """The one section every part touches, or None (several places, details, tables)."""
-        ids = {getattr(part, "section", None) for part in self.parts}
-        return ids.pop() if len(ids) == 1 and None not in ids and len(self.parts) >= 1 else None
+        self.name = self.name or LABEL_ONE
+        super().__post_init__()
 
 
 # ---------------------------------------------------------------- strings and spans
