@@ -137,3 +137,43 @@ def test_history_dialog_shows_numbered_rendered_titles(qtbot, tmp_path, draft_pa
     assert any(n.startswith("III. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2021") for n in names)
     assert dialog.versions.accessibleName() == "Phiên bản đã lưu"
     assert dialog.sections.accessibleName() == "Các mục của phiên bản"
+
+
+def test_wizard_shows_its_steps(qtbot, tmp_path):
+    from baocao.ui.settings import AppSettings
+    from baocao.ui.wizard import NewDraftWizard
+
+    wizard = NewDraftWizard(None, AppSettings.at(tmp_path / "s.ini"))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    texts = lambda: [label.text() for label in wizard.steps.labels]  # noqa: E731
+    assert texts()[0].startswith("<b>▶ 1.") and texts()[1].startswith("· 2.")
+    wizard.next()
+    assert texts()[0].startswith("✓ 1.") and texts()[1].startswith("<b>▶ 2. Cơ quan ban hành")
+    wizard.back()
+    assert wizard.steps.current_step() == 0
+
+
+def test_guidance_box_can_be_resized_and_is_remembered(qtbot, tmp_path):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtCore import QEvent, Qt
+
+    window = make_window(qtbot, tmp_path, sample_session())
+    guidance = window.editor.guidance
+    before = guidance.area.height()
+    grip = guidance.grip
+    start = grip.mapToGlobal(grip.rect().center())
+
+    def mouse(kind, dy):
+        point = QPointF(start.x(), start.y() + dy)
+        return QMouseEvent(kind, grip.mapFromGlobal(point), point, Qt.MouseButton.LeftButton,
+                           Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+
+    QApplication.sendEvent(grip, mouse(QEvent.Type.MouseButtonPress, 0))
+    QApplication.sendEvent(grip, mouse(QEvent.Type.MouseMove, 90))
+    QApplication.sendEvent(grip, mouse(QEvent.Type.MouseButtonRelease, 90))
+    assert guidance.area.height() == before + 90
+    assert window.settings.int_list("window/guidance_height") == [before + 90]
+    second = make_window(qtbot, tmp_path, sample_session())        # the next start, same settings file
+    assert second.editor.guidance.area.height() == before + 90

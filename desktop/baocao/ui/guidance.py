@@ -5,9 +5,12 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCursor, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
-TEXT_MAX_HEIGHT = 130
+TEXT_HEIGHT = 130          # the box's height until the drafter drags its lower edge
+TEXT_MIN_HEIGHT = 48
+TEXT_MAX_HEIGHT = 600
 
 from ..template.manifest import SectionSpec
 from . import strings as S
@@ -27,10 +30,40 @@ def guidance_html(spec: SectionSpec) -> str:
     return "".join(parts) or f"<p>{S.GUIDANCE_NONE}</p>"
 
 
+class HeightGrip(QFrame):
+    """A thin bar under a box: drag it up or down to make the box shorter or taller."""
+
+    dragged = Signal(int)          # the new height of the box
+    released = Signal(int)
+
+    def __init__(self, box: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.box = box
+        self.setFixedHeight(7)
+        self.setCursor(QCursor(Qt.CursorShape.SizeVerCursor))
+        self.setToolTip(S.GUIDANCE_RESIZE_TIP)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._start: tuple[float, int] | None = None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+        self._start = (event.globalPosition().y(), self.box.height())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+        if self._start is not None:
+            y, height = self._start
+            self.dragged.emit(int(height + event.globalPosition().y() - y))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+        if self._start is not None:
+            self._start = None
+            self.released.emit(self.box.height())
+
+
 class GuidancePanel(QWidget):
-    """A toggle button and the guidance text below it."""
+    """A toggle button, the guidance text below it, and a grip to make the text box taller or shorter."""
 
     expandedChanged = Signal(bool)
+    heightChanged = Signal(int)    # the drafter resized the box (remembered by the window)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -50,13 +83,17 @@ class GuidancePanel(QWidget):
         self.area.setWidgetResizable(True)
         self.area.setFrameShape(QFrame.Shape.StyledPanel)
         self.area.setStyleSheet("QScrollArea { background: #fffbe6; border: 1px solid #e6d9a8; }")
-        self.area.setMaximumHeight(TEXT_MAX_HEIGHT)
+        self.area.setFixedHeight(TEXT_HEIGHT)
+        self.grip = HeightGrip(self.area, self)
+        self.grip.dragged.connect(self.set_text_height)
+        self.grip.released.connect(self.heightChanged)
         self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.area)
+        layout.addWidget(self.grip)
         self.toggle.toggled.connect(self._toggled)
         self.set_expanded(True)
 
@@ -69,6 +106,14 @@ class GuidancePanel(QWidget):
         self.toggle.setChecked(expanded)
         self._toggled(expanded, emit=False)
 
+    def set_text_height(self, height: int) -> None:
+        """Make the guidance text box *height* pixels tall (kept between sensible bounds)."""
+        self.area.setFixedHeight(max(TEXT_MIN_HEIGHT, min(TEXT_MAX_HEIGHT, int(height))))
+
+    def text_height(self) -> int:
+        """The text box's height now."""
+        return self.area.height() if self.area.isVisible() else self.area.maximumHeight()
+
     def is_expanded(self) -> bool:
         """True when the guidance text is shown."""
         return self.toggle.isChecked()
@@ -76,5 +121,6 @@ class GuidancePanel(QWidget):
     def _toggled(self, expanded: bool, emit: bool = True) -> None:
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
         self.area.setVisible(expanded)
+        self.grip.setVisible(expanded)
         if emit:
             self.expandedChanged.emit(expanded)

@@ -162,7 +162,11 @@ class NewDraftWizard(QWizard):
         self.recipients = FormPage(self, S.WIZ_RECIPIENTS_TITLE, S.WIZ_RECIPIENTS_SUB, RecipientsEditor())
         for page in (self.start, self.issuer, self.period, self.signer, self.recipients):
             self.addPage(page)
-        self.resize(720, 520)
+        from .wizard_steps import WizardSteps
+
+        self.steps = WizardSteps(self, list(S.WIZ_STEPS))
+        self.setSideWidget(self.steps)
+        self.resize(860, 540)
 
     def today(self) -> date:
         """The date new drafts are reported from (given in tests, else today's)."""
