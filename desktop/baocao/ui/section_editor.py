@@ -17,6 +17,7 @@ from ..model.draft import SectionData
 from ..model.richtext import Note
 from ..template.manifest import AppendixSpec, SectionSpec
 from . import strings as S
+from .checks import strings as CS
 from .fields_form import FieldsForm
 from .guidance import GuidancePanel
 from .icons import status_icon
@@ -75,6 +76,7 @@ class SectionEditor(QWidget):
         self.body_label.setBuddy(self.body)
         self.notes = NotesPanel(self)
         self.findings = QListWidget(self)
+        self.shown_findings: list[Finding] = []     # row of ``findings`` → the finding it shows
         self.findings.setWordWrap(True)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.notes, S.NOTES_TAB.format(n=0))
@@ -179,10 +181,12 @@ class SectionEditor(QWidget):
     def set_findings(self, findings: list[Finding]) -> None:
         """List this section's findings under the editor."""
         self.findings.clear()
+        self.shown_findings = list(findings)        # item row → finding (the Kiểm tra panel acts on them)
         for finding in findings:
-            mark = S.FINDING_ERROR if finding.severity == "error" else S.FINDING_WARNING
+            mark = CS.SEVERITY_LABELS.get(finding.severity, S.FINDING_WARNING)
             item = QListWidgetItem(f"{mark}: {finding.message}")
-            item.setForeground(Qt.GlobalColor.darkRed if finding.severity == "error" else Qt.GlobalColor.darkYellow)
+            item.setForeground({"error": Qt.GlobalColor.darkRed, "hint": Qt.GlobalColor.darkBlue}.get(
+                finding.severity, Qt.GlobalColor.darkYellow))
             self.findings.addItem(item)
         if not findings:
             self.findings.addItem(QListWidgetItem(S.FINDINGS_NONE))

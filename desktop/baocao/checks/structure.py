@@ -1,55 +1,21 @@
-"""Checks over a draft: required content, field values, figures that must add up.
+"""Checks over a draft's structure: required content, field values, figures that must add up, metadata.
 
-Each check returns located ``Finding`` objects; nothing here raises for a bad
-draft.  Export refuses a draft with findings of severity ``error`` unless told
-to go ahead — except findings of a *blocking* rule (a field or cell holding
-text that is not a valid value), which no export goes past: the report would
-print a wrong or missing figure.  The window lists all findings beside the
-section they concern.
+Export refuses a draft with findings of severity ``error`` unless told to go
+ahead — except findings of a *blocking* rule (a field or cell holding text
+that is not a valid value), which no export goes past: the report would print
+a wrong or missing figure.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
 
-from .fields import cell_problem, value_problem
-from .formatting import format_number, parse_number
-from .model.draft import Draft
-from .model.richtext import body_is_empty
-from .template.manifest import Pack, SectionSpec
-
-Severity = Literal["error", "warning"]
-
-RULE_MISSING = "thieu-noi-dung"          # required content or value not entered
-RULE_INVALID_VALUE = "gia-tri-khong-hop-le"   # a field or cell holds text that is not a valid value
-RULE_SUM = "tong-khong-khop"             # figures that must add up do not
-RULE_META = "thong-tin-bao-cao"          # header, number, date, signer
-#: rules whose findings stop every export (no "export anyway")
-BLOCKING_RULES = frozenset({RULE_INVALID_VALUE})
-
-
-@dataclass
-class Finding:
-    """One problem: where (section or table id, field) and what, in Vietnamese."""
-
-    severity: Severity
-    where: str           # section id, table id or "meta"
-    message: str
-    field: str | None = None
-    rule: str = ""
-    row: int | None = None   # 1-based table row, for table findings
-
-    @property
-    def blocking(self) -> bool:
-        """True when no export may go ahead while this finding stands."""
-        return self.rule in BLOCKING_RULES
-
-
-def blocking_findings(findings: list[Finding]) -> list[Finding]:
-    """The findings that stop an export even when the drafter asks for a draft copy."""
-    return [f for f in findings if f.blocking]
+from ..fields import cell_problem, value_problem
+from ..formatting import format_number, parse_number
+from ..model.draft import Draft
+from ..model.richtext import body_is_empty
+from ..template.manifest import Pack, SectionSpec
+from .findings import RULE_INVALID_VALUE, RULE_META, RULE_MISSING, RULE_SUM, Finding
 
 
 def _section_name(pack: Pack, spec: SectionSpec) -> str:
@@ -104,11 +70,11 @@ def check_tables(draft: Draft, pack: Pack) -> list[Finding]:
                 raw = row.get(column.key)
                 if column.required and raw in (None, ""):
                     findings.append(Finding("error", table.id, f"{label}, dòng {index}: chưa nhập «{column.header}».",
-                                            column.key, RULE_MISSING, index))
+                                            column.key, RULE_MISSING, index, part="cell"))
                 elif column.numeric and (problem := cell_problem(column.type, raw)):
                     findings.append(Finding("error", table.id,
                                             f"{label}, dòng {index}: «{column.header}» phải là số hợp lệ; đang là «{raw}». {problem}",
-                                            column.key, RULE_INVALID_VALUE, index))
+                                            column.key, RULE_INVALID_VALUE, index, part="cell"))
     return findings
 
 
@@ -124,7 +90,7 @@ def check_meta(draft: Draft) -> list[Finding]:
     if not meta.locality.strip():
         findings.append(Finding("error", "meta", "Chưa chọn tỉnh, thành phố của cơ quan ban hành (dòng thứ hai của "
                                                  "tên cơ quan ở đầu văn bản, ví dụ «tỉnh Lâm Đồng»).", rule=RULE_META))
-    from .localities import REORGANISATION_DATE, match_locality   # the 2025 map: old names after 1/7/2025
+    from ..localities import REORGANISATION_DATE, match_locality   # the 2025 map: old names after 1/7/2025
     old_name = match_locality(meta.locality) if meta.locality.strip() else None
     after_2025 = (meta.issue_date >= REORGANISATION_DATE if meta.issue_date
                   else meta.period.year > REORGANISATION_DATE.year)
@@ -137,8 +103,3 @@ def check_meta(draft: Draft) -> list[Finding]:
         findings.append(Finding("error", "meta", "Văn bản chính thức (không còn là dự thảo) phải có số và ngày ban hành.",
                                 rule=RULE_META))
     return findings
-
-
-def check_draft(draft: Draft, pack: Pack) -> list[Finding]:
-    """Every check, metadata first, then sections in order, then tables."""
-    return check_meta(draft) + check_sections(draft, pack) + check_tables(draft, pack)

@@ -1,0 +1,101 @@
+"""Sub-commands of the checks: ``baocao check FILE [--json]`` output and ``baocao hoc-tu-vung FOLDER``.  No Qt.
+
+    baocao check FILE --json          the findings as JSON (one object per finding, located)
+    baocao hoc-tu-vung FOLDER         learn syllable pairs from the office's approved .docx reports
+                                      (real-word errors: "dải quyết" where the reports say "giải quyết")
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import BaocaoError
+
+PART_NAMES = {"body": "đoạn", "note": "chú thích", "field": "trường", "cell": "ô bảng"}
+
+
+def describe_place(finding) -> str:
+    """"mục kinh-te-xa-hoi, đoạn 3, ký tự 12" and the like (1-based for people)."""
+    parts = [f"{'bảng' if finding.part == 'cell' else 'mục'} {finding.where}"]
+    if finding.part == "body" and finding.para is not None:
+        parts.append(f"đoạn {finding.para + 1}")
+    elif finding.part == "note" and finding.para is not None:
+        parts.append(f"đoạn {finding.para + 1}, chú thích {(finding.note or 0) + 1}")
+    elif finding.part == "cell" and finding.row:
+        parts.append(f"dòng {finding.row}, cột {finding.field}")
+    elif finding.part == "field" and finding.field:
+        parts.append(f"trường {finding.field}")
+    if finding.offset is not None:
+        parts.append(f"ký tự {finding.offset + 1}")
+    return ", ".join(parts)
+
+
+def print_findings(findings, stream, json_output: bool = False) -> None:
+    """The findings of ``baocao check``: located text lines, or JSON with ``--json``."""
+    if json_output:
+        json.dump({"findings": [f.to_json() for f in findings],
+                   "counts": {name: sum(1 for f in findings if f.severity == name)
+                              for name in ("error", "warning", "hint")}},
+                  stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
+        return
+    if not findings:
+        print("Không phát hiện vấn đề nào.", file=stream)
+        return
+    print(f"Phát hiện {len(findings)} vấn đề:", file=stream)
+    for finding in findings:
+        mark = {"error": "LỖI", "warning": "Cảnh báo", "hint": "Gợi ý"}.get(finding.severity, finding.severity)
+        where = f" ({describe_place(finding)})" if finding.located else ""
+        fix = f" → «{finding.fix}»" if finding.fix else ""
+        print(f"  [{mark}] {finding.message}{where}{fix}", file=stream)
+
+
+def cmd_learn(args: argparse.Namespace) -> int:
+    """Build the n-gram model from every .docx under FOLDER and save it (user data folder or -o)."""
+    from .spelling.docx_text import docx_paragraphs
+    from .spelling.ngrams import Model, user_model_path
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        raise BaocaoError(f"Không thấy thư mục «{folder}».", "Chỉ ra thư mục chứa các báo cáo .docx đã ban hành.")
+    files = sorted(p for p in folder.rglob("*.docx") if not p.name.startswith("~$"))
+    if not files:
+        raise BaocaoError(f"Thư mục «{folder}» không có tệp .docx nào.",
+                          "Chép vào đó các báo cáo đã ban hành (định dạng .docx) rồi chạy lại.")
+    model, skipped = Model(), []
+    for path in files:
+        try:
+            paragraphs = docx_paragraphs(path)
+        except ValueError:
+            skipped.append(path.name)
+            continue
+        for text in paragraphs:
+            model.add_text(text)
+        model.documents += 1
+    if not model.documents:
+        raise BaocaoError("Không đọc được tệp .docx nào trong thư mục.", "Kiểm tra lại các tệp (có mở được bằng Word?).")
+    out = Path(args.output) if args.output else user_model_path()
+    try:
+        model.save(out)
+    except OSError as exc:
+        from .oserrors import os_error_text
+
+        raise BaocaoError(f"Không ghi được «{out}»: {os_error_text(exc)}.", "Chọn nơi ghi khác bằng -o.") from exc
+    print(f"Đã học {sum(model.unigrams.values()):,} tiếng từ {model.documents} báo cáo; lưu tại «{out}».".replace(",", "."))
+    for name in skipped:
+        print(f"Bỏ qua «{name}»: không phải tệp .docx đọc được.", file=sys.stderr)
+    return 0
+
+
+def register(sub) -> None:
+    """Add the checks' sub-commands to the ``baocao`` parser."""
+    p = sub.add_parser("hoc-tu-vung", help="học cách dùng từ từ các báo cáo .docx đã ban hành (để bắt lỗi dùng từ)",
+                       description="Đọc mọi tệp .docx trong THƯ_MỤC (kể cả thư mục con), đếm các cặp tiếng đi liền "
+                                   "nhau và lưu lại; khi kiểm tra, một tiếng đúng chính tả nhưng chưa từng gặp trong "
+                                   "ngữ cảnh đó, trong khi một cách viết gần giống rất hay gặp, sẽ được gợi ý sửa.")
+    p.add_argument("folder", metavar="THƯ_MỤC", help="thư mục chứa các báo cáo .docx đã ban hành")
+    p.add_argument("-o", "--output", help="nơi lưu (mặc định: thư mục dữ liệu của người dùng)")
+    p.set_defaults(func=cmd_learn)

@@ -1,0 +1,1 @@
+"""Vietnamese spelling, offline: syllable rules, word lists, suggestions, user dictionary, n-grams.  No Qt."""

@@ -1,0 +1,90 @@
+"""The shipped word lists (resources/spelling/), loaded once.  No Qt.
+
+All lists were written for this project (no third-party word list ships):
+
+* ``sai-chinh-ta.tsv`` — frequent administrative misspellings, wrong → right
+  (single syllables and whole phrases such as «chinh phủ»);
+* ``tu-ghep.txt`` — two-syllable compounds, so "hành vi vi phạm" is not a repeated word;
+* ``tu-lay.txt`` — syllables that may be doubled ("ngày ngày");
+* ``tu-muon.txt`` — loanwords in common use;
+* ``tan-suat.tsv`` — syllables in real use and how often, counted over the project's own
+  texts (sample draft, template packs, the evaluation prose) by ``bench/build_frequencies.py``;
+* ``dia-danh.txt`` — place and ethnic names outside standard spelling (Đắk, Krông …),
+  plus the names of the 34 provinces (``localities``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..paths import resources_dir
+
+SPELLING_DIR = "spelling"
+MISSPELLINGS_FILE = "sai-chinh-ta.tsv"
+COMPOUNDS_FILE = "tu-ghep.txt"
+REDUPLICATED_FILE = "tu-lay.txt"
+LOANWORDS_FILE = "tu-muon.txt"
+PLACES_FILE = "dia-danh.txt"
+FREQUENCIES_FILE = "tan-suat.tsv"
+
+
+def _lines(path: Path) -> list[str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@dataclass(eq=False)            # hashed by identity: per-word results are cached per lexicon
+class Lexicon:
+    """The lists, as sets and maps of lower-case NFC strings (places keep their case)."""
+
+    misspelt_words: dict[str, str] = field(default_factory=dict)       # one syllable → fix
+    misspelt_phrases: dict[str, str] = field(default_factory=dict)     # several syllables → fix
+    compounds: frozenset[str] = frozenset()
+    reduplicated: frozenset[str] = frozenset()
+    loanwords: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()                               # lower-cased words of names
+    frequencies: dict[str, int] = field(default_factory=dict)          # syllable → count in real use
+
+    def is_compound(self, first: str, second: str) -> bool:
+        """True when "first second" is a known two-syllable word."""
+        return f"{first} {second}" in self.compounds
+
+    def known_word(self, word: str) -> bool:
+        """True for loanwords and the words of place names (never flagged)."""
+        low = word.lower().replace("’", "'")
+        return low in self.loanwords or low in self.places
+
+
+def load_lexicon(folder: Path) -> Lexicon:
+    """Read the lists from *folder* (a missing file gives an empty list)."""
+    words, phrases = {}, {}
+    for line in _lines(folder / MISSPELLINGS_FILE):
+        wrong, _, right = line.partition("\t")
+        if right:
+            (phrases if " " in wrong.strip() else words)[wrong.strip().lower()] = right.strip()
+    places = {w.lower().replace("’", "'") for line in _lines(folder / PLACES_FILE) for w in line.split()}
+    try:
+        from ..localities import locality_names
+
+        places.update(w.lower() for name in locality_names() for w in name.split())
+    except Exception:  # noqa: BLE001 - the province list is a bonus here, never a reason to fail
+        pass
+    frequencies = {}
+    for line in _lines(folder / FREQUENCIES_FILE):
+        word, _, count = line.partition("\t")
+        if count.isdigit():
+            frequencies[word] = int(count)
+    return Lexicon(words, phrases, frozenset(_lines(folder / COMPOUNDS_FILE)),
+                   frozenset(w.lower() for w in _lines(folder / REDUPLICATED_FILE)),
+                   frozenset(w.lower() for w in _lines(folder / LOANWORDS_FILE)), frozenset(places), frequencies)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The shipped lists (read once per process)."""
+    return load_lexicon(resources_dir() / SPELLING_DIR)

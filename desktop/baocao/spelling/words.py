@@ -1,0 +1,154 @@
+"""Finding the misspelt words of a string.  No Qt.
+
+A string is cut into chunks at spaces and punctuation; a chunk holding a
+digit, "/", "@" or an inner "." (numbers, document symbols "26/KH-UBND",
+addresses, "TP.HCM") is never checked, and neither is a part of a hyphenated
+chunk written with two or more capitals (UBND, HĐND, PAPI, CTr, SARS-CoV-2).
+What remains is checked as syllables: the curated misspellings first (single
+syllables and phrases), then the syllable rules; a plain-ASCII word is only
+flagged when it is a Telex leftover ("hienj" → "hiện").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import Lexicon, lexicon
+from .syllable import is_valid_syllable, match_case, misplaced_tone
+from .telex import telex_decode
+
+KIND_INVALID = "invalid"          # not a Vietnamese syllable
+KIND_MISSPELT = "misspelt"        # in the curated list
+KIND_TELEX = "telex"              # Telex keys left in the word
+KIND_NFD = "nfd"                  # decomposed Unicode
+KIND_NO_MARKS = "no-marks"        # typed without its marks ("tuc" for "tục"), a common word when marked
+#: a plain-ASCII word is read as Vietnamese typed without marks only when the marked form is this common
+NO_MARKS_MIN_COUNT = 3
+
+_CHUNK = re.compile(r"[^\s,;:!?()\[\]{}“”\"‘…«»<>|*+=]+")
+_STRIP = ".'’-–—"
+_SKIP_CHUNK = re.compile(r"[\d/@_\\]")
+_FOREIGN_LETTERS = frozenset("fjwz")
+_CLUSTERS = ("kr", "pl", "dr", "gl", "bl", "br", "cr", "fl", "hm", "sl", "str", "tr'")
+
+
+@dataclass(frozen=True)
+class SpellProblem:
+    """A misspelt word (or phrase) at ``offset``, ``length`` characters, with a safe fix when there is one."""
+
+    offset: int
+    length: int
+    word: str
+    kind: str
+    fix: str | None = None
+
+
+def _looks_like_name(word: str) -> bool:
+    """A capitalised word that is plainly not standard Vietnamese (ethnic or foreign name): leave it."""
+    low = word.lower()
+    return (any(ch in _FOREIGN_LETTERS for ch in low) or "'" in low or "’" in low or low.endswith("k")
+            or low.startswith(_CLUSTERS))
+
+
+def _word_parts(text: str):
+    """(offset, word) for every checkable word of *text*."""
+    for match in _CHUNK.finditer(text):
+        chunk, start = match.group(), match.start()
+        if chunk.isalpha():                              # the usual case: a plain word
+            if len(chunk) > 1 and (chunk.islower() or sum(1 for ch in chunk if ch.isupper()) < 2):
+                yield start, chunk
+            continue
+        left = len(chunk) - len(chunk.lstrip(_STRIP))
+        chunk = chunk.strip(_STRIP)
+        start += left
+        if not chunk or _SKIP_CHUNK.search(chunk) or "." in chunk:
+            continue
+        if "-" not in chunk and "–" not in chunk:      # the usual case: one word
+            if len(chunk) > 1 and (chunk.islower() or sum(1 for ch in chunk if ch.isupper()) < 2):
+                yield start, chunk
+            continue
+        position = start
+        for part in re.split(r"([-–])", chunk):
+            if part and part not in "-–":
+                capitals = sum(1 for ch in part if ch.isupper())
+                if capitals < 2 and len(part) > 1:
+                    yield position, part
+            position += len(part)
+
+
+def _common_marked_form(word: str, lex: Lexicon) -> str | None:
+    from .ngrams import same_letters
+
+    best = max(same_letters(word), key=lambda w: lex.frequencies.get(w, 0), default=None)
+    return best if best and lex.frequencies.get(best, 0) >= NO_MARKS_MIN_COUNT else None
+
+
+@lru_cache(maxsize=65536)
+def _problem_of(word: str, lex: Lexicon, user_words: frozenset[str]) -> tuple[str, str | None] | None:
+    low = word.lower()
+    if low in user_words or word in user_words or lex.known_word(word):
+        return None
+    fix = lex.misspelt_words.get(low)
+    if fix is not None:
+        return KIND_MISSPELT, match_case(word, fix)
+    if is_valid_syllable(word):
+        return None
+    if word.isascii():
+        if word.islower() and len(word) >= 3:
+            decoded = telex_decode(word)
+            if decoded and decoded != word and is_valid_syllable(decoded):
+                return KIND_TELEX, decoded
+            marked = _common_marked_form(word, lex)
+            if marked:
+                return KIND_NO_MARKS, marked
+        return None
+    if word[:1].isupper() and _looks_like_name(word):
+        return None
+    return KIND_INVALID, misplaced_tone(word)
+
+
+def _phrase_problems(text: str, lex: Lexicon) -> list[SpellProblem]:
+    if not lex.misspelt_phrases:
+        return []
+    low = text.lower()
+    found = []
+    for wrong, right in lex.misspelt_phrases.items():
+        start = low.find(wrong)
+        while start != -1:
+            end = start + len(wrong)
+            before_ok = start == 0 or not low[start - 1].isalnum()
+            after_ok = end == len(low) or not low[end].isalnum()
+            if before_ok and after_ok:
+                found.append(SpellProblem(start, len(wrong), text[start:end], KIND_MISSPELT,
+                                          match_case(text[start:end], right)))
+            start = low.find(wrong, end)
+    return found
+
+
+@lru_cache(maxsize=8192)
+def spelling_problems(text: str, user_words: frozenset[str] = frozenset()) -> tuple[SpellProblem, ...]:
+    """The misspelt words and phrases of *text*, in order (cached by text and dictionary)."""
+    if not text.strip():
+        return ()
+    lex = lexicon()
+    problems: list[SpellProblem] = []
+    if not unicodedata.is_normalized("NFC", text):
+        for match in re.finditer(r"\S+", text):
+            if not unicodedata.is_normalized("NFC", match.group()):
+                problems.append(SpellProblem(match.start(), len(match.group()), match.group(), KIND_NFD,
+                                             unicodedata.normalize("NFC", match.group())))
+        return tuple(problems)
+    phrases = _phrase_problems(text, lex)
+    covered = {i for p in phrases for i in range(p.offset, p.offset + p.length)}
+    for offset, word in _word_parts(text):
+        if offset in covered:
+            continue
+        problem = _problem_of(word, lex, user_words)
+        if problem is not None:
+            problems.append(SpellProblem(offset, len(word), word, problem[0], problem[1]))
+    problems.extend(phrases)
+    problems.sort(key=lambda p: p.offset)
+    return tuple(problems)

@@ -1,0 +1,264 @@
+"""The Kiểm tra room in the window: underlines as you type, the panel, quick fixes, dismissals, paste conversion."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from baocao.checks import RULE_MISSPELLING, RULE_REPEATED
+from baocao.checks.dismissals import EXTRA_NAME, KEY_DISMISSED
+from baocao.legacy_text import unicode_to_tcvn3
+from ui_support import make_window, sample_session, type_text
+
+SECTION = "phoi-hop"
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr("baocao.checks.dismissals.user_dictionary_path", lambda: tmp_path / "tu-dien.txt")
+    monkeypatch.setattr("baocao.spelling.ngrams.default_model", lambda: None)
+    win = make_window(qtbot, tmp_path, sample_session())
+    win.select(SECTION)
+    return win
+
+
+def _type_at_end(qtbot, window, text: str) -> None:
+    body = window.editor.body
+    body.setFocus()
+    cursor = body.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    body.setTextCursor(cursor)
+    type_text(qtbot, body, text)
+
+
+def _underlines(window) -> list[tuple[int, int, str]]:
+    """(block, start, underlined text) of every underline the highlighter drew."""
+    out = []
+    document = window.editor.body.document()
+    block = document.begin()
+    while block.isValid():
+        for fmt_range in block.layout().formats():
+            if fmt_range.format.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline:
+                out.append((block.blockNumber(), fmt_range.start,
+                            block.text()[fmt_range.start:fmt_range.start + fmt_range.length]))
+        block = block.next()
+    return out
+
+
+def _wait_underlined(qtbot, window, word: str) -> None:
+    qtbot.waitUntil(lambda: any(text == word for _, _, text in _underlines(window)), timeout=5000)
+
+
+def test_typed_error_is_underlined_listed_selected_fixed_and_undone(qtbot, window):
+    _type_at_end(qtbot, window, " Các nghành đã phối hợp.")
+    _wait_underlined(qtbot, window, "nghành")                       # off the UI thread, then drawn
+    window._refresh_findings()
+    panel = window.checks.panel
+    shown = window.editor.shown_findings
+    row = next(i for i, f in enumerate(shown) if f.rule == RULE_MISSPELLING)
+    assert "nghành" in window.editor.findings.item(row).text()
+    window.editor.findings.setCurrentRow(row)
+    panel.go()                                                      # a click selects the span in the editor
+    assert window.editor.body.textCursor().selectedText() == "nghành"
+    assert panel.fix_button.isEnabled()
+    panel.fix()
+    body_text = window.session.draft.section(SECTION).body[-1].plain_text()
+    assert "Các ngành đã phối hợp." in body_text and "nghành" not in body_text
+    assert "Các ngành đã phối hợp." in window.editor.body.toPlainText()
+    window.acts.undo.trigger()
+    assert "Các nghành đã phối hợp." in window.session.draft.section(SECTION).body[-1].plain_text()
+
+
+def test_dismissed_finding_stays_dismissed_in_the_draft(qtbot, window):
+    _type_at_end(qtbot, window, " Đã triển khai các các nhiệm vụ.")
+    window._refresh_findings()
+    shown = window.editor.shown_findings
+    row = next(i for i, f in enumerate(shown) if f.rule == RULE_REPEATED)
+    window.editor.findings.setCurrentRow(row)
+    window.checks.panel.dismiss()
+    stored = window.session.draft.extras[EXTRA_NAME][KEY_DISMISSED]
+    assert stored == [shown[row].key()]
+    assert not any(f.rule == RULE_REPEATED for f in window.editor.shown_findings)
+    assert not window.checks.panel.restore_button.isHidden()
+    window.acts.undo.trigger()                                      # the dismissal is an undoable edit
+    assert not window.session.draft.extras.get(EXTRA_NAME, {}).get(KEY_DISMISSED)
+
+
+def test_right_click_offers_suggestions_and_adds_to_dictionary(qtbot, window, tmp_path):
+    _type_at_end(qtbot, window, " Xã Đắk Ngo và thôn Yàng")
+    _wait_underlined(qtbot, window, "Yàng")
+    body = window.editor.body
+    block = body.document().lastBlock()
+    column = block.text().index("Yàng") + 2
+    cursor = QTextCursor(block)
+    cursor.setPosition(block.position() + column)
+    point = body.cursorRect(cursor).center()
+    menu = window.checks.menu.menu_at(point)
+    labels = [a.text() for a in menu.actions()]
+    assert "Thêm «Yàng» vào từ điển" in labels and "Bỏ qua lỗi này" in labels
+    add = next(a for a in menu.actions() if a.text() == "Thêm «Yàng» vào từ điển")
+    add.trigger()
+    assert "Yàng" in (tmp_path / "tu-dien.txt").read_text(encoding="utf-8")
+    qtbot.waitUntil(lambda: not any(t == "Yàng" for _, _, t in _underlines(window)), timeout=5000)
+
+
+def test_suggestions_menu_replaces_the_word_undoably(qtbot, window):
+    _type_at_end(qtbot, window, " Sở Nội vụ vieecj làm")
+    _wait_underlined(qtbot, window, "vieecj")
+    body = window.editor.body
+    block = body.document().lastBlock()
+    cursor = QTextCursor(block)
+    cursor.setPosition(block.position() + block.text().index("vieecj") + 1)
+    menu = window.checks.menu.menu_at(body.cursorRect(cursor).center())
+    first = menu.actions()[0]
+    assert first.text() == "việc"
+    first.trigger()
+    assert window.session.draft.section(SECTION).body[-1].plain_text().endswith("Sở Nội vụ việc làm")
+    window.acts.undo.trigger()
+    assert window.session.draft.section(SECTION).body[-1].plain_text().endswith("vieecj làm")
+
+
+def test_paste_tcvn3_and_convert(qtbot, window):
+    text = "Sở Tài nguyên và Môi trường đã hướng dẫn các xã, phường thực hiện"
+    raw = unicode_to_tcvn3(text)
+    assert "\u00ad" in raw                     # "ư" is 0xAD in TCVN3: a soft hyphen once read as Windows-1252
+    body = window.editor.body
+    body.setFocus()
+    cursor = body.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertBlock()
+    body.setTextCursor(cursor)
+    mime = QMimeData()
+    mime.setText(raw)
+    body.insertFromMimeData(mime)
+    bar = window.checks.paste
+    assert not bar.isHidden() and "TCVN3" in bar.label.text()
+    assert bar.convert()
+    assert window.session.draft.section(SECTION).body[-1].plain_text() == text
+    assert bar.isHidden()
+    window.acts.undo.trigger()
+    assert window.session.draft.section(SECTION).body[-1].plain_text() != text
+
+
+def test_ordinary_paste_shows_no_bar(qtbot, window):
+    body = window.editor.body
+    mime = QMimeData()
+    mime.setText("Văn bản Unicode bình thường, có dấu đầy đủ.")
+    body.insertFromMimeData(mime)
+    assert window.checks.paste.isHidden()
+
+
+def test_underlines_can_be_turned_off(qtbot, window):
+    _type_at_end(qtbot, window, " các nghành")
+    _wait_underlined(qtbot, window, "nghành")
+    window.checks.toggle.setChecked(False)
+    QApplication.processEvents()
+    assert _underlines(window) == []
+
+
+def test_checks_run_on_a_worker_thread(qtbot, window):
+    live = window.checks.live
+    assert live._worker.thread() is not QApplication.instance().thread()
+    assert live._thread.isRunning()
+
+
+def test_screenshot_of_the_checks(qtbot, window, tmp_path):
+    """Underlines and the Kiểm tra tab as the drafter sees them (docs/images with BAOCAO_SCREENSHOTS=1)."""
+    import os
+    from pathlib import Path
+
+    out_dir = Path(__file__).resolve().parent.parent / "docs" / "images" \
+        if os.environ.get("BAOCAO_SCREENSHOTS") == "1" else tmp_path
+    window.resize(1500, 900)
+    window.editor.splitter.setSizes([420, 220])
+    _type_at_end(qtbot, window, " Các nghành  đã triển khai các các nhiệm vụ theo Quyết định số 12/KH-UBND "
+                                "ngày 31/02/2021 , đạt \"kết quả tốt\".")
+    _wait_underlined(qtbot, window, "nghành")
+    window._refresh_findings()
+    window.editor.tabs.setCurrentWidget(window.checks.panel)
+    window.editor.findings.setCurrentRow(0)
+    window.checks.panel.go()
+    QApplication.processEvents()
+    shot = window.editor.grab()
+    assert shot.save(str(out_dir / "ui-kiem-tra.png"))
+    with_marks = window.editor.body.grab().toImage()
+    window.checks.toggle.setChecked(False)                  # the same text without underlines
+    QApplication.processEvents()
+    without = window.editor.body.grab().toImage()
+    changed = [(x, y) for x in range(with_marks.width()) for y in range(with_marks.height())
+               if with_marks.pixel(x, y) != without.pixel(x, y)]
+    reddish = [p for p in changed if with_marks.pixelColor(*p).red() > with_marks.pixelColor(*p).green() + 40]
+    assert len(changed) > 100 and len(reddish) > 30, (len(changed), len(reddish))
+
+
+def test_click_on_a_note_finding_selects_it_in_the_notes_panel(qtbot, window):
+    from baocao.checks import RULE_SPACES
+    from baocao.edits import SetSectionBody
+    from baocao.model.richtext import Note, Para, Span
+
+    draft = window.session.draft
+    body = list(draft.section(SECTION).body) + [Para([Span("Cử cán bộ tham dự"), Note([[Span("Theo Kế hoạch  số 5.")]])],
+                                                     "dash")]
+    window.controller.push(SetSectionBody.make(draft, SECTION, body))
+    window._refresh_findings()
+    shown = window.editor.shown_findings
+    row = next(i for i, f in enumerate(shown) if f.rule == RULE_SPACES and f.part == "note")
+    window.editor.findings.setCurrentRow(row)
+    window.checks.panel.go()
+    note_id = window.editor.body.notes()[-1][0]
+    assert window.editor.notes.editor(note_id).textCursor().selectedText() == "  "
+    window.checks.panel.fix()
+    assert draft.section(SECTION).body[-1].notes()[0].plain_text() == "Theo Kế hoạch số 5."
+
+
+def test_whole_report_view_says_where_each_finding_is(qtbot, window):
+    window.session.draft.tables["nhiem-vu-theo-don-vi"][0]["don_vi"] = "Sở Kế hoạch  và Đầu tư"
+    window._refresh_findings()
+    window.checks.panel.all_report.setChecked(True)
+    texts = [window.editor.findings.item(i).text() for i in range(window.editor.findings.count())]
+    assert any(t.startswith("[Phụ lục 01] Cảnh báo: Thừa khoảng trắng") for t in texts), texts
+    row = next(i for i, t in enumerate(texts) if t.startswith("[Phụ lục 01]"))
+    window.editor.findings.setCurrentRow(row)
+    window.checks.panel.go()
+    assert window.current_key and window.current_key.endswith("phu-luc-01")
+
+
+def test_notes_are_underlined_too(qtbot, window):
+    from baocao.edits import SetSectionBody
+    from baocao.model.richtext import Note, Para, Span
+
+    draft = window.session.draft
+    body = list(draft.section(SECTION).body) + [Para([Span("Cử cán bộ tham dự"),
+                                                      Note([[Span("Theo nghành chức năng.")]])], "dash")]
+    window.controller.push(SetSectionBody.make(draft, SECTION, body))
+    window.checks.live.check_now()
+    note_id = window.editor.body.notes()[-1][0]
+    document = window.editor.notes.editor(note_id).document()
+
+    def underlined() -> list[str]:
+        block = document.begin()
+        return [block.text()[r.start:r.start + r.length] for r in block.layout().formats()
+                if r.format.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline]
+
+    qtbot.waitUntil(lambda: underlined() == ["nghành"], timeout=5000)
+
+
+def test_underlining_settles_no_endless_rechecks(qtbot, window):
+    _type_at_end(qtbot, window, " các nghành")
+    _wait_underlined(qtbot, window, "nghành")
+    qtbot.wait(600)
+    settled = window.checks.live._generation
+    qtbot.wait(1200)                                   # > 4 × the typing pause: nothing left to do
+    assert window.checks.live._generation == settled and not window.checks.live.timer.isActive()
+
+
+def test_section_with_notes_settles_too(qtbot, window):
+    window.select("kinh-te-xa-hoi")                    # paragraphs with footnotes
+    _type_at_end(qtbot, window, " các nghành")
+    _wait_underlined(qtbot, window, "nghành")
+    qtbot.wait(600)
+    settled = window.checks.live._generation
+    qtbot.wait(1200)
+    assert window.checks.live._generation == settled
