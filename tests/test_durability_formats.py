@@ -93,6 +93,7 @@ def test_extras_round_trip_through_edits_autosave_and_json(tmp_path, sample_draf
     from baocao.model.serialize import draft_from_dict
 
     path = tmp_path / "kem-theo.baocao"
+    shipped = draft_to_dict(sample_draft).get("extras", {})     # the sample's own (reviewers' comments)
     session = DraftSession.new(__import__("baocao.template", fromlist=["load_pack"]).load_pack(
         sample_draft.template_id), sample_draft, threaded=False)
     session.save_as(path)
@@ -104,7 +105,7 @@ def test_extras_round_trip_through_edits_autosave_and_json(tmp_path, sample_draf
     session.revert(edit)
     session.autosave()
     session.flush()
-    assert open_draft(path).extras == {}                   # removed again, not left behind
+    assert open_draft(path).extras == shipped              # put back as it was, nothing left behind
     session.close()
     sample_draft.extras["kiem-tra"] = {"bo-qua": ["x"]}
-    assert draft_from_dict(draft_to_dict(sample_draft)).extras == {"kiem-tra": {"bo-qua": ["x"]}}
+    assert draft_from_dict(draft_to_dict(sample_draft)).extras == {**shipped, "kiem-tra": {"bo-qua": ["x"]}}

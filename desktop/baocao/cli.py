@@ -4,7 +4,7 @@
     baocao export FILE -o OUT.docx          the report as .docx (real footnotes)
     baocao render FILE --format html -o OUT.html
     baocao check FILE                       list what is missing or does not add up
-    baocao templates                        list the template packs
+    baocao templates [check|new|export|import]   template packs (see cli_templates)
 
 Errors are printed in Vietnamese with what to do, exit status 2; no
 traceback unless ``--debug``.  Nothing here imports Qt: the window is loaded
@@ -36,9 +36,24 @@ def _load(path: str):
 
 
 def _refuse_existing(path: Path, force: bool) -> None:
-    if path.exists() and not force:
+    """For ``new``: an existing file needs --force, and a draft someone has open is never replaced."""
+    from .outputs import is_draft_file
+
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise ExportError(f"«{path}» là một thư mục.", "Hãy ghi rõ tên tệp bản thảo, ví dụ -o bao-cao.baocao.",
+                          Location(file=str(path)))
+    if not force:
         raise ExportError(f"Tệp «{path}» đã có.", "Chọn tên khác, hoặc thêm --ghi-de (--force) để ghi đè.",
                           Location(file=str(path)))
+    if is_draft_file(path):
+        from .storage.locking import read_lock
+
+        holder = read_lock(path)
+        if holder is not None and not holder.is_stale():     # a held lock wins over --force
+            raise ExportError(f"Không ghi đè «{path.name}»: tệp đang được {holder.describe()} mở để sửa.",
+                              "Hãy đợi người đó đóng tệp, hoặc tạo bản thảo mới với tên khác.", Location(file=str(path)))
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -120,14 +135,19 @@ def _print_findings(findings, stream) -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     """Print the findings of a draft; exit 1 when there are errors."""
     from .checks import check_draft
+    from .template.validate import check_draft_pack
 
     draft, pack = _load(args.file)
+    pack_errors = check_draft_pack(draft, pack)
+    if pack_errors:
+        print(f"Mẫu báo cáo «{pack.id}» ({pack.root}) có {len(pack_errors)} lỗi, báo cáo chưa điền được:")
+        for error in pack_errors:
+            print("  [LỖI MẪU] " + error.user_text().replace("\n", "\n    "))
+        return EXIT_FINDINGS
     findings = check_draft(draft, pack)
-    if not findings:
-        print("Không phát hiện vấn đề nào.")
-        return EXIT_OK
-    print(f"Phát hiện {len(findings)} vấn đề:")
-    _print_findings(findings, sys.stdout)
+    from .cli_checks import print_findings
+
+    print_findings(findings, sys.stdout, json_output=args.json)
     return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
 
 
@@ -152,11 +172,18 @@ def _checked_document(args: argparse.Namespace):
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Export a draft to .docx."""
+    """Export a draft to .docx (never over the draft itself, any other draft, or an existing file without --force)."""
+    from .outputs import check_output
+
     out = Path(args.output)
     if out.suffix.lower() != ".docx":
         raise ExportError(f"Tên tệp xuất «{out.name}» phải có đuôi .docx.", "Ví dụ: -o bao-cao.docx")
+    check_output(out, [args.file], args.force)
     document, pack = _checked_document(args)
+    if getattr(args, "with_comments", False):
+        from .cli_review import export_with_comments
+
+        return export_with_comments(args.file, document, pack, out)
     from .writers.docx import write_docx
 
     write_docx(document, out, pack.reference_docx)
@@ -169,6 +196,10 @@ def cmd_render(args: argparse.Namespace) -> int:
     from .fsutil import write_text_atomic
     from .writers.html import document_to_html
 
+    from .outputs import check_output
+
+    if args.output != "-":
+        check_output(args.output, [args.file], args.force)
     document, _ = _checked_document(args)
     html = document_to_html(document)
     if args.output == "-":
@@ -176,16 +207,6 @@ def cmd_render(args: argparse.Namespace) -> int:
     else:
         write_text_atomic(args.output, html)
         print(f"Đã tạo «{args.output}».")
-    return EXIT_OK
-
-
-def cmd_templates(args: argparse.Namespace) -> int:
-    """List template packs."""
-    from .template import list_packs
-
-    for info in list_packs():
-        origin = "có sẵn" if info.builtin else str(info.root)
-        print(f"{info.id}\t{info.name}\t({origin})")
     return EXIT_OK
 
 
@@ -240,18 +261,30 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text)
         p.add_argument("file", help="tệp bản thảo (.baocao hoặc .json)")
         p.add_argument("-o", "--output", required=True, help="tệp kết quả ('-' để in ra màn hình với render)")
+        p.add_argument("--force", "--ghi-de", action="store_true",
+                       help="ghi đè tệp kết quả nếu đã có (không bao giờ ghi đè lên một bản thảo)")
         p.add_argument("--incomplete", "--chua-du", action="store_true",
                        help="vẫn xuất khi bản thảo còn thiếu nội dung bắt buộc")
         if name == "render":
             p.add_argument("--format", choices=["html"], default="html", help="định dạng (hiện có: html)")
+        else:
+            p.add_argument("--gop-y", dest="with_comments", action="store_true",
+                           help="kèm các góp ý của bản thảo thành chú thích lề (comment) của Word")
         p.set_defaults(func=func)
 
     p = sub.add_parser("check", help="kiểm tra bản thảo: thiếu mục, số liệu không khớp …")
     p.add_argument("file", help="tệp bản thảo")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON (vị trí, mức độ, mã quy tắc, cách sửa)")
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("templates", help="liệt kê các mẫu báo cáo")
-    p.set_defaults(func=cmd_templates)
+    from .cli_templates import register as register_templates
+    register_templates(sub)
+    from .cli_checks import register as register_checks
+    register_checks(sub)
+    from .cli_review import register as register_review
+    register_review(sub)
+    from .cli_find import register as register_find
+    register_find(sub)
 
     p = sub.add_parser("gui", help="mở cửa sổ soạn thảo")
     p.add_argument("file", nargs="?", help="tệp bản thảo cần mở")

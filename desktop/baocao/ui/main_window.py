@@ -22,9 +22,12 @@ from . import strings as S
 from .actions import build_actions
 from .document_controller import DocumentController
 from .first_paint import after_first_paint
+from .help import install_window_tools
 from .icons import app_icon
 from .outline import OutlineView
 from .preview import PreviewPane
+from .packs import install_packs
+from .review import install_review
 from .section_editor import SectionEditor
 from .settings import AppSettings
 
@@ -89,6 +92,10 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self._update_title()
         self.setTabOrder(self.outline.tree, self.editor.status)
+        install_review(self)
+        install_packs(self)
+        install_window_tools(self)
+        from .checks.install import install_checks; install_checks(self)   # noqa: E702 - the Kiểm tra room
 
     @property
     def table_editor(self) -> "TableEditor":
@@ -121,6 +128,8 @@ class MainWindow(QMainWindow):
         self.editor.statusChosen.connect(self._status_chosen)
         self.editor.appendixRequested.connect(lambda aid: self.select(nav.appendix_key(aid)))
         self.editor.guidance.expandedChanged.connect(lambda on: self.settings.set_value("window/guidance", on))
+        self.editor.guidance.heightChanged.connect(
+            lambda height: self.settings.set_value("window/guidance_height", [height]))
 
     def _restore_settings(self) -> None:
         geometry = self.settings.bytes_value("window/geometry")
@@ -137,6 +146,9 @@ class MainWindow(QMainWindow):
         if len(editor_sizes) == 2 and all(editor_sizes):
             self.editor.splitter.setSizes(editor_sizes)
         self.editor.guidance.set_expanded(self.settings.flag("window/guidance", True))
+        height = self.settings.int_list("window/guidance_height")
+        if height:
+            self.editor.guidance.set_text_height(height[0])
 
     def save_settings(self) -> None:
         """Remember geometry, toolbar state and splitter sizes."""
@@ -264,17 +276,23 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ edits from the views
     def _body_edited(self, section_id: str) -> None:
+        if self.session is None:          # a late signal from a view after the draft was closed
+            return
         draft = self.session.draft
         body = self.editor.body.body()
         if body != draft.section(section_id).body:
             self.controller.push(SetSectionBody.make(draft, section_id, body, typing=True), self.editor.body)
 
     def _field_edited(self, section_id: str, key: str, value: object) -> None:
+        if self.session is None:          # a late signal from a view after the draft was closed
+            return
         draft = self.session.draft
         if draft.section(section_id).fields.get(key) != value:
             self.controller.push(SetFieldValue.make(draft, section_id, key, value), self.editor.fields)
 
     def _status_chosen(self, section_id: str, status: SectionStatus) -> None:
+        if self.session is None:          # a late signal from a view after the draft was closed
+            return
         draft = self.session.draft
         if status in AUTOMATIC_STATUSES:       # "trống" / "đang soạn" follow the text: stored as "not decided"
             status = SectionStatus.EMPTY
@@ -283,6 +301,8 @@ class MainWindow(QMainWindow):
         self.editor.set_status(draft.section(section_id).shown_status())
 
     def _rows_edited(self, table_id: str, rows: list) -> None:
+        if self.session is None:          # a late signal from a view after the draft was closed
+            return
         draft = self.session.draft
         if draft.tables.get(table_id, []) != rows:
             self.controller.push(SetTableRows.make(draft, table_id, rows), self.table_editor)

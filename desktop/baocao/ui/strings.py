@@ -53,6 +53,7 @@ PREVIEW_ERROR = "<p style='color:#b00020'><b>Không xem trước được:</b><b
 
 STATUS_LABEL = "&Trạng thái:"
 GUIDANCE_TOGGLE = "&Hướng dẫn soạn mục này"
+GUIDANCE_RESIZE_TIP = "Kéo lên hoặc xuống để thu nhỏ hay mở rộng khung hướng dẫn"
 GUIDANCE_TOPICS = "Các ý nên có:"
 GUIDANCE_EXAMPLE = "Ví dụ:"
 GUIDANCE_NONE = "Mục này không có hướng dẫn riêng."
@@ -148,6 +149,7 @@ CHECK_SUMMARY = "Phát hiện {errors} lỗi và {warnings} lưu ý. Xem danh s�
 UNTITLED_SAMPLE = "Bản thảo mẫu (Đắk Nông, 2021 — ví dụ lịch sử)"
 
 # ---------------------------------------------------------------- wizard and details
+WIZ_STEPS = ("Mẫu hoặc bản thảo kỳ trước", "Cơ quan ban hành", "Kỳ báo cáo, số hiệu", "Người ký", "Nơi nhận")
 WIZARD_TITLE = "Tạo bản thảo báo cáo mới"
 WIZ_START_TITLE = "Bắt đầu"
 WIZ_START_SUB = "Chọn mẫu báo cáo, hoặc tiếp nối từ bản thảo kỳ trước (giữ khung và thông tin cố định, xóa số liệu của kỳ cũ)."
@@ -217,6 +219,9 @@ READ_ONLY_TAKE_OVER = "&Giành quyền sửa"
 READ_ONLY_TAKE_OVER_TIP = "Mở lại tệp để sửa; người đang mở sẽ không lưu được vào tệp nữa"
 READ_ONLY_SAVE_COPY = "Lưu thành &bản khác…"
 READ_ONLY_SAVE_COPY_TIP = "Lưu bản thảo vào một tệp mới ở nơi ghi được, rồi sửa trên tệp đó"
+TOO_BIG_TITLE = "Vượt giới hạn của bản thảo"
+TOO_BIG_HINT = ("Thay đổi này không được ghi nhận. Hãy chia nội dung thành nhiều mục, hoặc đưa bảng số liệu "
+                "rất lớn vào tệp đính kèm riêng.")
 READ_ONLY_REFUSED = "Bản thảo đang mở chỉ đọc: thay đổi không được ghi nhận."
 TAKE_OVER_TITLE = "Giành quyền sửa"
 TAKE_OVER_QUESTION = ("Giành quyền sửa «{name}»? {holder}Người đang mở sẽ không lưu được vào tệp nữa "
