@@ -71,6 +71,10 @@ def print_with_libreoffice(docx: Path, soffice: str, printer: str) -> bool:
     return done.returncode == 0
 
 
+#: jobs started and not yet finished (a QRunnable with autoDelete off lives only as long as Python holds it)
+_RUNNING: set["PagesJob"] = set()
+
+
 class PagesSignals(QObject):
     """``finished(pdf path, page image paths, pages, error text)``: error "" on success."""
 
@@ -92,6 +96,7 @@ class PagesJob(QRunnable):
         self.docx = docx
         self.signals = PagesSignals()
         self.setAutoDelete(False)
+        _RUNNING.add(self)            # alive until run() ends, even when its window has gone meanwhile
 
     def run(self) -> None:
         pdf = self.folder / "bao-cao.pdf"
@@ -113,4 +118,9 @@ class PagesJob(QRunnable):
         except Exception as exc:  # noqa: BLE001 - reported politely, details in the log
             log.exception("preparing pages failed")
             error = f"{type(exc).__name__}: {exc}"
-        self.signals.finished.emit(str(pdf), images, pages, error)
+        try:
+            self.signals.finished.emit(str(pdf), images, pages, error)
+        except RuntimeError:          # the window that asked was closed meanwhile: nobody to tell
+            log.info("pages ready after their window closed: %s", pdf)
+        finally:
+            _RUNNING.discard(self)
