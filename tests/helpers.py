@@ -22,3 +22,18 @@ def flatten(nested):
     else:
         for item in nested:
             yield from flatten(item)
+
+
+def word_number_as_label(text: str) -> str:
+    """docx2python's rendering of Word numbering ("\\tI)\\t…", "\\t\\t1)\\t…") as our labels ("I. …").
+
+    docx2python prints a numbered paragraph as tabs (one per list level), the
+    number and ")" and a tab; the DOCX writer numbers Roman/Arabic headings
+    with real Word numbering whose label is "I." / "1."; a literal level in the
+    list ("Phần thứ nhất", numFmt none) comes out as docx2python's bullet "--".
+    """
+    import re
+
+    text = re.sub(r"(?m)^\t*([IVXLCDM]+|\d+)\)\t", r"\1. ", text)
+    return re.sub(r"(?m)^\t*--\t", "", text)
+

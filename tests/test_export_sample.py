@@ -4,7 +4,7 @@ import re
 
 import pytest
 from docx2python import docx2python
-from helpers import flatten, run_cli
+from helpers import flatten, run_cli, word_number_as_label
 
 from baocao.docmodel import Table
 from baocao.samples import sample_path
@@ -20,7 +20,7 @@ def exported(tmp_path_factory):
 
 
 def test_every_heading_in_order(exported, sample_document):
-    text = exported.text
+    text = word_number_as_label(exported.text)
     position = 0
     for heading in sample_document.headings():
         found = text.find(heading.display_text(), position)

@@ -15,7 +15,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from helpers import flatten
+from helpers import flatten, word_number_as_label
 
 from baocao.docmodel import Heading, Paragraph
 from baocao.model import Draft
@@ -174,9 +174,9 @@ def test_exported_docx_read_back_by_docx2python(skeleton, tmp_path):
     write_docx(document, out, pack.reference_docx)
     with docx2python(out) as reader:
         paragraphs = list(iter_paragraphs(reader.document_pars))
-        headings = [re.sub(r"----footnote\d+----", "", "".join(r.text for r in p.runs)) for p in paragraphs
-                    if re.match(r"Heading\d", p.style or "")]
-        body_text = [t for t in flatten(reader.body) if t.strip()]
+        headings = [word_number_as_label(re.sub(r"----footnote\d+----", "", "".join(r.text for r in p.runs)))
+                    for p in paragraphs if re.match(r"Heading\d", p.style or "")]
+        body_text = [word_number_as_label(t) for t in flatten(reader.body) if t.strip()]
         notes = [t for t in flatten(reader.footnotes) if t.strip()]
     assert len(headings) == len(HEADINGS)
     for found, expected in zip(headings, HEADINGS, strict=True):

@@ -176,10 +176,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .outputs import check_output
 
     out = Path(args.output)
-    if out.suffix.lower() != ".docx":
-        raise ExportError(f"Tên tệp xuất «{out.name}» phải có đuôi .docx.", "Ví dụ: -o bao-cao.docx")
+    if out.suffix.lower() not in (".docx", ".pdf"):
+        raise ExportError(f"Tên tệp xuất «{out.name}» phải có đuôi .docx hoặc .pdf.",
+                          "Ví dụ: -o bao-cao.docx, hoặc -o bao-cao.pdf (PDF/A để ký số, cần LibreOffice)")
     check_output(out, [args.file], args.force)
     document, pack = _checked_document(args)
+    if out.suffix.lower() == ".pdf":
+        from .writers.pdf import export_pdf
+
+        export_pdf(document, out, pack.reference_docx)
+        print(f"Đã xuất «{out}» (PDF/A-2b).")
+        return EXIT_OK
     if getattr(args, "with_comments", False):
         from .cli_review import export_with_comments
 

@@ -3,42 +3,27 @@
 The window renders the document model on the UI thread (fast, and the draft
 is not touched afterwards) and hands it to an ``ExportJob`` on the global
 QThreadPool; the job reports back through a signal.  PDF export writes the
-.docx to a temporary folder and runs ``soffice --headless --convert-to pdf``
-with a private profile, then moves the PDF into place atomically.
+.docx to a temporary folder and converts it to PDF/A-2b with LibreOffice
+(:mod:`baocao.writers.pdf`: one prepared profile in the user cache folder,
+reused), then moves the PDF into place atomically.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from ..docmodel import Document
-from ..errors import BaocaoError, ExportError, Location
+from ..errors import BaocaoError
 from ..oserrors import os_error_text
+from ..writers import pdf as pdf_writer
+from ..writers.pdf import libreoffice_path  # noqa: F401 - the window and help pages import it from here
 from . import strings as S
 
 log = logging.getLogger("baocao.ui")
-PDF_TIMEOUT_S = 180
-
-
-def libreoffice_path() -> str | None:
-    """The LibreOffice program (soffice or libreoffice) when installed."""
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return found
-    if os.name == "nt":
-        for base in (os.environ.get("PROGRAMFILES", ""), os.environ.get("PROGRAMFILES(X86)", "")):
-            candidate = Path(base) / "LibreOffice" / "program" / "soffice.exe"
-            if base and candidate.is_file():
-                return str(candidate)
-    return None
 
 
 def write_docx_file(document: Document, path: Path, reference_docx: Path | None) -> None:
@@ -49,22 +34,11 @@ def write_docx_file(document: Document, path: Path, reference_docx: Path | None)
 
 
 def convert_to_pdf(docx: Path, pdf: Path, soffice: str) -> None:
-    """Convert *docx* to *pdf* with LibreOffice headless; ExportError in Vietnamese on failure."""
-    with tempfile.TemporaryDirectory(prefix="baocao-pdf-") as tmp:
-        profile = Path(tmp) / "profile"
-        command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                   "--convert-to", "pdf", "--outdir", tmp, str(docx)]
-        try:
-            subprocess.run(command, capture_output=True, timeout=PDF_TIMEOUT_S, check=False)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise ExportError(S.PDF_FAILED, S.PDF_FAILED_HINT, Location(file=str(pdf))) from exc
-        produced = Path(tmp) / (docx.stem + ".pdf")
-        if not produced.is_file():
-            raise ExportError(S.PDF_FAILED, S.PDF_FAILED_HINT, Location(file=str(pdf)))
-        from ..fsutil import atomic_write
+    """Convert *docx* to PDF/A-2b *pdf* with LibreOffice headless, reusing the prepared profile.
 
-        with atomic_write(pdf) as handle:
-            handle.write(produced.read_bytes())
+    ExportError in Vietnamese on failure (see :mod:`baocao.writers.pdf`).
+    """
+    pdf_writer.convert_to_pdf(docx, pdf, soffice, pdfa=True, reuse_profile=True)
 
 
 class JobSignals(QObject):

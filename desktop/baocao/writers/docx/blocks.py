@@ -59,7 +59,10 @@ def heading_xml(block: Heading, ctx: BuildContext) -> str:
     heading_id = heading_style_for_level(block.level)
     style = ctx.heading_styles.get((heading_id, block.style), heading_id)
     layout = heading_layout(block.style)
-    if layout.title_on_new_line and block.label and block.title:
+    numpr = ctx.numbering.paragraph_numpr(block)
+    if ctx.numbering.numbered(block):       # Word prints the label: the text is the title only
+        content = run(block.title) if block.title else ""
+    elif layout.title_on_new_line and block.label and block.title:
         content = run(block.label) + _LINE_BREAK + run(block.title, layout.title_char_style)
     else:
         content = run(block.display_text()) if block.display_text() else ""
@@ -69,7 +72,7 @@ def heading_xml(block: Heading, ctx: BuildContext) -> str:
                 and not block.display_text()[-1:].isspace():
             content += run(" ", S.RUN_IN)
         content += inline_xml(block.inline, ctx, S.RUN_IN)
-    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{content}</w:p>'
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{numpr}</w:pPr>{content}</w:p>'
 
 
 def page_break_xml(block: PageBreak, ctx: BuildContext) -> str:

@@ -7,6 +7,9 @@ short rules are, and the distances of the page header.  Everything that is a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from ...docmodel import PageSetup
 from .ooxml import indent
 
 #: Header block: (left, right) share of the text width.  The right column must
@@ -27,6 +30,42 @@ DRAFT_BOX_SLACK_PT = 3.0
 #: Distance of the page-number header from the top edge (mm).
 HEADER_DISTANCE_MM = 10.0
 FOOTER_DISTANCE_MM = 10.0
+
+
+
+@dataclass(frozen=True)
+class Margins:
+    """Page margins of one section, in millimetres."""
+
+    top: float
+    right: float
+    bottom: float
+    left: float
+
+
+def section_margins(page: PageSetup, landscape: bool = False) -> Margins:
+    """The margins of a portrait page, or of a landscape appendix page.
+
+    A landscape page is bound with the portrait pages along the same edge of
+    the sheet; it is read by turning the report a quarter clockwise, so its
+    top faces the spine.  The portrait margins therefore turn with the sheet:
+    the binding margin (portrait left, 30 mm) becomes the top, portrait top
+    the right, portrait right the bottom and portrait bottom the left.
+    """
+    values = [max(v, 0.0) for v in (page.margin_top_mm, page.margin_right_mm,
+                                    page.margin_bottom_mm, page.margin_left_mm)]
+    top, right, bottom, left = values
+    if landscape:
+        return Margins(top=left, right=top, bottom=right, left=bottom)
+    return Margins(top=top, right=right, bottom=bottom, left=left)
+
+
+def text_width_mm(page: PageSetup, landscape: bool = False) -> float:
+    """Width between the side margins of a portrait or landscape page."""
+    margins = section_margins(page, landscape)
+    width = max(page.height_mm, page.width_mm) if landscape else page.width_mm
+    return width - margins.left - margins.right
+
 
 _NO_BORDERS = "".join(f'<w:{side} w:val="nil"/>'
                       for side in ("top", "left", "bottom", "right", "insideH", "insideV"))

@@ -4,12 +4,14 @@ The main section shows the page number (PAGE field, centred in the top
 margin) from page 2 on: ``titlePg`` with an empty first-page header.  Each
 appendix is its own section on a new page, landscape when asked, with page
 numbers restarting at 1 (and, like the report, not shown on its first page).
+A landscape appendix keeps its binding margin on the bound edge of the sheet,
+which is its top (see :func:`.layout.section_margins`).
 """
 
 from __future__ import annotations
 
 from ...docmodel import Appendix, PageSetup
-from .layout import FOOTER_DISTANCE_MM, HEADER_DISTANCE_MM
+from .layout import FOOTER_DISTANCE_MM, HEADER_DISTANCE_MM, section_margins
 from .ooxml import ROOT_NS, XML_DECL, mm_to_twips, paragraph, run
 from .style_ids import S
 
@@ -18,6 +20,8 @@ HEADER_DEFAULT_RID = "rIdBcHeaderDefault"
 HEADER_FIRST_RID = "rIdBcHeaderFirst"
 HEADER_DEFAULT_PART = "word/header1.xml"
 HEADER_FIRST_PART = "word/header2.xml"
+#: Outline level (Word's 0 = level 1) of an appendix title: beside the report's top headings.
+APPENDIX_OUTLINE = '<w:outlineLvl w:val="0"/>'
 #: Whether an appendix hides the number of its own first page, as the report does.
 APPENDIX_HIDES_FIRST_NUMBER = True
 
@@ -43,8 +47,9 @@ def section_properties(page: PageSetup, landscape: bool = False, restart_numberi
     if hide_first_number:
         parts.append(f'<w:headerReference w:type="first" r:id="{HEADER_FIRST_RID}"/>')
     parts.append(size)
-    top, right, bottom, left = (mm_to_twips(max(v, 0.0)) for v in (
-        page.margin_top_mm, page.margin_right_mm, page.margin_bottom_mm, page.margin_left_mm))
+    margins = section_margins(page, landscape)
+    top, right, bottom, left = (mm_to_twips(v) for v in (
+        margins.top, margins.right, margins.bottom, margins.left))
     parts.append(
         f'<w:pgMar w:top="{top}" w:right="{right}" w:bottom="{bottom}" w:left="{left}" '
         f'w:header="{mm_to_twips(HEADER_DISTANCE_MM)}" w:footer="{mm_to_twips(FOOTER_DISTANCE_MM)}" '
@@ -76,9 +81,16 @@ def section_end(sect_pr: str) -> str:
 
 
 def appendix_intro_xml(appendix: Appendix) -> str:
-    """"Phụ lục 01", the title and the "(Kèm theo …)" line."""
-    parts = [paragraph(S.APPENDIX_LABEL, run(appendix.label)) if appendix.label else "",
-             paragraph(S.APPENDIX_TITLE, run(appendix.title)) if appendix.title else "",
+    """"Phụ lục 01", the title and the "(Kèm theo …)" line.
+
+    The title (or the label when there is none) is at outline level 1, so the
+    appendix shows in Word's navigation pane and in the PDF's bookmarks even
+    when a pack's own reference styles lack the outline level.
+    """
+    outline = APPENDIX_OUTLINE
+    parts = [paragraph(S.APPENDIX_LABEL, run(appendix.label), "" if appendix.title else outline)
+             if appendix.label else "",
+             paragraph(S.APPENDIX_TITLE, run(appendix.title), outline) if appendix.title else "",
              paragraph(S.APPENDIX_ATTACHED, run(appendix.attached_line)) if appendix.attached_line else ""]
     return "".join(parts)
 

@@ -59,6 +59,8 @@ class StyleDef:
     priority: int | None = None
 
 
+#: Gap between a line of the header block and the short rule under it (points).
+RULE_GAP_PT = 3.0
 _HEADER_CELL = Para(align="center", first_line_cm=0, before_pt=0, after_pt=0, line=1.0)
 _TABLE_CELL = Para(first_line_cm=0, before_pt=2, after_pt=2, line=1.0)
 
@@ -131,8 +133,10 @@ STYLE_TABLE: tuple[StyleDef, ...] = (
     StyleDef(S.DRAFT_MARK, "BC Dấu dự thảo", based_on=S.NORMAL,
              para=Para(align="center", before_pt=8, after_pt=0, line=1.0, border="box"),
              run=Run(bold=True, size_pt=13)),
+    # the decree's sample leaves a small gap between the text and its rule: ≈ 4 pt below
+    # the descenders (3 pt before + the 1 pt line of this paragraph), not on the baseline
     StyleDef(S.RULE, "BC Đường kẻ ngắn", based_on=S.NORMAL,
-             para=Para(align="center", first_line_cm=0, before_pt=1, after_pt=0, line=1.0,
+             para=Para(align="center", first_line_cm=0, before_pt=RULE_GAP_PT, after_pt=0, line=1.0,
                        border="bottom"),
              run=Run(size_pt=1)),
     StyleDef(S.SUMMARY_RULE, "BC Đường kẻ dưới trích yếu", based_on=S.RULE,
@@ -163,8 +167,8 @@ STYLE_TABLE: tuple[StyleDef, ...] = (
     # -- appendices -----------------------------------------------------------------
     StyleDef(S.APPENDIX_LABEL, "BC Phụ lục - số", based_on=S.NORMAL, next_style=S.APPENDIX_TITLE,
              para=Para(align="center", after_pt=0, line=1.0, keep_next=True), run=Run(bold=True)),
-    StyleDef(S.APPENDIX_TITLE, "BC Phụ lục - tên", based_on=S.NORMAL,
-             para=Para(align="center", after_pt=0, line=1.0, keep_next=True),
+    StyleDef(S.APPENDIX_TITLE, "BC Phụ lục - tên", based_on=S.NORMAL,   # in the navigation pane
+             para=Para(align="center", after_pt=0, line=1.0, keep_next=True, outline_level=0),
              run=Run(bold=True, caps=True)),
     StyleDef(S.APPENDIX_ATTACHED, "BC Phụ lục - kèm theo", based_on=S.NORMAL,
              para=Para(align="center", after_pt=12, line=1.0, keep_next=True), run=Run(italic=True)),

@@ -195,6 +195,27 @@ class StyleSheet:
             self._styles[style_id] = element
         return style_id
 
+    def link_numbering(self, links: dict[str, int], num_id: int) -> None:
+        """Put ``w:numPr`` (list *num_id*, level per style) on the styles in *links*.
+
+        Any ``w:numPr`` a heading style brought from the reference is removed first,
+        so a document that keeps literal labels never gets Word numbers as well.
+        """
+        for style_id, style in self._styles.items():
+            ppr = style.find(_W + "pPr")
+            old = ppr.find(_W + "numPr") if ppr is not None and (style_id or "").startswith("Heading") else None
+            if old is not None:
+                ppr.remove(old)
+        for style_id, ilvl in links.items():
+            style = self._styles.get(style_id)
+            if style is None:
+                continue
+            ppr = _props(style, "pPr")
+            numpr = _child(ppr, "numPr", _PPR_ORDER)
+            numpr.clear()
+            numpr.append(numpr.makeelement(_W + "ilvl", {_VAL: str(ilvl)}))
+            numpr.append(numpr.makeelement(_W + "numId", {_VAL: str(num_id)}))
+
     # -- measuring -------------------------------------------------------------------
     def run_format(self, style_id: str) -> RunFormat:
         """Size, bold and caps of *style_id*, following ``basedOn`` and ``docDefaults``."""

@@ -12,6 +12,8 @@ from .blocks import blocks_xml, closing_xml
 from .context import BuildContext
 from .footnotes import FootnoteRegistry, count_citations
 from .header_block import header_block_xml
+from .layout import text_width_mm
+from .numbering import plan_numbering
 from .ooxml import ROOT_NS, XML_DECL
 from .package import PART_NAMES, Package
 from .reference import ReferenceParts, bad_reference, load_reference
@@ -45,19 +47,16 @@ def _stylesheet(parts: ReferenceParts, complete: bool) -> StyleSheet:
 
 
 def _check_page(document: Document) -> None:
-    page = document.page
     for landscape in (False, True):
-        width = page.height_mm if landscape else page.width_mm
-        if width - page.margin_left_mm - page.margin_right_mm < _MIN_TEXT_WIDTH_MM:
+        if text_width_mm(document.page, landscape) < _MIN_TEXT_WIDTH_MM:
             raise ExportError("Lề trang quá lớn so với khổ giấy, không còn chỗ cho nội dung.",
                               "Hãy sửa lề trang trong gói mẫu (mục [page]) rồi xuất lại.")
 
 
-def _heading_uses(document: Document) -> list[tuple[int, str]]:
-    blocks = list(document.body)
-    for appendix in document.appendices:
-        blocks.extend(appendix.blocks)
-    return [(b.level, b.style) for b in blocks if isinstance(b, Heading)]
+def _heading_runs(document: Document) -> list[list[Heading]]:
+    """Headings of the body, then of each appendix (each run is numbered from 1)."""
+    runs = [document.body] + [appendix.blocks for appendix in document.appendices]
+    return [[b for b in blocks if isinstance(b, Heading)] for blocks in runs]
 
 
 def _document_xml(document: Document, ctx: BuildContext) -> bytes:
@@ -69,7 +68,8 @@ def _document_xml(document: Document, ctx: BuildContext) -> bytes:
                                  document.show_signature, document.show_recipients)
              if document.show_signature or document.show_recipients else ""]
     last_section = main_section(document.page)
-    for appendix in document.appendices:
+    for index, appendix in enumerate(document.appendices, start=1):
+        ctx.numbering.start_run(index)
         parts.append(section_end(last_section))
         ctx.landscape = appendix.orientation == "landscape"
         parts.append(appendix_intro_xml(appendix))
@@ -94,18 +94,23 @@ def build_from_parts(document: Document, parts: ReferenceParts, complete: bool =
     language = clean_line(document.language or "") or DEFAULT_LANGUAGE
     sheet = _stylesheet(parts, complete)
     sheet.apply_page(document.page, language, S.BODY)
+    runs = _heading_runs(document)
+    heading_styles = sheet.bind_headings((b.level, b.style) for run in runs for b in run)
+    numbering = plan_numbering(runs, heading_styles, parts.numbering)
+    sheet.link_numbering(numbering.style_links(), numbering.first_num_id)
     ctx = BuildContext(
         page=document.page,
         footnotes=FootnoteRegistry(document.footnotes, count_citations(document)),
         sheet=sheet,
-        heading_styles=sheet.bind_headings(_heading_uses(document)),
+        heading_styles=heading_styles,
+        numbering=numbering,
     )
     package = Package()
     package.add("word/document.xml", "document", _document_xml(document, ctx))
     package.add(PART_NAMES["styles"], "styles", sheet.to_bytes(), "rIdBcStyles")
     package.add(PART_NAMES["settings"], "settings", settings_part(parts.settings, language), "rIdBcSettings")
     for name in _REUSED_PARTS:
-        data = getattr(parts, name)
+        data = numbering.part(parts.numbering) if name == "numbering" else getattr(parts, name)
         if data is not None:
             package.add(PART_NAMES[name], name, data, f"rIdBc_{name}")
     package.add(PART_NAMES["footnotes"], "footnotes", ctx.footnotes.part(), "rIdBcFootnotes")
