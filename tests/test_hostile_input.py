@@ -349,3 +349,53 @@ def test_random_json_drafts_get_a_message_or_a_valid_report(tmp_path_factory, sa
     assert "bug" not in outcome, f"{type(outcome['bug']).__name__}: {outcome['bug']}"
     if "message" in outcome:
         assert any(ch in outcome["message"] for ch in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
+
+
+# ---------------------------------------------------------------- item 6 (manifests) and item 4 (pack files)
+def _pack_copy(tmp_path: Path, name: str) -> Path:
+    import shutil
+
+    from baocao.paths import templates_dir
+
+    target = tmp_path / name
+    shutil.copytree(templates_dir() / "bao-cao-6-thang", target)
+    return target
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ("margin_top_mm = 20", "margin_top_mm = nan", "«margin_top_mm» = nan"),
+    ("body_size_pt = 14", "body_size_pt = 1e308", "«body_size_pt»"),
+    ("format = 1", 'format = "mot"', "«format» phải là một số nguyên"),
+])
+def test_6_manifest_values_of_the_wrong_type_or_range(tmp_path, old, new, words):
+    pack = _pack_copy(tmp_path, "goi")
+    manifest = pack / "manifest.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    run = run_cli("templates", "check", str(pack))
+    assert run.returncode != 0 and BUG not in run.stdout + run.stderr
+    assert words in run.stdout + run.stderr and "dòng" in run.stdout + run.stderr
+
+
+def test_6_deeply_nested_sections_and_division_by_zero(tmp_path):
+    deep = tmp_path / "sau"
+    deep.mkdir()
+    lines = ['[pack]\nid = "sau"\nname = "Sâu"\n']
+    for i in range(1500):
+        lines.append(f'[[sections]]\nid = "m{i}"\ntitle = "Mục {i}"\n' + (f'parent = "m{i - 1}"\n' if i else ""))
+    (deep / "manifest.toml").write_text("\n".join(lines), encoding="utf-8")
+    run = run_cli("templates", "check", str(deep))
+    assert run.returncode != 0 and BUG not in run.stdout + run.stderr and "tối đa 12 cấp" in run.stdout
+    pack = _pack_copy(tmp_path, "chia")
+    with (pack / "muc" / "nhom.j2").open("a", encoding="utf-8") as handle:
+        handle.write("<p>{{ 1/0 }}</p>\n")
+    run = run_cli("templates", "check", str(pack))
+    assert "phép chia cho 0" in run.stdout and "nhom.j2" in run.stdout and "ZeroDivisionError" not in run.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_4_a_fifo_manifest_does_not_hang_templates(tmp_path, monkeypatch):
+    folder = tmp_path / "ong"
+    folder.mkdir()
+    os.mkfifo(folder / "manifest.toml")
+    run = run_cli("templates", "check", str(folder))
+    assert run.returncode != 0 and "không phải tệp thông thường" in run.stdout + run.stderr

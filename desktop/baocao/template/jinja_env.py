@@ -226,6 +226,9 @@ def template_error(exc: BaseException, what: str, section: str | None = None,
     elif isinstance(exc, jinja2.TemplateNotFound):
         detail = f"không tìm thấy tệp mẫu «{exc.name}»"
         hint = "Kiểm tra khóa template trong manifest.toml và tên tệp trong thư mục mẫu."
+    elif isinstance(exc, ZeroDivisionError):
+        detail = "có phép chia cho 0"
+        hint = "Kiểm tra số chia trong biểu thức tại dòng được nêu (ví dụ dùng {% if x %}…{% endif %} khi x có thể bằng 0)."
     else:
         detail = f"lỗi khi điền dữ liệu ({type(exc).__name__}: {exc})"
         hint = "Kiểm tra biểu thức trong mẫu tại dòng được nêu."

@@ -9,6 +9,7 @@ section and (for TOML syntax errors) the line, in Vietnamese.
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from dataclasses import dataclass, field, fields as dc_fields
@@ -266,6 +267,8 @@ def read_toml(path: Path, root: Path | None = None) -> dict[str, Any]:
 
 #: Dataclass fields computed by the loader, never written in manifest.toml.
 _COMPUTED = {"level", "children"}
+#: deepest nesting of sections (reports use 3–5 levels); deeper packs are refused before anything recurses
+MAX_SECTION_DEPTH = 12
 #: Annotation → (check, Vietnamese name of the expected kind of value).
 _KINDS: dict[str, tuple[Any, str]] = {
     "bool": (lambda v: isinstance(v, bool), "true hoặc false"),
@@ -299,6 +302,25 @@ def _build(cls: type, data: Any, path: Path, what: str, section: str | None = No
     except TypeError as exc:
         missing = re.findall(r"'(\w+)'", str(exc))
         raise _error(f"{what} thiếu khóa bắt buộc: {', '.join(missing) or exc}.", path, section) from exc
+
+
+#: sensible bounds of every number in [page] (Nghị định 30 asks for less; other report kinds may need a little more)
+PAGE_RANGES: dict[str, tuple[float, float]] = {
+    "width_mm": (100, 500), "height_mm": (100, 500),
+    "margin_top_mm": (5, 60), "margin_bottom_mm": (5, 60), "margin_left_mm": (5, 60), "margin_right_mm": (5, 60),
+    "body_size_pt": (8, 28), "first_line_indent_cm": (0, 5), "space_after_pt": (0, 36), "line_spacing": (0.8, 3),
+}
+
+
+def _check_page(page: Any, path: Path) -> None:
+    """Every number of [page] finite and within ``PAGE_RANGES`` (nan, 1e308 or 0 would break the layout)."""
+    for key, (low, high) in PAGE_RANGES.items():
+        value = getattr(page, key)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
+                or not low <= value <= high:
+            raise _error(f"Bảng [page]: «{key}» = {value!r} nằm ngoài khoảng cho phép ({low:g}–{high:g}).", path,
+                         key=key, hint="Nghị định 30/2020: lề trên, dưới 20–25 mm, trái 30–35 mm, phải 15–20 mm; "
+                                       "cỡ chữ 13–14; thụt đầu dòng 1–1,27 cm.")
 
 
 def _load_fields(raw: list[Any], path: Path, section_id: str) -> list[FieldSpec]:
@@ -339,6 +361,10 @@ def _load_sections(raw: list[Any], path: Path, guidance: dict[str, Any]) -> list
                 raise _error(f"Mục cha «{spec.parent}» không có hoặc đứng sau mục con.", path, spec.id, key="parent",
                              hint="Mục cha phải được khai báo trước các mục con của nó.")
             spec.level = parent.level + 1
+            if spec.level > MAX_SECTION_DEPTH:
+                raise _error(f"Mục «{spec.id}» lồng tới cấp {spec.level}; mẫu chỉ cho tối đa {MAX_SECTION_DEPTH} cấp.",
+                             path, spec.id, key="parent",
+                             hint="Một báo cáo thường chỉ có 3–5 cấp (Phần, I., 1., a), -); hãy bớt cấp lồng nhau.")
             parent.children.append(spec.id)
         if spec.numbering is not None:
             _numbering_style(spec.numbering, path, spec.id, "numbering")
@@ -466,6 +492,7 @@ def _load(root: Path, path: Path, data: dict[str, Any]) -> Pack:
         raise _error(f"Tệp mẫu có bảng [{table}] không được dùng (dùng: {', '.join(TOP_LEVEL_KEYS)}).", path,
                      line=_STATE.lines.table(str(table)))
     pack.page = _build(PageSetup, data.get("page", {}), path, "Bảng [page]")
+    _check_page(pack.page, path)
     pack.document = _build(DocumentSpec, data.get("document", {}), path, "Bảng [document]")
     for prefix in pack.document.signature_patterns:
         if not prefix.strip():

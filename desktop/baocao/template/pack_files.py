@@ -52,6 +52,9 @@ def pack_path(root: Path, name: str, must_exist: bool = True) -> Path:
         current = current / part
         if _is_link(current):
             raise _refuse(name, "là một liên kết (lối tắt) tới nơi khác", root)
+    if must_exist and current.exists() and not current.is_file():
+        raise TemplateError(f"«{name}» trong thư mục mẫu không phải tệp thông thường (thư mục, ống dẫn hay thiết bị).",
+                            "Thay nó bằng một tệp văn bản bình thường.", Location(file=str(root / "manifest.toml")))
     if must_exist and not current.is_file():
         raise TemplateError(f"Không tìm thấy tệp «{name}» trong thư mục mẫu.",
                             "Kiểm tra tên tệp trong manifest.toml và trong thư mục mẫu.",
