@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from ...constants import AUTOMATIC_STATUSES, SectionStatus
+from ...edits import SetFieldValue, SetMeta, SetSectionBody, SetTableRows
 from ...errors import BaocaoError
 from ...review import operations as ops
 from . import strings as S
@@ -21,6 +22,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 REVIEWER_STATUSES = (SectionStatus.NEEDS_WORK, SectionStatus.APPROVED)
 DOCK_WIDTH = 360
+#: edits of text, figures and details: they move no reviewer status, so the outline marks stay as they are
+TEXT_EDITS = (SetSectionBody, SetFieldValue, SetTableRows, SetMeta)
 
 
 @dataclass
@@ -95,9 +98,10 @@ class ReviewRoom:
         window.controller.message.emit(WS.NAMED_VERSION_SAVED.format(name=name.strip()))
 
     # ------------------------------------------------------------ refresh
-    def _edit_applied(self, _edit, _origin) -> None:
+    def _edit_applied(self, edit, _origin) -> None:
         self.panel.schedule()
-        self.marks.refresh()
+        if not isinstance(edit, TEXT_EDITS):     # typing never changes a reviewer's mark: no outline redraw per key
+            self.marks.refresh()
 
     def _session_changed(self) -> None:
         import copy
