@@ -399,3 +399,26 @@ def test_4_a_fifo_manifest_does_not_hang_templates(tmp_path, monkeypatch):
     os.mkfifo(folder / "manifest.toml")
     run = run_cli("templates", "check", str(folder))
     assert run.returncode != 0 and "không phải tệp thông thường" in run.stdout + run.stderr
+
+
+@pytest.mark.slow
+def test_5_a_draft_at_the_caps_exports_and_converts_in_time(tmp_path, sample_draft):
+    """A section at the character cap with the most recipients: the .docx converts well within 90 s."""
+    from docx_support import convert, soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    from baocao.limits import MAX_RECIPIENTS, MAX_SECTION_CHARS
+    from baocao.model.richtext import Para
+
+    paragraph = "Ủy ban nhân dân tỉnh đã chỉ đạo các sở, ngành triển khai đồng bộ các nhiệm vụ trọng tâm. " * 12
+    sample_draft.section("uu-diem").body = [Para.of(paragraph)] * (MAX_SECTION_CHARS // len(paragraph))
+    sample_draft.meta.recipients = [f"Đơn vị nhận số {i}" for i in range(MAX_RECIPIENTS)]
+    path = tmp_path / "o-gioi-han.baocao"
+    save_draft(sample_draft, path)
+    assert load_any(path).section("uu-diem").body        # accepted: within every bound
+    out = tmp_path / "o-gioi-han.docx"
+    assert run_cli("export", str(path), "-o", str(out), "--chua-du").returncode == 0
+    started = time.monotonic()
+    pdf = convert([out], "pdf", tmp_path, tmp_path / "lo")[0]
+    assert pdf.exists() and time.monotonic() - started < 90
