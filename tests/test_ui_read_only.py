@@ -97,3 +97,19 @@ def test_unwritable_place_offers_a_copy_not_a_take_over(qtbot, tmp_path, draft_p
     copy = tmp_path / "ban-sao.baocao"
     assert window.controller.save_as(copy)
     assert banner.isHidden() and not window.controller.is_read_only()
+
+
+def test_a_damaged_lock_is_replaced_with_a_notice(qtbot, tmp_path, draft_path):
+    import os
+    import time
+
+    from baocao.storage.locking import lock_path
+
+    torn = lock_path(draft_path)
+    torn.write_bytes(b'{"user": "Nguy\xe1\xbb')               # a torn write, not even UTF-8
+    old = time.time() - 60
+    os.utime(torn, (old, old))
+    window = make_window(qtbot, tmp_path)
+    assert window.controller.open_path(draft_path, ask=False)
+    assert not window.controller.is_read_only()
+    assert "Tệp khóa cũ" in window.statusBar().currentMessage()

@@ -188,6 +188,14 @@ class DraftSession:
         return bool(self._handle and self._handle.read_only)
 
     @property
+    def lock_notice(self) -> str:
+        """A note for the drafter when opening replaced a damaged lock file ("" otherwise)."""
+        if self._lock is not None and self._lock.replaced_damaged:
+            return ("Tệp khóa cũ bên cạnh bản thảo bị hỏng (không đọc được) nên được coi như phiên làm việc cũ "
+                    "đã dừng và đã được thay bằng khóa mới.")
+        return ""
+
+    @property
     def lock_lost(self) -> bool:
         """True when someone else took over the file (this session no longer writes it)."""
         return bool(self._lock and self._lock.lost_to is not None)

@@ -37,8 +37,9 @@ HEARTBEAT_SECONDS = 30
 STALE_AFTER_SECONDS = 300
 #: a heartbeat further ahead than this (clocks of two PCs disagree) is not believed
 CLOCK_SLACK_SECONDS = 600
-#: an unreadable (torn) lock file not rewritten for this long is stale: its owner would have rewritten it
-UNREADABLE_STALE_SECONDS = 90
+#: an unreadable lock file older than this is stale: a lock being created is complete within moments
+#: (lock files are replaced atomically afterwards), so only a broken file stays unreadable
+UNREADABLE_STALE_SECONDS = 10
 #: a lock file is a few hundred bytes; more is not read
 MAX_LOCK_BYTES = 64 * 1024
 log = logging.getLogger(__name__)
@@ -201,6 +202,7 @@ class DraftLock:
         self.path = lock_path(draft_path)
         self.info = info
         self.lost_to: LockInfo | None = None
+        self.replaced_damaged = False        # the lock file found was unreadable and has been replaced
 
     @classmethod
     def acquire(cls, draft_path: str | os.PathLike[str], take_over: bool = False,
@@ -212,8 +214,10 @@ class DraftLock:
         draft_path = Path(draft_path)
         mine = LockInfo.mine(session_id or uuid.uuid4().hex)
         path = lock_path(draft_path)
+        damaged = False
         for _ in range(5):
             current = read_lock(draft_path)
+            damaged = damaged or bool(current is not None and current.unreadable)
             if current is None:
                 if not _create_exclusive(path, mine):
                     continue   # someone created it a moment ago: look at it
@@ -224,7 +228,11 @@ class DraftLock:
             time.sleep(0.02)   # let a simultaneous opener finish writing, then see who won
             winner = read_lock(draft_path)
             if winner is not None and winner.is_mine(mine.session_id):
-                return cls(draft_path, mine)
+                lock = cls(draft_path, mine)
+                lock.replaced_damaged = damaged
+                if damaged:
+                    log.warning("replaced an unreadable lock file for %s", draft_path)
+                return lock
             if winner is not None and not take_over:
                 raise DraftLockedError(draft_path, winner)
         raise DraftLockedError(draft_path, read_lock(draft_path) or mine)

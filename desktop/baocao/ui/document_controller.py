@@ -179,7 +179,8 @@ class DocumentController(QObject):
         self.set_session(session)
         self.settings.add_recent(path)
         self.settings.set_last_dir(path)
-        self.message.emit(S.OPENED.format(name=path.name))
+        notice = getattr(session, "lock_notice", "")           # e.g. a damaged lock file was replaced
+        self.message.emit(S.OPENED.format(name=path.name) + (f" — {notice}" if notice else ""))
         return True
 
     # ------------------------------------------------------------ saving
