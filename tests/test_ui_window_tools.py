@@ -32,6 +32,16 @@ def key(qtbot, widget, sequence: str) -> None:
 
 
 # ---------------------------------------------------------------- zoom
+
+def _pdf_printer_to(target):
+    """A print dialog stand-in: a high-resolution PDF printer writing *target*."""
+    def ask(_parent):
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        return printer
+    return ask
+
 def test_zoom_keys_wheel_and_restart(qtbot, tmp_path):
     window = make_window(qtbot, tmp_path, sample_session())
     base_editor = window.editor.body.document().defaultFont().pointSizeF()
@@ -79,13 +89,7 @@ def test_print_to_a_pdf_printer_has_the_reports_page_count(qtbot, tmp_path, mess
     assert expected >= 3
     target = tmp_path / "ban-in.pdf"
 
-    def pdf_printer(_parent):
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(target))
-        return printer
-
-    window.printing.ask_printer = pdf_printer
+    window.printing.ask_printer = _pdf_printer_to(target)
     key(qtbot, window, "Ctrl+P")
     assert window.printing.busy()
     qtbot.waitUntil(lambda: not window.printing.busy(), timeout=180_000)
@@ -247,13 +251,7 @@ def test_print_to_pdf_without_pdftoppm_writes_the_exported_pdf(qtbot, tmp_path, 
     window = make_window(qtbot, tmp_path, sample_session())
     target = tmp_path / "ban-in.pdf"
 
-    def pdf_printer(_parent):
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(target))
-        return printer
-
-    window.printing.ask_printer = pdf_printer
+    window.printing.ask_printer = _pdf_printer_to(target)
     assert window.printing.print_report()
     qtbot.waitUntil(lambda: not window.printing.busy(), timeout=180_000)
     assert message_boxes.shown == []

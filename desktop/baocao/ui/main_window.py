@@ -22,6 +22,7 @@ from . import strings as S
 from .actions import build_actions
 from .document_controller import DocumentController
 from .first_paint import after_first_paint
+from .checks.install import install_checks
 from .help import install_window_tools
 from .icons import app_icon
 from .outline import OutlineView
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
         install_review(self)
         install_packs(self)
         install_window_tools(self)
-        from .checks.install import install_checks; install_checks(self)   # noqa: E702 - the Kiểm tra room
+        install_checks(self)
 
     @property
     def table_editor(self) -> "TableEditor":

@@ -137,8 +137,6 @@ OPEN_DIALOG_TITLE = "Mở bản thảo"
 SAVE_DIALOG_TITLE = "Lưu bản thảo"
 EXPORT_DIALOG_TITLE = "Xuất tệp"
 PDF_UNAVAILABLE = "Cần cài LibreOffice để xuất PDF."
-PDF_FAILED = "LibreOffice không chuyển được tệp sang PDF."
-PDF_FAILED_HINT = "Hãy mở tệp .docx bằng Word hoặc LibreOffice rồi tự lưu thành PDF."
 UNEXPECTED_TITLE = "Lỗi ngoài dự kiến"
 UNEXPECTED_TEXT = ("Chương trình gặp một lỗi ngoài dự kiến ({kind}). Bạn có thể tiếp tục làm việc, "
                    "nhưng nên lưu bản thảo ngay.\n\nChi tiết kỹ thuật đã ghi vào:\n{log}")
