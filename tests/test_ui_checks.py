@@ -262,3 +262,36 @@ def test_section_with_notes_settles_too(qtbot, window):
     settled = window.checks.live._generation
     qtbot.wait(1200)
     assert window.checks.live._generation == settled
+
+
+def test_whole_report_findings_come_from_a_worker_thread_after_typing(qtbot, window, monkeypatch):
+    """The preview's pause-in-typing refresh checks the whole report away from the UI thread."""
+    import threading
+
+    import baocao.checks as checks_module
+    from baocao.checks.engine import check_draft as real_check
+
+    threads: list[str] = []
+
+    def recording_check(draft, pack, **kwargs):
+        threads.append(threading.current_thread().name)
+        return real_check(draft, pack, **kwargs)
+
+    monkeypatch.setattr(checks_module, "check_draft", recording_check, raising=False)
+    _type_at_end(qtbot, window, " Các các đơn vị đã phối hợp.")
+    with qtbot.waitSignal(window.checks.report.findingsReady, timeout=10000):
+        window.schedule_findings()
+    assert threads and threading.main_thread().name not in threads
+    shown = window.editor.shown_findings
+    assert any(f.rule == RULE_REPEATED and f.where == SECTION for f in shown)
+
+
+def test_a_background_result_for_older_text_is_dropped(qtbot, window):
+    """An edit made while the worker checks makes its result stale: the list shows the newer check."""
+    report = window.checks.report
+    window.schedule_findings()
+    _type_at_end(qtbot, window, " Các các đơn vị.")           # typed while the first check may still run
+    with qtbot.waitSignal(report.findingsReady, timeout=10000):
+        window.schedule_findings()
+    qtbot.waitUntil(lambda: not report.busy, timeout=10000)
+    assert any(f.rule == RULE_REPEATED for f in window.editor.shown_findings)

@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         c.autosaved.connect(lambda stamp: self.autosave_label.setText(S.AUTOSAVED.format(time=stamp)))
         self.outline.entrySelected.connect(self._show_entry)
         self.preview.sectionClicked.connect(self.select)
-        self.preview.timer.timeout.connect(self._refresh_findings)
+        self.preview.timer.timeout.connect(self.schedule_findings)
         self.preview.rendered.connect(lambda _ms: self._after_render())
         self.editor.bodyEdited.connect(self._body_edited)
         self.editor.fieldEdited.connect(self._field_edited)
@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         self.preview.set_source(self.render_html)
         after_first_paint(self.editor, self.preview.refresh_now)   # the draft appears first, the preview just after
         self._findings = []
-        QTimer.singleShot(0, self, self._refresh_findings)      # after the first paint
+        QTimer.singleShot(0, self, self.schedule_findings)      # after the first paint, off the UI thread
         keys = self.outline.keys()
         first = next((k for k in keys if not nav.is_appendix_key(k) and not session.pack.section(k).children),
                      keys[0] if keys else None)
@@ -265,13 +265,26 @@ class MainWindow(QMainWindow):
     def _section_findings(self, key: str) -> list[Finding]:
         return [f for f in self._findings if f.where == key]
 
+    def schedule_findings(self) -> None:
+        """Check the whole draft again on the checks room's worker thread (after a pause in typing)."""
+        checks = getattr(self, "checks", None)
+        if checks is None:
+            self._refresh_findings()
+        else:
+            checks.report.schedule()
+
     def _refresh_findings(self) -> None:
+        """Check the whole draft now, on this thread (explicit actions: Kiểm tra, a quick fix, a dismissal)."""
         session = self.session
         if session is None:
             return
         from ..checks import check_draft  # not needed to start: findings come after the first paint
 
-        self._findings = check_draft(session.draft, session.pack)
+        self.set_findings(check_draft(session.draft, session.pack))
+
+    def set_findings(self, findings: "list[Finding]") -> None:
+        """Show *findings* (of the whole draft as it is now) in the editor's list for the current section."""
+        self._findings = findings
         if self.current_key and not nav.is_appendix_key(self.current_key):
             self.editor.set_findings(self._section_findings(self.current_key))
 

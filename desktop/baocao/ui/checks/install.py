@@ -11,6 +11,7 @@ from . import strings as CS
 from .live import LiveChecker
 from .menu import EditorMenu
 from .panel import ChecksPanel
+from .report_checker import ReportChecker
 from .paste import PasteBar
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -26,6 +27,7 @@ class ChecksRoom:
     menu: EditorMenu
     paste: PasteBar
     toggle: QAction
+    report: ReportChecker
 
 
 def _add_toggle(window: "MainWindow") -> QAction:
@@ -48,7 +50,8 @@ def _add_toggle(window: "MainWindow") -> QAction:
 def install_checks(window: "MainWindow") -> ChecksRoom:
     """Build the Kiểm tra panel, the live underlines, the editor's menu and the paste bar on *window*."""
     live = LiveChecker(window)
-    room = ChecksRoom(live, ChecksPanel(window), EditorMenu(window), PasteBar(window), _add_toggle(window))
+    room = ChecksRoom(live, ChecksPanel(window), EditorMenu(window), PasteBar(window), _add_toggle(window),
+                     ReportChecker(window))
     window.checks = room
     live.enabled = room.toggle.isChecked()
 

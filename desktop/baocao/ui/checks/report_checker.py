@@ -1,0 +1,105 @@
+"""The whole-report findings list, computed on a worker thread after each pause in typing.
+
+The window used to run ``check_draft`` on the UI thread whenever the preview
+refreshed: about 200 ms the first time on a large draft (word lists loaded,
+every paragraph checked) and about 20 ms after that.  ``ReportChecker`` hands a
+``draft_snapshot`` (containers copied, leaves shared: see
+``baocao.model.snapshot``) to a ``ReportCheckWorker`` in its own ``QThread``
+and applies the result on the UI thread with ``MainWindow.set_findings``.  A
+result for an older version of the draft, or for a draft since closed, is
+dropped, and requests made while a check runs are folded into one.
+
+Explicit actions (Kiểm tra, a quick fix, a dismissal) still check at once on
+the UI thread (``MainWindow._refresh_findings``): their result is needed there
+and then, and the lists are cached by then.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from ...model.snapshot import draft_snapshot
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..main_window import MainWindow
+
+
+class ReportCheckWorker(QObject):
+    """Runs ``check_draft`` on a snapshot, away from the UI thread."""
+
+    done = Signal(int, object, object)       # generation, session it was made for, list[Finding] or None
+
+    @Slot(int, object, object, object)
+    def run(self, generation: int, session: object, draft: object, pack: object) -> None:
+        """Check *draft* (a snapshot) against *pack*; ``None`` when the check itself failed."""
+        from ...checks import check_draft
+
+        try:
+            findings = check_draft(draft, pack)  # type: ignore[arg-type]
+        except Exception:  # noqa: BLE001 - a fault in a rule must not end the thread; the UI checks itself then
+            findings = None
+        self.done.emit(generation, session, findings)
+
+
+class ReportChecker(QObject):
+    """Keeps ``window._findings`` current without blocking the UI thread."""
+
+    findingsReady = Signal()                 # a background result was applied (tests wait for it)
+    _request = Signal(int, object, object, object)
+
+    def __init__(self, window: "MainWindow"):
+        super().__init__(window)
+        self.window = window
+        self._generation = 0
+        self._running = False
+        self._again = False
+        self._thread = QThread(self)
+        self._thread.setObjectName("baocao-kiem-tra-ca-bao-cao")
+        self._worker = ReportCheckWorker()
+        self._worker.moveToThread(self._thread)
+        self._worker.done.connect(self._received)
+        self._request.connect(self._worker.run)
+        self._thread.start()
+        window.destroyed.connect(self.stop)
+
+    @property
+    def busy(self) -> bool:
+        """True while a check runs on the worker."""
+        return self._running
+
+    def schedule(self) -> None:
+        """Check the draft as it is now; the result comes back through ``MainWindow.set_findings``."""
+        self._generation += 1                 # any result still on its way is stale now
+        if self._running:
+            self._again = True
+            return
+        self._send()
+
+    def _send(self) -> None:
+        session = self.window.session
+        if session is None:
+            return
+        self._running, self._again = True, False
+        self._request.emit(self._generation, session, draft_snapshot(session.draft), session.pack)
+
+    def _received(self, generation: int, session: object, findings: object) -> None:
+        self._running = False
+        window = self.window
+        if self._again:
+            self._send()
+            return
+        if generation != self._generation or session is not window.session:
+            return                            # edited since, or another draft is open now
+        if findings is None:                  # the worker's check failed: the UI thread's check says why
+            window._refresh_findings()        # noqa: SLF001 - the window's own synchronous refresh
+        else:
+            window.set_findings(findings)     # type: ignore[arg-type]
+        self.findingsReady.emit()
+
+    def stop(self) -> None:
+        """End the worker thread (the window is closing)."""
+        if self._thread.isRunning():
+            self._thread.quit()
+            self._thread.wait(5000)
