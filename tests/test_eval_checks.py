@@ -25,3 +25,16 @@ def test_recall_and_false_alarms():
     assert len(result["false_alarms_seeded"]) <= 1, result["false_alarms_seeded"]
     structural = {k: v for k, v in result["by_kind"].items() if k not in ("chinh-ta", "tu-de-nham")}
     assert all(v["caught"] == v["seeded"] for v in structural.values()), structural
+
+
+def test_the_machine_dictionary_catches_well_formed_unused_syllables():
+    """With LibreOffice's Vietnamese list on the machine, «đén» (seeded) is caught and nothing clean is flagged."""
+    import pytest
+
+    from baocao.spelling.lexicon import lexicon
+
+    if not lexicon().attested_complete:
+        pytest.skip("no Vietnamese Hunspell dictionary on this machine (.ci/run installs hunspell-vi)")
+    result = eval_checks.evaluate()
+    assert not any(wrong == "đén" for _, _, wrong in result["missed"]), result["missed"]
+    assert result["false_alarms_clean"] == [] and result["false_alarms_seeded"] == []

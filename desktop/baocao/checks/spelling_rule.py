@@ -8,7 +8,7 @@ from functools import lru_cache
 from ..spelling.lexicon import lexicon
 from ..spelling.ngrams import Model, real_word_suspects
 from ..spelling.syllable import match_case
-from ..spelling.words import KIND_MISSPELT, KIND_NFD, KIND_NO_MARKS, KIND_TELEX, spelling_problems
+from ..spelling.words import KIND_MISSPELT, KIND_NFD, KIND_NO_MARKS, KIND_TELEX, KIND_UNATTESTED, spelling_problems
 from .findings import NOTE_MARK, RULE_MISSPELLING, RULE_NFC, RULE_REAL_WORD, RULE_SPELLING
 from .hits import Hit
 
@@ -17,6 +17,8 @@ _MESSAGES = {
     KIND_MISSPELT: ("warning", RULE_MISSPELLING, "«{word}» là lỗi chính tả thường gặp; viết đúng là «{fix}»."),
     KIND_TELEX: ("warning", RULE_SPELLING, "«{word}» có vẻ gõ sót kiểu Telex; có phải «{fix}»?"),
     KIND_NO_MARKS: ("warning", RULE_SPELLING, "«{word}» thiếu dấu; có phải «{fix}»?"),
+    KIND_UNATTESTED: ("hint", RULE_SPELLING, "«{word}» đúng cấu tạo tiếng Việt nhưng không có trong vốn tiếng dùng "
+                                             "thực tế; xem lại (bấm chuột phải để xem gợi ý)."),
     KIND_NFD: ("warning", RULE_NFC, "«{word}» dùng Unicode tổ hợp (NFD): chữ có thể hiện sai trong Word; nên đổi "
                                     "sang Unicode dựng sẵn."),
 }

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..paths import resources_dir
+from .system_dictionary import MIN_COMPLETE_SYLLABLES
 
 SPELLING_DIR = "spelling"
 MISSPELLINGS_FILE = "sai-chinh-ta.tsv"
@@ -49,10 +50,20 @@ class Lexicon:
     loanwords: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()                               # lower-cased words of names
     frequencies: dict[str, int] = field(default_factory=dict)          # syllable → count in real use
+    #: (letters, tone) of every syllable known to be in real use: ours plus the machine's Hunspell list
+    attested: frozenset[tuple[str, str]] = frozenset()
+    #: True when ``attested`` is wide enough to say that a syllable outside it is not in use
+    attested_complete: bool = False
 
     def is_compound(self, first: str, second: str) -> bool:
         """True when "first second" is a known two-syllable word."""
         return f"{first} {second}" in self.compounds
+
+    def is_attested(self, word: str) -> bool:
+        """True when *word* (either tone placement) is a syllable in real use, as far as the lists know."""
+        from .system_dictionary import syllable_key
+
+        return syllable_key(word) in self.attested
 
     def known_word(self, word: str) -> bool:
         """True for loanwords and the words of place names (never flagged)."""
@@ -60,8 +71,8 @@ class Lexicon:
         return low in self.loanwords or low in self.places
 
 
-def load_lexicon(folder: Path) -> Lexicon:
-    """Read the lists from *folder* (a missing file gives an empty list)."""
+def load_lexicon(folder: Path, system: frozenset[tuple[str, str]] = frozenset()) -> Lexicon:
+    """Read the lists from *folder* (a missing file gives an empty list); *system*: the machine's attested syllables."""
     words, phrases = {}, {}
     for line in _lines(folder / MISSPELLINGS_FILE):
         wrong, _, right = line.partition("\t")
@@ -79,12 +90,25 @@ def load_lexicon(folder: Path) -> Lexicon:
         word, _, count = line.partition("\t")
         if count.isdigit():
             frequencies[word] = int(count)
-    return Lexicon(words, phrases, frozenset(_lines(folder / COMPOUNDS_FILE)),
+    compounds = frozenset(_lines(folder / COMPOUNDS_FILE))
+    attested = _attested(list(frequencies) + [w for pair in compounds for w in pair.split()], system)
+    return Lexicon(words, phrases, compounds,
                    frozenset(w.lower() for w in _lines(folder / REDUPLICATED_FILE)),
-                   frozenset(w.lower() for w in _lines(folder / LOANWORDS_FILE)), frozenset(places), frequencies)
+                   frozenset(w.lower() for w in _lines(folder / LOANWORDS_FILE)), frozenset(places), frequencies,
+                   attested, len(attested) >= MIN_COMPLETE_SYLLABLES)
+
+
+def _attested(own: list[str], system: frozenset[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    from .system_dictionary import syllable_key
+
+    keys = {syllable_key(word) for word in own}
+    keys.discard(None)
+    return frozenset(keys) | system  # type: ignore[operator]
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The shipped lists (read once per process)."""
-    return load_lexicon(resources_dir() / SPELLING_DIR)
+    from .system_dictionary import system_syllables
+
+    return load_lexicon(resources_dir() / SPELLING_DIR, system_syllables())

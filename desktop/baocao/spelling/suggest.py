@@ -63,7 +63,10 @@ def suggestions(word: str, model: Model | None = None) -> list[str]:
     candidates = [c for c in _one_edit(low) if is_valid_syllable(c)]
 
     tone = _tone(low)
-    common = lexicon().frequencies
+    lex = lexicon()
+    common = lex.frequencies
+    if lex.attested_complete:                   # a syllable nobody uses is no suggestion
+        candidates = [c for c in candidates if lex.is_attested(c)]
 
     def rank(candidate: str) -> tuple:
         same_letters = _skeleton(candidate) == skeleton

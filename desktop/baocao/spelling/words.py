@@ -25,6 +25,7 @@ KIND_MISSPELT = "misspelt"        # in the curated list
 KIND_TELEX = "telex"              # Telex keys left in the word
 KIND_NFD = "nfd"                  # decomposed Unicode
 KIND_NO_MARKS = "no-marks"        # typed without its marks ("tuc" for "tục"), a common word when marked
+KIND_UNATTESTED = "unattested"    # well formed but not in real use ("đén"): only with a wide attested list
 #: a plain-ASCII word is read as Vietnamese typed without marks only when the marked form is this common
 NO_MARKS_MIN_COUNT = 3
 
@@ -95,6 +96,8 @@ def _problem_of(word: str, lex: Lexicon, user_words: frozenset[str]) -> tuple[st
     if fix is not None:
         return KIND_MISSPELT, match_case(word, fix)
     if is_valid_syllable(word):
+        if lex.attested_complete and word.islower() and not lex.is_attested(word):
+            return KIND_UNATTESTED, None      # capitalised words may be names: left alone
         return None
     if word.isascii():
         if word.islower() and len(word) >= 3:

@@ -1,0 +1,95 @@
+"""The Vietnamese Hunspell dictionary of the machine, read when present: syllables in real use.  No Qt.
+
+baocao's own list of syllables in real use (``tan-suat.tsv``) is counted over
+the project's texts and holds about a thousand syllables.  The Vietnamese
+Hunspell dictionary that LibreOffice ships (``dict-vi``, ``vi_VN.dic``: 6,600+
+syllables, one per line) and that Linux distributions package
+(``hunspell-vi``) is far wider, but it is GPL-2 licensed — so baocao does not
+ship it.  It reads the copy already on the machine, from LibreOffice's or the
+system's dictionary folder, or from ``BAOCAO_VI_DIC``.  With it, a well-formed
+syllable that Vietnamese does not use ("đén") is pointed out as a hint; without
+it, that one hint is off and everything else works the same.
+
+The file is untrusted input: at most ``MAX_DICTIONARY_BYTES`` are read, lines
+are cut at their first "/" (Hunspell's affix flags) and only valid lower-case
+syllables are kept.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from .syllable import parse_syllable
+
+ENV_DICTIONARY = "BAOCAO_VI_DIC"
+DICTIONARY_NAME = "vi_VN.dic"
+MAX_DICTIONARY_BYTES = 4 * 1024 * 1024
+#: fewer attested syllables than this and the list is too thin to say a syllable is not in use
+MIN_COMPLETE_SYLLABLES = 5000
+
+
+def _candidate_folders() -> list[Path]:
+    """Where LibreOffice and the system keep the Vietnamese dictionary, this platform first."""
+    folders: list[Path] = []
+    if sys.platform.startswith("win"):
+        for variable in ("ProgramFiles", "ProgramFiles(x86)", "LOCALAPPDATA"):
+            root = os.environ.get(variable)
+            if root:
+                folders += [Path(root) / "LibreOffice" / "share" / "extensions" / "dict-vi",
+                            Path(root) / "Programs" / "LibreOffice" / "share" / "extensions" / "dict-vi"]
+    elif sys.platform == "darwin":
+        folders.append(Path("/Applications/LibreOffice.app/Contents/Resources/extensions/dict-vi"))
+    folders += [Path("/usr/share/hunspell"), Path("/usr/share/myspell"), Path("/usr/share/myspell/dicts"),
+                Path("/usr/lib/libreoffice/share/extensions/dict-vi"),
+                Path("/opt/libreoffice/share/extensions/dict-vi")]
+    return folders
+
+
+def find_dictionary() -> Path | None:
+    """The machine's ``vi_VN.dic`` (``BAOCAO_VI_DIC`` first; empty means "do not use one"), or None."""
+    chosen = os.environ.get(ENV_DICTIONARY)
+    if chosen is not None:
+        path = Path(chosen)
+        return path if chosen and path.is_file() else None
+    for folder in _candidate_folders():
+        path = folder / DICTIONARY_NAME
+        if path.is_file():
+            return path
+    return None
+
+
+def syllable_key(word: str) -> tuple[str, str] | None:
+    """(toneless letters, tone) of a valid syllable: the same key for "hòa" and "hoà"."""
+    parsed = parse_syllable(word)
+    return None if parsed is None else (parsed.letters, parsed.tone)
+
+
+def read_dictionary(path: Path) -> frozenset[tuple[str, str]]:
+    """The syllable keys of a Hunspell ``.dic`` file (empty when unreadable); bounded in size."""
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_DICTIONARY_BYTES + 1)
+    except OSError:
+        return frozenset()
+    if len(data) > MAX_DICTIONARY_BYTES:
+        return frozenset()
+    text = unicodedata.normalize("NFC", data.decode("utf-8", errors="replace"))
+    keys = set()
+    for line in text.splitlines()[1:]:              # the first line is the entry count
+        word = line.split("/", 1)[0].strip()
+        if word and word.islower() and " " not in word:
+            key = syllable_key(word)
+            if key is not None:
+                keys.add(key)
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=1)
+def system_syllables() -> frozenset[tuple[str, str]]:
+    """The machine's attested syllable keys (read once per process; empty without a dictionary)."""
+    path = find_dictionary()
+    return read_dictionary(path) if path is not None else frozenset()
