@@ -1,0 +1,104 @@
+﻿; Vietnamese messages for baocao's installer (Inno Setup 6), written for this project.
+; Used as  MessagesFile: "compiler:Default.isl,windows\Vietnamese.isl"  : a message not listed
+; here falls back to Inno Setup's English text. Saved as UTF-8 with a BOM (Inno Setup needs it).
+
+[LangOptions]
+LanguageName=Tiếng Việt
+LanguageID=$042A
+LanguageCodePage=0
+
+[Messages]
+SetupAppTitle=Cài đặt
+SetupWindowTitle=Cài đặt %1
+UninstallAppTitle=Gỡ cài đặt
+UninstallAppFullTitle=Gỡ cài đặt %1
+InformationTitle=Thông tin
+ConfirmTitle=Xác nhận
+ErrorTitle=Lỗi
+SetupLdrStartupMessage=Chương trình sẽ cài đặt %1. Tiếp tục?
+SetupAlreadyRunning=Trình cài đặt đang chạy.
+SetupAppRunningError=%1 đang chạy.%n%nHãy đóng chương trình rồi bấm OK để tiếp tục, hoặc bấm Hủy để thoát.
+UninstallAppRunningError=%1 đang chạy.%n%nHãy đóng chương trình rồi bấm OK để tiếp tục, hoặc bấm Hủy để thoát.
+ExitSetupTitle=Thoát cài đặt
+ExitSetupMessage=Việc cài đặt chưa xong. Nếu thoát bây giờ, chương trình sẽ không được cài.%n%nCó thể chạy lại trình cài đặt vào lúc khác.%n%nThoát cài đặt?
+ButtonBack=< &Quay lại
+ButtonNext=&Tiếp >
+ButtonInstall=&Cài đặt
+ButtonOK=OK
+ButtonCancel=Hủy
+ButtonYes=&Có
+ButtonYesToAll=Có với &tất cả
+ButtonNo=&Không
+ButtonNoToAll=Khô&ng với tất cả
+ButtonFinish=&Xong
+ButtonBrowse=&Chọn...
+ButtonWizardBrowse=C&họn...
+ButtonNewFolder=&Tạo thư mục mới
+SelectLanguageTitle=Chọn ngôn ngữ cài đặt
+SelectLanguageLabel=Chọn ngôn ngữ dùng trong khi cài đặt:
+ClickNext=Bấm Tiếp để tiếp tục, hoặc Hủy để thoát.
+BrowseDialogTitle=Chọn thư mục
+BrowseDialogLabel=Chọn một thư mục trong danh sách dưới đây rồi bấm OK.
+NewFolderName=Thư mục mới
+WelcomeLabel1=Cài đặt [name]
+WelcomeLabel2=Chương trình sẽ cài [name/ver] cho tài khoản Windows của bạn (không cần quyền quản trị).%n%nNên đóng các chương trình khác trước khi tiếp tục.
+WizardSelectDir=Chọn nơi cài đặt
+SelectDirDesc=Cài [name] vào đâu?
+SelectDirLabel3=[name] sẽ được cài vào thư mục sau.
+SelectDirBrowseLabel=Bấm Tiếp để tiếp tục. Muốn chọn thư mục khác, bấm Chọn.
+DiskSpaceMBLabel=Cần ít nhất [mb] MB chỗ trống trên ổ đĩa.
+DirExistsTitle=Thư mục đã có
+DirExists=Thư mục:%n%n%1%n%nđã có. Vẫn cài vào thư mục này?
+DirDoesntExistTitle=Thư mục chưa có
+DirDoesntExist=Thư mục:%n%n%1%n%nchưa có. Tạo thư mục này?
+WizardSelectTasks=Chọn việc làm thêm
+SelectTasksDesc=Làm thêm những việc nào?
+SelectTasksLabel2=Chọn những việc cần làm thêm khi cài [name], rồi bấm Tiếp.
+WizardSelectProgramGroup=Chọn thư mục trong trình đơn Start
+SelectStartMenuFolderDesc=Đặt lối tắt của chương trình ở đâu?
+SelectStartMenuFolderLabel3=Lối tắt của chương trình sẽ được tạo trong thư mục sau của trình đơn Start.
+SelectStartMenuFolderBrowseLabel=Bấm Tiếp để tiếp tục. Muốn chọn thư mục khác, bấm Chọn.
+WizardReady=Sẵn sàng cài đặt
+ReadyLabel1=Đã sẵn sàng cài [name] lên máy.
+ReadyLabel2a=Bấm Cài đặt để bắt đầu, hoặc Quay lại để xem lại hay đổi lựa chọn.
+ReadyLabel2b=Bấm Cài đặt để bắt đầu.
+ReadyMemoDir=Nơi cài đặt:
+ReadyMemoGroup=Thư mục trong trình đơn Start:
+ReadyMemoTasks=Việc làm thêm:
+WizardPreparing=Chuẩn bị cài đặt
+PreparingDesc=Đang chuẩn bị cài [name] lên máy.
+CannotContinue=Không thể tiếp tục cài đặt. Bấm Hủy để thoát.
+CloseApplications=&Tự động đóng các chương trình này
+DontCloseApplications=&Không đóng các chương trình này
+WizardInstalling=Đang cài đặt
+InstallingLabel=Xin chờ trong khi [name] được cài lên máy.
+FinishedHeadingLabel=Đã cài xong [name]
+FinishedLabelNoIcons=[name] đã được cài lên máy.
+FinishedLabel=[name] đã được cài lên máy. Mở chương trình bằng lối tắt trong trình đơn Start.
+ClickFinish=Bấm Xong để kết thúc.
+RunEntryExec=Mở %1
+RunEntryShellExec=Xem %1
+SetupAborted=Việc cài đặt chưa xong.%n%nHãy khắc phục lỗi rồi chạy lại trình cài đặt.
+StatusClosingApplications=Đang đóng các chương trình...
+StatusCreateDirs=Đang tạo thư mục...
+StatusExtractFiles=Đang chép tệp...
+StatusCreateIcons=Đang tạo lối tắt...
+StatusCreateRegistryEntries=Đang ghi sổ đăng ký (registry)...
+StatusSavingUninstall=Đang lưu thông tin gỡ cài đặt...
+StatusRunProgram=Đang hoàn tất...
+StatusRollback=Đang hoàn lại các thay đổi...
+ErrorCreatingDir=Không tạo được thư mục "%1"
+ConfirmUninstall=Gỡ hẳn %1 khỏi máy? Các bản thảo và gói mẫu của bạn vẫn được giữ nguyên.
+OnlyAdminCanUninstall=Chỉ người có quyền quản trị mới gỡ được chương trình này.
+UninstallStatusLabel=Xin chờ trong khi %1 được gỡ khỏi máy.
+UninstalledAll=Đã gỡ %1 khỏi máy. Các bản thảo và gói mẫu của bạn vẫn còn.
+UninstalledMost=Đã gỡ xong %1.%n%nMột số mục không gỡ được, có thể xóa bằng tay.
+WizardUninstalling=Gỡ cài đặt
+StatusUninstalling=Đang gỡ %1...
+
+[CustomMessages]
+NameAndVersion=%1 phiên bản %2
+AdditionalIcons=Lối tắt thêm:
+CreateDesktopIcon=Tạo lối tắt trên &màn hình
+LaunchProgram=Mở %1
+UninstallProgram=Gỡ cài đặt %1
