@@ -135,8 +135,8 @@ def _sentence(rng: random.Random, words: int) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def build_draft(seed: int = 2021):
-    """The draft for the synthetic pack: 400 paragraphs, 300 notes, 6 × 60 table rows."""
+def build_draft(seed: int = 2021, scale: int = 1):
+    """The draft for the synthetic pack: 400 paragraphs, 300 notes, 6 × 60 table rows (× *scale*)."""
     from baocao.model.draft import Draft, Period, ReportMeta, SectionData, Signer
     from baocao.model.richtext import Note, Para, Span
 
@@ -146,8 +146,8 @@ def build_draft(seed: int = 2021):
         locality="tỉnh Đắk Nông", place="Đắk Nông", period=Period(year=2021),   # the 2021 sample's header
         issue_date=date(2021, 7, 5), signer=Signer(name="Lê Văn Khánh"),
         recipients=["Văn phòng Chính phủ", "Thường trực Tỉnh ủy", "Lưu: VT, TH"]))
-    notes_left = FOOTNOTES
-    for index in range(PARAGRAPHS):
+    notes_left = FOOTNOTES * scale
+    for index in range(PARAGRAPHS * scale):
         section = draft.sections.setdefault(leaves[index % len(leaves)], SectionData())
         content: list = [Span(_sentence(rng, 70))]
         if notes_left and index % 4 != 3:
@@ -159,7 +159,7 @@ def build_draft(seed: int = 2021):
         draft.tables[f"bang-{t}"] = [
             {"don_vi": f"Đơn vị số {r + 1} của tỉnh", "dung_han": rng.randint(10, 400),
              "qua_han": rng.randint(0, 30), "chua_xong": rng.randint(0, 50)}
-            for r in range(TABLE_ROWS)
+            for r in range(TABLE_ROWS * scale)
         ]
     return draft
 
@@ -234,3 +234,42 @@ def to_markdown(document) -> str:
                     f"*{_md_escape(appendix.attached_line)}*", ""])
         blocks(appendix.blocks)
     return "\n".join(out)
+
+
+def to_blocks(document) -> list[dict]:
+    """The same report as plain blocks for ``raw_ooxml.py``: headings, paragraphs (text + notes), tables."""
+    from baocao.docmodel import FootnoteRef, Heading, Paragraph, Table, Text
+
+    notes = {n.number: n for n in document.footnotes}
+    info = document.header
+    out: list[dict] = [{"kind": "paragraph", "parts": [line]} for line in
+                       (*info.issuer_lines, info.number_line, info.national_title, info.motto, info.date_line,
+                        info.doc_type, info.summary)]
+
+    def blocks(items) -> None:
+        for block in items:
+            if isinstance(block, Heading):
+                out.append({"kind": "heading", "text": block.display_text()})
+            elif isinstance(block, Paragraph):
+                parts: list = []
+                for item in block.inlines:
+                    if isinstance(item, Text):
+                        parts.append(item.text)
+                    elif isinstance(item, FootnoteRef):
+                        parts.append({"note": notes[item.number].plain_text()})
+                out.append({"kind": "paragraph", "parts": parts})
+            elif isinstance(block, Table):
+                rows = [[c.header for c in block.columns], *block.rows,
+                        *([block.total_row] if block.total_row else [])]
+                out.append({"kind": "table", "rows": [[str(v) for v in row] for row in rows]})
+
+    blocks(document.body)
+    blocks(document.closing)
+    out.append({"kind": "paragraph", "parts": [document.recipients.heading]})
+    out.extend({"kind": "paragraph", "parts": [e]} for e in document.recipients.entries)
+    out.extend({"kind": "paragraph", "parts": [line]} for line in document.signature.authority_lines)
+    out.append({"kind": "paragraph", "parts": [document.signature.name]})
+    for appendix in document.appendices:
+        out.extend({"kind": "paragraph", "parts": [t]} for t in (appendix.label, appendix.title, appendix.attached_line))
+        blocks(appendix.blocks)
+    return out

@@ -42,6 +42,9 @@ CLOCK_SLACK_SECONDS = 600
 UNREADABLE_STALE_SECONDS = 10
 #: a lock file is a few hundred bytes; more is not read
 MAX_LOCK_BYTES = 64 * 1024
+#: after replacing an existing (stale, own or taken-over) lock: time for a simultaneous replacer to
+#: finish writing before looking who won (creating a new lock file is exclusive and needs no wait)
+REPLACE_SETTLE_SECONDS = 0.02
 log = logging.getLogger(__name__)
 
 
@@ -221,11 +224,14 @@ class DraftLock:
             if current is None:
                 if not _create_exclusive(path, mine):
                     continue   # someone created it a moment ago: look at it
+                # The exclusive create decided it: nobody else created the file. No wait — but look
+                # once (a replacer of an older, stale lock may have overwritten it in between).
             else:
                 if not current.is_mine(mine.session_id) and not current.is_stale() and not take_over:
                     raise DraftLockedError(draft_path, current)
                 _write_replace(path, mine)
-            time.sleep(0.02)   # let a simultaneous opener finish writing, then see who won
+                # Replacing is not exclusive: let a simultaneous replacer finish writing, then see who won.
+                time.sleep(REPLACE_SETTLE_SECONDS)
             winner = read_lock(draft_path)
             if winner is not None and winner.is_mine(mine.session_id):
                 lock = cls(draft_path, mine)

@@ -8,12 +8,15 @@ there and editing the copy.
 
 from __future__ import annotations
 
+import re
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import TemplateError
 from ..paths import extra_template_dirs, templates_dir
 from .manifest import MANIFEST_NAME, Pack, load_manifest, read_toml
+from .pack_files import read_pack_text
 
 _CACHE: dict[Path, tuple[float, Pack]] = {}
 
@@ -73,13 +76,62 @@ def list_packs(include_broken: bool = False) -> list[PackInfo]:
     return [p for p in found.values() if include_broken or not p.broken]
 
 
-def _declared_id(manifest: Path) -> str:
-    """The id a manifest declares (its folder's name when the file cannot be read)."""
+#: a ``[pack]`` table header on a line of its own, and any table header
+_PACK_HEADER = re.compile(r"^[ \t]*\[[ \t]*pack[ \t]*\][ \t]*(?:#.*)?$", re.MULTILINE)
+_ANY_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
+#: manifest path → (mtime_ns, size, declared id): the window asks for pack ids again and again
+_ID_CACHE: dict[Path, tuple[int, int, str]] = {}
+
+
+def _quick_pack_table(text: str) -> dict | None:
+    """Only the ``[pack]`` table of a manifest's *text*, parsed alone; None when that is not certain.
+
+    A manifest is mostly sections, tables and appendices; parsing all of it to learn one id cost
+    most of ``find_pack_dir``.  The slice from the ``[pack]`` header to the next header is parsed
+    by itself unless a multi-line string could hide or fake a header (then the caller parses all).
+    """
+    headers = list(_PACK_HEADER.finditer(text))
+    if len(headers) != 1:
+        return None
+    start = headers[0].end()
+    following = _ANY_HEADER.search(text, start)
+    before = text[:headers[0].start()]
+    if '"""' in before or "'''" in before:          # a "[pack]" line could be inside a string
+        return None
+    # A multi-line string of the table holding a "[" line would be cut open: a parse error, so None.
+    chunk = text[start:following.start() if following else len(text)]
     try:
-        info = read_toml(manifest).get("pack", {})
-    except TemplateError:
+        return tomllib.loads(chunk)
+    except tomllib.TOMLDecodeError:
+        return None
+
+
+def _declared_id(manifest: Path) -> str:
+    """The id a manifest declares (its folder's name when the file cannot be read).
+
+    Reads only the ``[pack]`` table when it can (see :func:`_quick_pack_table`), and remembers
+    the answer until the file's modification time or size changes.
+    """
+    try:
+        stat = manifest.stat()
+    except OSError:
         return manifest.parent.name
-    return str(info.get("id") or manifest.parent.name) if isinstance(info, dict) else manifest.parent.name
+    cached = _ID_CACHE.get(manifest)
+    if cached is not None and cached[:2] == (stat.st_mtime_ns, stat.st_size):
+        return cached[2]
+    info = None
+    try:
+        info = _quick_pack_table(read_pack_text(manifest.parent, MANIFEST_NAME))
+    except TemplateError:
+        pass
+    if info is None:
+        try:
+            info = read_toml(manifest).get("pack", {})
+        except TemplateError:
+            return manifest.parent.name
+    declared = str(info.get("id") or manifest.parent.name) if isinstance(info, dict) else manifest.parent.name
+    _ID_CACHE[manifest] = (stat.st_mtime_ns, stat.st_size, declared)
+    return declared
 
 
 def find_pack_dir(template_id: str) -> Path:

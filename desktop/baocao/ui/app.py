@@ -79,6 +79,19 @@ def open_initial(window, paths: list[str]) -> None:
     show_sample_notice(window)
 
 
+def _drop_source_cache() -> None:
+    """Forget the source text PySide6 read while the window's modules were imported (~7 MiB).
+
+    shiboken's ``__feature__`` support reads the source of every module that imports a Qt
+    module (``inspect.getsource``: is "PySide6" in it?), which fills ``linecache`` with every
+    UI module; nothing needs those lines afterwards (a traceback reads them again).  Freed
+    before the draft is opened, that memory is reused instead of adding to the peak.
+    """
+    import linecache
+
+    linecache.clearcache()
+
+
 def run_app(paths: list[str]) -> int:
     """Run the window until it is closed; returns the exit status."""
     app = create_application()
@@ -87,6 +100,7 @@ def run_app(paths: list[str]) -> int:
 
     setup_logging()
     window = MainWindow()
+    _drop_source_cache()
     install_excepthook(lambda: window.controller.session, lambda: window)
     benchmark = os.environ.get(BENCHMARK_ENV, "")
     if benchmark == "preview":

@@ -47,6 +47,7 @@ class OutlineView(QWidget):
     """Tree of sections (I., 1., a)) and appendices; emits the key of the chosen entry."""
 
     entrySelected = Signal(str)
+    extraSelected = Signal(str)     # a row of the extra group at the end (``set_extra_rows``) was chosen
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -77,43 +78,59 @@ class OutlineView(QWidget):
         layout.addWidget(self.progress)
         self._items: dict[str, QTreeWidgetItem] = {}
         self._entries: list[Entry] = []
+        self._entry_of: dict[str, Entry] = {}
         self._shown: dict[str, SectionStatus] = {}       # status each row shows now
         self._progress: Progress | None = None
+        self._extra_root: QTreeWidgetItem | None = None
+        self._extra_items: dict[str, QTreeWidgetItem] = {}
         self.tree.currentItemChanged.connect(self._current_changed)
 
     # ------------------------------------------------------------ building
     def set_pack(self, pack: Pack, draft: Draft) -> None:
         """Rebuild the tree for *pack* and show *draft*'s statuses."""
         self.tree.blockSignals(True)
+        self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         self._items.clear()
+        self._extra_root, self._extra_items = None, {}
         self._shown.clear()
         self._progress = None
         self._entries = outline_entries(pack)
+        self._entry_of = {e.key: e for e in self._entries}
+        # Rows are built detached and added to the tree at once, statuses included: one layout
+        # pass instead of one per row (the wrapping rows measure their text at every pass).
+        top: list[QTreeWidgetItem] = []
         appendix_root: QTreeWidgetItem | None = None
+        bold = None
         for entry in self._entries:
             if entry.appendix is not None:
                 if appendix_root is None:
-                    appendix_root = QTreeWidgetItem(self.tree, [S.OUTLINE_APPENDICES])
+                    appendix_root = QTreeWidgetItem([S.OUTLINE_APPENDICES])
                     appendix_root.setFlags(Qt.ItemFlag.ItemIsEnabled)
                     font = appendix_root.font(0)
                     font.setBold(True)
                     appendix_root.setFont(0, font)
+                    top.append(appendix_root)
                 item = QTreeWidgetItem(appendix_root, [f"{entry.label} — {entry.title.capitalize()}"])
             else:
                 parent = self._items.get(entry.parent) if entry.parent else None
                 text = f"{entry.label} {entry.title}".strip()
-                item = QTreeWidgetItem(parent if parent is not None else self.tree, [text])
+                item = QTreeWidgetItem(parent, [text]) if parent is not None else QTreeWidgetItem([text])
+                if parent is None:
+                    top.append(item)
                 if entry.level == 1:
-                    font = item.font(0)
-                    font.setBold(True)
-                    item.setFont(0, font)
+                    if bold is None:
+                        bold = item.font(0)
+                        bold.setBold(True)
+                    item.setFont(0, bold)
             item.setData(0, KEY_ROLE, entry.key)
             item.setToolTip(0, f"{entry.label} {entry.title}".strip())
             self._items[entry.key] = item
-        self.tree.expandAll()
-        self.tree.blockSignals(False)
         self.refresh_statuses(pack, draft)
+        self.tree.addTopLevelItems(top)
+        self.tree.expandAll()
+        self.tree.setUpdatesEnabled(True)
+        self.tree.blockSignals(False)
 
     def refresh_statuses(self, pack: Pack, draft: Draft, keys: list[str] | None = None) -> None:
         """Show the status of *keys* (default: every section) and the progress line.
@@ -147,7 +164,7 @@ class OutlineView(QWidget):
             item.setData(0, Qt.ItemDataRole.ForegroundRole, None)
 
     def _tooltip(self, key: str) -> str:
-        entry = next(e for e in self._entries if e.key == key)
+        entry = self._entry_of[key]
         status = self._shown.get(key)
         text = f"{entry.label} {entry.title}".strip()
         return f"{text} — {status.label}" if status is not None else text
@@ -184,9 +201,47 @@ class OutlineView(QWidget):
         item = self.tree.currentItem()
         return item.data(0, KEY_ROLE) if item is not None else None
 
+    def set_extra_rows(self, title: str | None, rows: list[tuple[str, str]]) -> None:
+        """A group *title* at the end of the tree with one row (key, text) each, e.g. "Nội dung chưa xếp mục (2)".
+
+        Choosing a row emits ``extraSelected(key)``, not ``entrySelected``; None or no rows removes the group.
+        Rows already shown are updated in place (the current row stays current).
+        """
+        if not title or not rows:
+            if self._extra_root is not None:
+                self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(self._extra_root))
+                self._extra_root, self._extra_items = None, {}
+            return
+        if self._extra_root is None:
+            self._extra_root = QTreeWidgetItem(self.tree, [title])
+            self._extra_root.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = self._extra_root.font(0)
+            font.setBold(True)
+            self._extra_root.setFont(0, font)
+        if self._extra_root.text(0) != title:
+            self._extra_root.setText(0, title)
+        wanted = dict(rows)
+        for key in [k for k in self._extra_items if k not in wanted]:
+            self._extra_root.removeChild(self._extra_items.pop(key))
+        for index, (key, text) in enumerate(rows):
+            item = self._extra_items.get(key)
+            if item is None:
+                item = self._extra_items[key] = QTreeWidgetItem([text])
+                item.setData(0, KEY_ROLE, key)
+                self._extra_root.insertChild(index, item)
+            if item.text(0) != text:
+                item.setText(0, text)
+                item.setToolTip(0, text)
+        self._extra_root.setExpanded(True)
+
+    def extra_keys(self) -> list[str]:
+        """Keys of the extra group's rows, in the order shown."""
+        root = self._extra_root
+        return [root.child(i).data(0, KEY_ROLE) for i in range(root.childCount())] if root is not None else []
+
     def select(self, key: str) -> None:
         """Select *key* (emits ``entrySelected`` when it changes)."""
-        item = self._items.get(key)
+        item = self._items.get(key) or self._extra_items.get(key)
         if item is not None:
             self.tree.setCurrentItem(item)
             self.tree.scrollToItem(item)
@@ -198,5 +253,7 @@ class OutlineView(QWidget):
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         key = current.data(0, KEY_ROLE) if current is not None else None
-        if key:
+        if key and key in self._extra_items and key not in self._items:
+            self.extraSelected.emit(key)
+        elif key:
             self.entrySelected.emit(key)
