@@ -14,7 +14,7 @@ import dataclasses
 
 from ..edits import Edit, SetFieldValue, SetSectionBody, SetTableRows
 from ..model.draft import Draft
-from ..model.richtext import Inline, Note, Para, Span
+from ..model.richtext import Cite, Inline, Note, Para, Span
 from .findings import Finding
 from .textunits import note_para_texts, para_text
 
@@ -25,7 +25,7 @@ def replace_in_inlines(content: list[Inline], offset: int, length: int, new: str
     position, done = 0, False
     end = offset + length
     for item in content:
-        if isinstance(item, Note):
+        if isinstance(item, (Note, Cite)):   # a footnote marker or a register citation: one character
             if offset < position + 1 and end > position and length:
                 return None                  # the span covers a note marker
             if not done and offset == position and length == 0:
@@ -88,7 +88,7 @@ def fix_edit(draft: Draft, finding: Finding) -> Edit | None:
             spans = replace_in_inlines(list(note.paragraphs[index]), finding.offset, finding.length, finding.fix)
             if spans is None:
                 return None
-            note.paragraphs[index] = [s for s in spans if isinstance(s, Span)] or [Span("")]
+            note.paragraphs[index] = [s for s in spans if isinstance(s, (Span, Cite))] or [Span("")]
         edit: Edit = SetSectionBody.make(draft, finding.where, body)
     elif finding.part == "field" and finding.field:
         value = draft.section(finding.where).fields.get(finding.field)

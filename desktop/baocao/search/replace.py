@@ -16,7 +16,7 @@ from typing import Any
 
 from ..edits import CompoundEdit, Edit, SetFieldValue, SetMeta, SetSectionBody, SetTableRows
 from ..model.draft import Draft, ReportMeta
-from ..model.richtext import Inline, Note, Span
+from ..model.richtext import Cite, Inline, Note, Span
 from ..text import clean_line
 from .places import RECIPIENT_PREFIX, Hit, Place, text_at
 
@@ -44,9 +44,9 @@ def replace_ranges(text: str, ranges: Ranges, replacement: str) -> str:
 
 def replace_in_inlines(items: list[Inline], ranges: Ranges, replacement: str) -> list[Inline]:
     """Spans and notes with the ranges (offsets of ``spans_text``) replaced; marks and notes kept."""
-    atoms: list[tuple[str, Style] | Note] = []
+    atoms: list[tuple[str, Style] | Note | Cite] = []
     for item in items:
-        if isinstance(item, Note):
+        if isinstance(item, (Note, Cite)):   # a citation is one atom, like a footnote marker
             atoms.append(item)
         else:
             atoms.extend((char, (item.bold, item.italic, item.comments)) for char in item.text)
@@ -59,7 +59,7 @@ def replace_in_inlines(items: list[Inline], ranges: Ranges, replacement: str) ->
         atoms[start:end] = [(char, style) for char in replacement]
     out: list[Inline] = []
     for atom in atoms:
-        if isinstance(atom, Note):
+        if isinstance(atom, (Note, Cite)):
             out.append(atom)
             continue
         char, (bold, italic, comments) = atom
