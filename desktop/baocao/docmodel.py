@@ -128,6 +128,8 @@ class Table:
     rows: list[list[str]]
     total_row: list[str] | None = None
     section_id: str | None = None
+    #: indices into ``rows`` of group headings and sub-total rows ("Cộng"), written bold like the total row
+    subtotal_rows: list[int] = field(default_factory=list)
 
     def header_rows(self) -> list[list[tuple[str, int, int]]]:
         """Header as rows of (text, column span, row span); two rows when columns are grouped.

@@ -6,7 +6,9 @@ typed the Vietnamese way; a cell whose text is not a valid number keeps the
 text as typed, shown in red with the reason (tooltip and the line under the
 table), is never summed, and is listed by the checks.  Tab and Shift+Tab move
 through the cells the drafter fills.  Every change emits the whole new row
-list (``rowsEdited``) for one undoable ``SetTableRows`` edit.
+list (``rowsEdited``) for one undoable ``SetTableRows`` edit.  Pasting a block
+copied from Excel, importing a .xlsx/.csv file, moving rows and the note under
+the table live in ``ui/tables/`` (each one undo step of its own).
 """
 
 from __future__ import annotations
@@ -21,12 +23,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from ..formatting import format_number
-from ..render.tables import table_values
+from ..fields import cell_problem
+from ..tables.cells import format_cell, read_cell
+from ..tables.compute import compute_table, shown_totals
 from ..template.manifest import AppendixSpec, TableSpec
 from ..text import clean_line
 from . import strings as S
-from ..fields import cell_problem, parse_number_text
 
 COMPUTED_BACKGROUND = QColor("#eeeeee")
 INVALID_FOREGROUND = QColor("#b00020")
@@ -34,7 +36,21 @@ INVALID_BACKGROUND = QColor("#fdecea")
 
 
 class CellTableView(QTableView):
-    """A table view whose Tab / Shift+Tab step through the editable cells, then leave the table."""
+    """A table view whose Tab / Shift+Tab step through the editable cells, then leave the table.
+
+    Ctrl+V (outside a cell being edited) asks for a paste of the clipboard block (``pasteRequested``).
+    """
+
+    pasteRequested = Signal()
+
+    def keyPressEvent(self, event):  # noqa: N802 (Qt API)
+        from PySide6.QtGui import QKeySequence
+
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.pasteRequested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def moveCursor(self, action, modifiers):  # noqa: N802 (Qt API)
         step = {QAbstractItemView.CursorAction.MoveNext: 1, QAbstractItemView.CursorAction.MovePrevious: -1}.get(action)
@@ -65,7 +81,8 @@ class RowsModel(QAbstractTableModel):
         self._compute()
 
     def _compute(self) -> None:
-        self._values, self._totals = table_values(self.spec, self.rows)
+        result = compute_table(self.spec, self.rows)
+        self._values, self._totals = result.rows, shown_totals(self.spec, result.totals)
         self._problems = {(index, column.key): problem
                           for index, row in enumerate(self.rows) for column in self.spec.input_columns()
                           if column.numeric and (problem := cell_problem(column.type, row.get(column.key)))}
@@ -93,7 +110,7 @@ class RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.spec.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if orientation == Qt.Orientation.Horizontal:
             column = self.spec.columns[section]
@@ -120,14 +137,14 @@ class RowsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if total:
                 if column.key in self._totals:
-                    return format_number(self._totals[column.key])
+                    return format_cell(column, self._totals[column.key])
                 first_text = next((c.key for c in self.spec.columns if c.type == "text"), None)
                 return self.spec.total_label if column.key == first_text else ""
             value = self._values[row].get(column.key)
             if column.type == "stt":
                 return str(row + 1)
-            if isinstance(value, Decimal):
-                return format_number(value)
+            if isinstance(value, Decimal) or column.computed:
+                return format_cell(column, value)
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column.numeric:
@@ -155,13 +172,10 @@ class RowsModel(QAbstractTableModel):
             return False
         column = self.spec.columns[index.column()]
         text = str(value if value is not None else "")
-        if column.numeric:
-            result = parse_number_text(column.type, text, minimum=0)
-            stored = result.stored                 # the text as typed when it is not a valid number
-            message = "" if result.ok else S.TABLE_BAD_NUMBER.format(
-                row=index.row() + 1, column=column.header, value=clean_line(text), problem=result.error)
-        else:
-            stored, message = clean_line(text) or None, ""
+        cell = read_cell(column, text)               # decimals stored exactly ("173235,0"); bad text kept as typed
+        stored = cell.stored
+        message = "" if cell.ok else S.TABLE_BAD_NUMBER.format(
+            row=index.row() + 1, column=column.header, value=clean_line(text), problem=cell.error)
         rows = copy.deepcopy(self.rows)
         if stored is None:
             rows[index.row()].pop(column.key, None)
@@ -188,6 +202,10 @@ class RowsModel(QAbstractTableModel):
         self.endInsertRows()
         self.rowsEdited.emit(copy.deepcopy(self.rows))
         return at
+
+    def replace_rows(self, rows: list[dict[str, Any]]) -> None:
+        """Show *rows* (a paste, an import, a move) without emitting ``rowsEdited``: the caller pushes the edit."""
+        self.set_rows(rows)
 
     def remove_row(self, row: int) -> bool:
         """Delete row *row* (the total row cannot be deleted)."""
@@ -243,6 +261,9 @@ class TableEditor(QWidget):
         self._read_only = False
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
+        from .tables.tools import install_table_tools   # move, paste, import, note (ui/tables/)
+
+        install_table_tools(self, buttons)
 
     def set_table(self, spec: TableSpec, appendix: AppendixSpec | None, title: str, rows: list[dict[str, Any]]) -> None:
         """Show table *spec* with *rows*."""
@@ -258,8 +279,11 @@ class TableEditor(QWidget):
         total_mm = sum(c.width_mm for c in spec.columns) or 1
         for index, column in enumerate(spec.columns):
             self.view.setColumnWidth(index, max(48, int(column.width_mm * 640 / total_mm)))
-        self.view.horizontalHeader().setMinimumHeight(44)
+        self.view.horizontalHeader().setMinimumHeight(80 if any(c.group for c in spec.columns) else 44)
         self._show_refusal("")
+        from .tables.tools import show_note
+
+        show_note(self)
 
     def set_read_only(self, read_only: bool) -> None:
         """Refuse (or allow again) editing cells and adding or removing rows."""
@@ -268,6 +292,9 @@ class TableEditor(QWidget):
                                   else QAbstractItemView.EditTrigger.AllEditTriggers)
         self.add_button.setEnabled(not read_only)
         self.remove_button.setEnabled(not read_only)
+        from .tables.tools import set_tools_read_only
+
+        set_tools_read_only(self, read_only)
         if self.model is not None:
             self.model.read_only = read_only
 

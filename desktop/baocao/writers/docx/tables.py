@@ -103,7 +103,9 @@ def table_xml(table: Table, ctx: BuildContext) -> str:
         f"<w:tblGrid>{grid}</w:tblGrid>",
         _header_rows_xml(table, widths),
     ]
-    parts.extend(_body_row_xml(row, widths, aligns, S.TABLE_CELL) for row in table.rows)
+    bold = set(table.subtotal_rows)        # group headings and "Cộng" rows look like the total row
+    parts.extend(_body_row_xml(row, widths, aligns, S.TABLE_TOTAL if index in bold else S.TABLE_CELL)
+                 for index, row in enumerate(table.rows))
     if table.total_row is not None:
         parts.append(_body_row_xml(table.total_row, widths, aligns, S.TABLE_TOTAL))
     parts.append("</w:tbl>")

@@ -1,0 +1,1 @@
+"""The tables room of the window: paste from Excel, import from .xlsx/.csv, row moves, notes under tables."""
