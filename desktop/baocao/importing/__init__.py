@@ -1,0 +1,34 @@
+"""Import of .docx reports into a draft, and new drafts started from the last period.  No Qt.
+
+- ``reader.read_report(path)``: the general .docx → body reader (headings, paragraphs with bold/italic,
+  "- "/"+ " items, numbered paragraphs, footnotes as ``Note`` in place, tables) — also the base of the
+  import of departments' contributions;
+- ``plan.plan_import(draft, pack, path)``: the file cut by headings, each piece matched to a section
+  (``matcher``), tables matched to appendix tables (``tables``); the mapping is editable and
+  ``ImportPlan.edit`` gives one undoable ``CompoundEdit``;
+- ``last_period.draft_from_previous(previous, pack)``: the next period's draft, with the old plans as its
+  checklist (``checklist``).
+"""
+
+from typing import Any
+
+from .constants import MODE_APPEND, MODE_REPLACE, UNPLACED_ID
+
+#: name → module; loaded on first use (PEP 562), so the window's start-up and the checklist need no lxml
+_LAZY = {"DocxImportError": "package", "ImportPlan": "plan", "ImportPlanError": "plan", "Segment": "plan",
+         "build_plan": "plan", "plan_import": "plan", "ImportedDocument": "reader", "SourceCell": "reader",
+         "SourceHeading": "reader", "SourceParagraph": "reader", "SourceTable": "reader", "read_report": "reader"}
+
+__all__ = ["MODE_APPEND", "MODE_REPLACE", "UNPLACED_ID", *_LAZY]
+
+
+def __getattr__(name: str) -> Any:
+    """Load the reader and the planner on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
