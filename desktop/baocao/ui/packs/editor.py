@@ -1,8 +1,9 @@
 """The pack editor: section tree, section and report forms, template texts, live preview, errors at their line.
 
-Every change of the pack is a new ``PackDraft`` snapshot; structural and form
-changes are undoable steps on a ``QUndoStack`` (a template's own typing has the
-text box's undo).  The check and the preview run in a worker process
+Every change of the pack is a new ``PackDraft`` snapshot; structural, form and
+text changes are undoable steps on one ``QUndoStack`` (consecutive typing in one
+file merges into one step, as in the draft's section bodies), so Ctrl+Z undoes
+them in the order they were made.  The check and the preview run in a worker process
 (``PreviewJobs``), so a runaway template cannot freeze the window.  "Lưu mẫu"
 writes into the pack folder only a version without errors; otherwise the pack
 folder keeps the last good version and the version being edited is kept in
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QPushButton, QSplitter, QTabWidget, QTextBrowser,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -25,29 +26,20 @@ from ...render.worker import ErrorInfo, WorkerResult, pack_texts
 from ...template.manifest import MANIFEST_NAME
 from ...template.pack_edit import PackDraft, variables_for
 from .. import prompts
+from ..navigation import display_title
 from . import strings as S
 from .forms import ReportForm, SectionForm
 from .preview_job import PreviewJobs
+from .steps import PackStep, TextStep
 from .template_pane import TemplatePane
+from .undo_keys import UndoKeysToStack
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 ERROR_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 #: Pause after a change before the check and preview run (ms).
 PREVIEW_DEBOUNCE_MS = 500
-
-
-class _Step(QUndoCommand):
-    """One undoable change of the pack (snapshots before and after)."""
-
-    def __init__(self, editor: "PackEditor", before: PackDraft, after: PackDraft, text: str, select: str | None):
-        super().__init__(text)
-        self.editor, self.before, self.after, self.select = editor, before, after, select
-
-    def redo(self) -> None:
-        self.editor._apply(self.after, self.select)
-
-    def undo(self) -> None:
-        self.editor._apply(self.before, self.select)
+#: Pause after typing in manifest.toml before the section tree is read again (ms).
+TREE_DEBOUNCE_MS = 400
 
 
 class PackEditor(QMainWindow):
@@ -74,6 +66,10 @@ class PackEditor(QMainWindow):
         self._timer.setSingleShot(True)
         self._timer.setInterval(PREVIEW_DEBOUNCE_MS)
         self._timer.timeout.connect(self.request_preview)
+        self._tree_timer = QTimer(self)
+        self._tree_timer.setSingleShot(True)
+        self._tree_timer.setInterval(TREE_DEBOUNCE_MS)
+        self._tree_timer.timeout.connect(lambda: self._refresh_tree(self._current, keep_file=True))
         self._refresh_tree()
         self.request_preview()
 
@@ -172,6 +168,14 @@ class PackEditor(QMainWindow):
         save.triggered.connect(self.save)
         menu = self.menuBar().addMenu("&Mẫu")
         menu.addActions([save, undo, redo])
+        self.template_pane.edit.undo_actions = (undo, redo)
+        self._undo_keys = UndoKeysToStack(self.commit_forms, self)
+        self._undo_keys.watch(*self.section_form.text_boxes(), *self.report_form.text_boxes())
+
+    def commit_forms(self) -> None:
+        """Take what was typed in the forms' boxes into the pack (one step each), e.g. before Ctrl+Z."""
+        self.section_form.commit_text()
+        self.report_form.commit()
 
     def _open_draft_fits(self) -> bool:
         """True when the window's open draft was made with this pack (its id), so it can fill the preview."""
@@ -194,7 +198,7 @@ class PackEditor(QMainWindow):
             return False
         if after.files == self.draft.files:
             return False
-        self.undo_stack.push(_Step(self, self.draft, after, text, select or self._current))
+        self.undo_stack.push(PackStep(self, self.draft, after, text, select or self._current))
         return True
 
     def _apply(self, draft: PackDraft, select: str | None) -> None:
@@ -203,12 +207,28 @@ class PackEditor(QMainWindow):
         self._timer.start()
 
     def _text_changed(self, name: str, text: str) -> None:
-        self.draft = self.draft.with_file(name, text)
+        """Typing in the text box: one undoable step (merged with the typing just before in the same file)."""
+        if self.draft.files.get(name) != text:
+            self.undo_stack.push(TextStep(self, self.draft, self.draft.with_file(name, text), name))
+
+    def _take_text(self, draft: PackDraft, name: str) -> None:
+        """The text box's change, now in the pack (the box shows it already)."""
+        self.draft = draft
         if name == MANIFEST_NAME:
-            self._refresh_tree(self._current)
+            self._tree_timer.start()
         self._timer.start()
 
-    def _refresh_tree(self, select: str | None = None) -> None:
+    def _apply_text(self, draft: PackDraft, name: str) -> None:
+        """Undo/redo of typing: the file comes back in the box, the cursor where the change was."""
+        self.draft = draft
+        if name == MANIFEST_NAME:
+            self._refresh_tree(self._current, keep_file=True)
+        self.template_pane.set_texts(draft.files, show=name)
+        self.tabs.setCurrentIndex(1)
+        self._timer.start()
+
+    def _refresh_tree(self, select: str | None = None, keep_file: bool = False) -> None:
+        """Rebuild the section tree from the manifest; *keep_file*: the text box stays on the file it shows."""
         try:
             rows = self.draft.sections()
         except BaocaoError:
@@ -220,7 +240,7 @@ class PackEditor(QMainWindow):
         self.tree.clear()
         items: dict[str, QTreeWidgetItem] = {}
         for row in rows:
-            label = row.title or row.name or row.id
+            label = display_title(row.title) or row.name or row.id      # "{{ bc.ky }}" shows as "…"
             item = QTreeWidgetItem([label])
             item.setData(0, ID_ROLE, row.id)
             item.setToolTip(0, row.id)
@@ -231,14 +251,16 @@ class PackEditor(QMainWindow):
         self.tree.blockSignals(False)
         target = select if select in items else (rows[0].id if rows else None)
         if target:
+            self.tree.blockSignals(True)        # _select once, with keep_file
             self.tree.setCurrentItem(items[target])
-            self._select(target)
+            self.tree.blockSignals(False)
+            self._select(target, keep_file)
         try:
             self.report_form.load(self.draft.document_values(), self.draft.numbering_levels())
         except BaocaoError:
             pass
 
-    def _select(self, section_id: str | None) -> None:
+    def _select(self, section_id: str | None, keep_file: bool = False) -> None:
         if section_id is None:
             return
         if self._current and self._current != section_id:
@@ -254,7 +276,7 @@ class PackEditor(QMainWindow):
         self.section_form.load(values, levels[level - 1] if level <= len(levels) else "khong")
         name = values.get("template")
         self.make_template.setVisible(not name)
-        if name and name in self.draft.files:
+        if name and name in self.draft.files and not keep_file:
             self.template_pane.files.setCurrentText(str(name))
         self.template_pane.set_variables(variables_for(section_id, [f.get("key", "") for f in values.get("fields", [])]))
 
@@ -386,8 +408,7 @@ class PackEditor(QMainWindow):
 
     def save(self) -> int:
         """Check the current texts in the worker; they are written when the check passes (see ``_finish_save``)."""
-        self.section_form.commit_guidance()
-        self.report_form.commit()
+        self.commit_forms()
         self.status.setText(S.SAVE_WAIT)
         self._save_request = self.request_preview(force=True)
         self._save_files = dict(self.draft.files)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -17,6 +17,8 @@ from ...template.pack_edit import NUMBERING_CHOICES
 from . import strings as S
 
 LEVEL_COUNT = 4
+#: Pause after typing a report-level text before it is taken into the pack (ms).
+REPORT_TEXT_DEBOUNCE_MS = 600
 
 
 def _numbering_combo(parent: QWidget, inherit: str | None = None) -> QComboBox:
@@ -114,6 +116,16 @@ class SectionForm(QWidget):
         if not self._loading:
             self._values["guidance_pending"] = self.guidance.toPlainText()
 
+    def commit_text(self) -> None:
+        """Take what was typed in the title, name and guidance boxes (before undo, saving …)."""
+        self._emit("title", self.title.text().strip())
+        self._emit("name", self.name.text().strip())
+        self.commit_guidance()
+
+    def text_boxes(self) -> list[QWidget]:
+        """The boxes a maintainer types in (their Undo/Redo keys go to the pack editor)."""
+        return [self.title, self.name, self.guidance]
+
     def commit_guidance(self) -> None:
         """Take the guidance typed so far (called when the section changes or the pack is saved)."""
         text = self._values.pop("guidance_pending", None)
@@ -197,6 +209,16 @@ class ReportForm(QWidget):
             form.addRow(S.R_LEVEL.format(n=number), combo)
             combo.currentIndexChanged.connect(lambda _i: self._levels_changed())
         self.parent_body.editingFinished.connect(self.commit)
+        self._timer = QTimer(self)                 # typed texts reach the pack (and the preview) after a pause
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REPORT_TEXT_DEBOUNCE_MS)
+        self._timer.timeout.connect(self.commit)
+        for box in (self.summary, self.title_lines, self.addressees):
+            box.textChanged.connect(lambda: None if self._loading else self._timer.start())
+
+    def text_boxes(self) -> list[QWidget]:
+        """The boxes a maintainer types in (their Undo/Redo keys go to the pack editor)."""
+        return [self.summary, self.title_lines, self.addressees, self.parent_body]
 
     def load(self, document: dict[str, Any], levels: list[str]) -> None:
         """Show the [document] texts and [numbering] levels."""
@@ -220,6 +242,7 @@ class ReportForm(QWidget):
 
     def commit(self) -> None:
         """Emit the texts that differ from what was loaded."""
+        self._timer.stop()
         if self._loading:
             return
         now = self.values()

@@ -62,4 +62,9 @@ class PreviewJobs(QObject):
 
                 result = WorkerResult(None, [ErrorInfo(f"Không chạy được bản xem trước ({type(exc).__name__}).",
                                                        "Thử đóng rồi mở lại trình sửa mẫu.")])
-            self.finished.emit(request_id, result)
+            try:
+                self.finished.emit(request_id, result)
+            except RuntimeError:            # the pack editor was closed while the job ran: nobody to tell
+                with self._lock:
+                    self._running = False
+                return

@@ -89,5 +89,6 @@ SAVE_BROKEN = ("Mẫu còn {count} lỗi nên chưa lưu vào thư mục mẫu: 
                "Bản đang sửa được giữ ở «{path}».")
 SAVE_DONE = "Đã lưu mẫu vào «{path}». Bản thảo mở sau sẽ dùng mẫu mới."
 SAVE_WAIT = "Đang kiểm tra mẫu…"
+UNDO_TEXT = "Sửa tệp {name}"
 UNSAVED_TITLE = "Mẫu chưa lưu"
 UNSAVED_TEXT = "Mẫu có thay đổi chưa lưu. Lưu trước khi đóng?"

@@ -1,10 +1,15 @@
 """The pack editor's text pane: a pack file (Jinja template or TOML) with colours, the names usable
-there, and the line of an error marked."""
+there, and the line of an error marked.
+
+The text box has no undo of its own: every change leaves at once as ``text_changed(name, text)``
+and the pack editor makes it a step of its own undo stack (consecutive typing merged), so Ctrl+Z
+undoes text and structure changes in the order they were made.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QTextCursor, QTextFormat
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
                                QSplitter, QTextEdit, QVBoxLayout, QWidget)
 
@@ -12,12 +17,50 @@ from . import strings as S
 from .highlighter import JinjaHighlighter
 
 ERROR_BACKGROUND = QColor("#ffd7d7")
-#: Pause after typing before the text is taken into the pack (ms).
-TEXT_DEBOUNCE_MS = 400
+#: objectName Qt gives the standard menu's Undo/Redo → index in ``TemplateText.undo_actions``
+_MENU_UNDO = {"edit-undo": 0, "edit-redo": 1}
+
+
+class TemplateText(QPlainTextEdit):
+    """The text box: its own undo is off; Ctrl+Z / Ctrl+Y and the menu's Hoàn tác / Làm lại reach the editor's stack."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document().setUndoRedoEnabled(False)
+        self.undo_actions: tuple[QAction, QAction] | None = None      # set by the pack editor
+
+    def event(self, event: QEvent) -> bool:
+        """Let the Undo/Redo shortcuts reach the pack editor's actions (the box would swallow them)."""
+        if event.type() == QEvent.Type.ShortcutOverride and (
+                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
+            event.ignore()
+            return True
+        return super().event(event)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """The standard menu with the pack editor's Hoàn tác / Làm lại."""
+        menu = self.createStandardContextMenu(event.pos())
+        if self.undo_actions is not None:
+            for action in list(menu.actions()):
+                index = _MENU_UNDO.get(action.objectName())
+                if index is not None:
+                    menu.insertAction(action, self.undo_actions[index])
+                    menu.removeAction(action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+def first_difference(old: str, new: str) -> int:
+    """Where *new* starts to differ from *old* (the cursor goes there after undo/redo)."""
+    limit = min(len(old), len(new))
+    index = 0
+    while index < limit and old[index] == new[index]:
+        index += 1
+    return index
 
 
 class TemplatePane(QWidget):
-    """Edits one text file of the pack at a time; ``text_changed(name, text)`` after a pause in typing."""
+    """Edits one text file of the pack at a time; ``text_changed(name, text)`` after every change."""
 
     text_changed = Signal(str, str)
 
@@ -25,18 +68,15 @@ class TemplatePane(QWidget):
         super().__init__(parent)
         self.files = QComboBox(self)
         self.files.currentTextChanged.connect(self._show_file)
-        self.edit = QPlainTextEdit(self)
+        self.edit = TemplateText(self)
         self.edit.setFont(QFont("DejaVu Sans Mono", 10))
         self.edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.highlighter = JinjaHighlighter(self.edit.document())
         self.variables = QListWidget(self)
         self.variables.itemDoubleClicked.connect(self._insert_variable)
         self._texts: dict[str, str] = {}
+        self._shown_name = ""                   # the file the box shows
         self._loading = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(TEXT_DEBOUNCE_MS)
-        self._timer.timeout.connect(self._emit)
         self.edit.textChanged.connect(self._typed)
         top = QHBoxLayout()
         top.addWidget(QLabel(S.F_TEMPLATE_FILE, self))
@@ -65,8 +105,8 @@ class TemplatePane(QWidget):
         self._loading = True
         self.files.clear()
         self.files.addItems(names)
-        self._loading = False
         self.files.setCurrentText(current if current in texts else (names[0] if names else ""))
+        self._loading = False                   # (the box is not read back while the list is refilled)
         self._show_file(self.files.currentText(), force=True)
 
     def set_variables(self, names: list[tuple[str, str]]) -> None:
@@ -86,24 +126,32 @@ class TemplatePane(QWidget):
         if not force:
             self.flush()
         text = self._texts.get(name, "")
-        if self.edit.toPlainText() != text or force:
+        shown = self.edit.toPlainText()
+        if shown != text:                       # the same text stays as it is: the cursor does not jump
+            position = first_difference(shown, text) if name == self._shown_name else 0
             self._loading = True
             self.edit.setPlainText(text)
             self._loading = False
-        self.mark_line(None)
+            cursor = self.edit.textCursor()
+            cursor.setPosition(min(position, len(text)))
+            self.edit.setTextCursor(cursor)
+            self.edit.ensureCursorVisible()
+            self.mark_line(None)
+        elif name != self._shown_name:
+            self.mark_line(None)
+        self._shown_name = name
 
     def _typed(self) -> None:
         if not self._loading:
-            self._timer.start()
+            self._emit()
 
     def flush(self) -> None:
-        """Hand over text typed since the last pause now (before saving, switching files …)."""
-        if self._timer.isActive():
-            self._timer.stop()
+        """Hand over what the box shows if the pack does not have it yet (before saving, switching files …)."""
+        if not self._loading:
             self._emit()
 
     def _emit(self) -> None:
-        name = self.files.currentText()
+        name = self._shown_name                 # the combo may already name the next file
         text = self.edit.toPlainText()
         if name and self._texts.get(name) != text:
             self._texts[name] = text
