@@ -139,3 +139,28 @@ def test_import_review_dry_run_then_for_real(reviewed_file, tmp_path):
 def test_import_review_of_a_missing_file(reviewed_file, tmp_path):
     result = run_cli("import-review", str(reviewed_file), str(tmp_path / "khong-co.docx"))
     assert result.returncode == 2 and "Không tìm thấy tệp" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_word_comment_inside_a_footnote_comes_in_on_the_footnote_text(reviewed_file, tmp_path):
+    """import-review of a .docx (written by pandoc) whose comment sits inside a footnote; comments shows it."""
+    pypandoc = pytest.importorskip("pypandoc")
+    from baocao.storage import load_any
+
+    draft = load_any(str(reviewed_file))
+    para = draft.sections["giao-duc"].body[1]
+    note = para.notes()[0].plain_text()
+    at = note.index("441/QĐ-UBND")
+    source = tmp_path / "gop-y.md"
+    source.write_text(f"{para.plain_text()}[^1]\n\n[^1]: {note[:at]}[Ghi rõ ngày ký]{{.comment-start id=\"0\" "
+                      f"author=\"Trần Văn Hùng\"}}441/QĐ-UBND[]{{.comment-end id=\"0\"}}{note[at + 11:]}\n",
+                      encoding="utf-8")
+    reviewed = tmp_path / "gop-y.docx"
+    subprocess.run([pypandoc.get_pandoc_path(), str(source), "-o", str(reviewed)], check=True, timeout=120)
+    dry = run_cli("import-review", str(reviewed_file), str(reviewed), "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "1 góp ý mới" in dry.stdout and "0 mục chưa gắn được" in dry.stdout
+    assert run_cli("import-review", str(reviewed_file), str(reviewed)).returncode == 0
+    rows = json.loads(run_cli("comments", str(reviewed_file), "--json").stdout)["comments"]
+    [row] = [r for r in rows if r["text"] == "Ghi rõ ngày ký"]
+    assert (row["section"], row["quote"], row["in_note"], row["state"]) == ("giao-duc", "441/QĐ-UBND", True, "open")
+    assert "về: «441/QĐ-UBND» (trong chú thích)" in run_cli("comments", str(reviewed_file)).stdout

@@ -158,3 +158,42 @@ def test_removed_paragraph_goes_back_where_it_was():
     assert diff.kind == PARA_REMOVED
     diff.revert_edit(new).apply(new)
     assert new.sections["s1"].body == old.sections["s1"].body
+
+
+def test_a_deleted_footnote_reverts_back_in_its_place():
+    import copy as _copy
+
+    from baocao.model.richtext import Note, Para
+    from baocao.review.compare import compare_drafts
+    from baocao.samples import load_sample
+
+    old = load_sample()
+    new = _copy.deepcopy(old)
+    para = old.sections["noi-chinh-quoc-phong"].body[1]                  # two notes in one paragraph
+    assert len(para.notes()) == 2
+    first = next(n for n, i in enumerate(para.content) if isinstance(i, Note))
+    new.sections["noi-chinh-quoc-phong"].body[1] = Para(para.content[:first] + para.content[first + 1:], para.kind)
+    [diff] = compare_drafts(old, new).all()
+    assert diff.kind == "note" and diff.old_text.startswith(para.notes()[0].plain_text()[:30])
+    diff.revert_edit(new).apply(new)
+    assert new.sections["noi-chinh-quoc-phong"].body[1] == para                    # same notes, same places
+    assert len(compare_drafts(old, new)) == 0
+
+
+def test_review_edits_keep_every_other_field_of_a_paragraph():
+    """Marking, unmarking, stripping and replacing text change the content only (e.g. ``Para.origin`` stays)."""
+    import dataclasses
+
+    from baocao.model.richtext import Note, Para, Span
+    from baocao.review import anchors as A
+    from baocao.review.textops import replace_range
+
+    extra = [f for f in dataclasses.fields(Para) if f.name not in ("content", "kind")]
+    if not extra:
+        pytest.skip("Para has no other field in this tree")
+    name = extra[0].name
+    para = dataclasses.replace(Para([Span("Một hai ba"), Note.of("Chú thích")], "dash"), **{name: "x-1"})
+    for changed in (A.mark_range(para, 0, 3, "c1"), A.mark_note_range(para, 0, 0, 0, 4, "c1"),
+                    A.strip_comments([A.mark_range(para, 0, 3, "c1")])[0], A.unmark_body([para], "c1")[0],
+                    replace_range(para, 0, 3, "Bốn")):
+        assert getattr(changed, name) == "x-1" and changed.kind == "dash"

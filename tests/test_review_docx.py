@@ -211,3 +211,119 @@ def test_a_file_that_is_not_a_docx_gets_a_clear_message(sample, tmp_path):
     with pytest.raises(BaocaoError) as info:
         plan_import(sample, bad)
     assert "không phải tệp Word" in info.value.message and info.value.hint
+
+
+def _without_notes(para: Para) -> Para:
+    return Para([i for i in para.content if not isinstance(i, Note)], para.kind)
+
+
+def test_a_footnote_removed_outright_is_a_deleted_footnote_in_the_comparison_copy(sample, pack, tmp_path):
+    new = copy.deepcopy(sample)
+    kept = new.sections["giao-duc"].body
+    kept[1] = _without_notes(kept[1])                                  # the note goes, its paragraph stays
+    gone = new.sections["kinh-te-xa-hoi"].body
+    gone_text = gone[3].plain_text()
+    del gone[3]                                                        # a paragraph goes with its note
+    note_kept = sample.sections["giao-duc"].body[1].notes()[0].plain_text()
+    note_gone = sample.sections["kinh-te-xa-hoi"].body[3].notes()[0].plain_text()
+    path = tmp_path / "so-sanh-chu-thich.docx"
+    assert export_tracked(sample, new, pack, path, author="Trần Văn Hùng") >= 2
+    assert validate_docx(path) == []
+    accepted, rejected = _pandoc(path, "accept"), _pandoc(path, "reject")
+    for note in (note_kept, note_gone):
+        assert note[:50] in rejected and note[:50] not in accepted
+    assert gone_text[-80:-8] in rejected and gone_text[-80:-8] not in accepted
+    # the reference stands where it stood: right after the same words, in the older text
+    before = sample.sections["giao-duc"].body[1].content[0].text
+    reject_md = _pandoc(path, "reject", "markdown")
+    assert reject_md.replace("\n", " ").count(" ".join(before.split()[-3:]) + "[^") == 1
+    with zipfile.ZipFile(path) as archive:
+        body = archive.read("word/document.xml").decode()
+        notes = archive.read("word/footnotes.xml").decode()
+    assert body.count("<w:del ") > 0 and "footnoteReference" in body
+    assert notes.count('w:author="Trần Văn Hùng"') >= 4                   # the copies' runs and marks deleted
+    # imported back into the older draft, the deleted footnotes go (and only they)
+    draft = copy.deepcopy(sample)
+    plan_import(draft, path).edit(draft).apply(draft)
+    for section in ("giao-duc", "kinh-te-xa-hoi"):
+        assert [[n.plain_text() for n in p.notes()] for p in draft.sections[section].body] == \
+               [[n.plain_text() for n in p.notes()] for p in new.sections[section].body]
+        assert [p.plain_text() for p in draft.sections[section].body] == \
+               [p.plain_text() for p in new.sections[section].body]
+    if soffice() is None:
+        pytest.skip("LibreOffice missing")
+    [odt] = convert([path], "odt", tmp_path / "odt", tmp_path / "profile")
+    with zipfile.ZipFile(odt) as archive:
+        assert note_kept[:40] in archive.read("content.xml").decode()
+
+
+def _note_comment_draft(sample, quote: str):
+    """*sample* with a comment on *quote* inside the footnote of giao-duc's second paragraph."""
+    draft = copy.deepcopy(sample)
+    para = draft.sections["giao-duc"].body[1]
+    note_text = para.notes()[0].plain_text()
+    start = note_text.index(quote)
+    draft.sections["giao-duc"].body[1] = anchors.mark_note_range(para, 0, 0, start, start + len(quote), "cnote1")
+    data = review_data(draft)
+    data["comments"].append({"id": "cnote1", "anchor": {"kind": "text", "section": "giao-duc"}, "quote": quote,
+                             "author": "Lê Thị Mai", "initials": "LTM", "at": "2021-06-30T02:00:00+00:00",
+                             "text": "Ghi rõ ngày ký", "resolved": False, "replies": []})
+    draft.extras["gop-y"] = data
+    return draft
+
+
+def test_a_word_comment_inside_a_footnote_made_by_pandoc_comes_back_on_the_footnote_text(sample, pack, tmp_path):
+    """A .docx with a comment inside a footnote written by software we did not write.
+
+    LibreOffice 7.4 cannot be that writer (its DOCX export drops annotations inside footnotes), so
+    pandoc writes the file from Markdown (a comment span inside a footnote)."""
+    pypandoc = pytest.importorskip("pypandoc")
+    para = sample.sections["giao-duc"].body[1]
+    note = para.notes()[0].plain_text()
+    quote = "441/QĐ-UBND"
+    at = note.index(quote)
+    markdown = (f"{para.plain_text()}[^1]\n\n[^1]: {note[:at]}[Ghi rõ ngày ký]{{.comment-start id=\"0\" "
+                f"author=\"Trần Văn Hùng\" date=\"2021-06-29T09:00:00Z\"}}{quote}[]{{.comment-end id=\"0\"}}"
+                f"{note[at + len(quote):]}\n")
+    source = tmp_path / "gop-y.md"
+    source.write_text(markdown, encoding="utf-8")
+    reviewed = tmp_path / "gop-y-pandoc.docx"
+    subprocess.run([pypandoc.get_pandoc_path(), "-f", "markdown", str(source), "-o", str(reviewed)], check=True,
+                   timeout=120)
+    with zipfile.ZipFile(reviewed) as archive:             # the comment is inside the footnote
+        assert "commentRangeStart" in archive.read("word/footnotes.xml").decode()
+        assert "commentRangeStart" not in archive.read("word/document.xml").decode()
+    draft = copy.deepcopy(sample)
+    plan = plan_import(draft, reviewed, {s.id: s.title for s in pack.sections})
+    assert [u for u in plan.unplaced if u["kind"] == "comment"] == []
+    plan.edit(draft).apply(draft)
+    [thread] = [c for c in comments(draft) if c["text"] == "Ghi rõ ngày ký"]
+    found = anchors.find_anchor(draft, thread["id"])
+    assert found is not None and found.in_note
+    assert (found.section, found.paragraph, found.note, found.quote) == ("giao-duc", 1, 0, quote)
+    assert found.start == at and thread["author"] == "Trần Văn Hùng"
+    assert draft.sections["giao-duc"].body[1].plain_text() == para.plain_text()          # text unchanged
+    assert ops.comment_state(draft, thread) == ops.OPEN
+
+
+def test_a_comment_on_footnote_text_is_exported_inside_the_footnote_and_comes_back(sample, pack, tmp_path):
+    docx = pytest.importorskip("docx")
+    draft = _note_comment_draft(sample, "441/QĐ-UBND")
+    path = tmp_path / "gop-y-chu-thich.docx"
+    export_with_comments(draft, pack, path)
+    assert validate_docx(path) == []
+    # on the note's number in the body (Microsoft's validator refuses comment marks in footnotes.xml),
+    # saying which words of the note it is about
+    assert "[Trong chú thích: «441/QĐ-UBND»] Ghi rõ ngày ký" in [c.text for c in docx.Document(str(path)).comments]
+    marked = _pandoc(path, "all", "markdown").replace("\n", " ")
+    at = marked.index('comment-start id="6"')
+    assert "[^" in marked[at:at + 200] and "]{.comment-end" in marked[at:at + 200]
+    # into the draft without that comment: it comes back on the same words of the footnote
+    clean = copy.deepcopy(sample)
+    plan = plan_import(clean, path, {s.id: s.title for s in pack.sections})
+    plan.edit(clean).apply(clean)
+    [thread] = [c for c in comments(clean) if c["text"] == "Ghi rõ ngày ký"]
+    found = anchors.find_anchor(clean, thread["id"])
+    assert found is not None and (found.section, found.paragraph, found.note, found.quote) == (
+        "giao-duc", 1, 0, "441/QĐ-UBND")
+    assert review_data(clean)["unplaced"] == []

@@ -167,7 +167,12 @@ def test_screenshots_of_the_comments_panel_and_the_compare_view(qtbot, tmp_path)
         if os.environ.get("BAOCAO_SCREENSHOTS") == "1" else tmp_path
     window = _window(qtbot, tmp_path)
     panel = window.review.panel
-    assert window.review.dock.isVisible()                           # the sample has comments: shown at once
+    fitter = window.review.fitter
+    assert not window.review.dock.isVisible()                       # 1366×768: the editor keeps its width …
+    assert fitter.button.isVisible() and fitter.button.text() == "Góp ý: 3 chưa xử lý"   # … the count says so
+    fitter.button.click()                                           # one click opens the panel
+    qtbot.waitUntil(lambda: window.review.dock.isVisible())
+    qtbot.wait(50)
     assert len(panel.comment_ids()) == 3                            # open ones (the fourth is resolved)
     assert panel.select_comment("cmau01")
     panel.jump("cmau01")
@@ -232,7 +237,8 @@ def test_word_export_and_import_from_the_window(qtbot, tmp_path):
     session.save_named_version("Gửi lãnh đạo duyệt")
     session.close()
     window = _window(qtbot, tmp_path, DraftSession.open(tmp_path / "bc.baocao"))
-    assert commands.export_with_comments(window, str(tmp_path / "gop-y.docx"))
+    with qtbot.waitSignal(window.review.exports.finished, timeout=60000):     # written in the background
+        assert commands.export_with_comments(window, str(tmp_path / "gop-y.docx"))
     assert {c.author for c in docx.Document(str(tmp_path / "gop-y.docx")).comments} == {"Trần Văn Hùng", "Lê Thị Mai"}
     editor = window.editor.body
     cursor = editor.textCursor()
@@ -242,7 +248,8 @@ def test_word_export_and_import_from_the_window(qtbot, tmp_path):
     type_text(qtbot, editor, " Câu lãnh đạo thêm.")
     qtbot.waitUntil(lambda: window.session.draft.section(SECTION).body[-1].plain_text().endswith("thêm."))
     version = next(v.id for v in window.session.versions() if v.name == "Gửi lãnh đạo duyệt")
-    assert commands.export_tracked(window, version, str(tmp_path / "so-sanh.docx"))
+    with qtbot.waitSignal(window.review.exports.finished, timeout=60000):
+        assert commands.export_tracked(window, version, str(tmp_path / "so-sanh.docx"))
     window.controller.undo_stack.undo()                         # the drafter's copy does not have it …
     assert not window.session.draft.section(SECTION).body[-1].plain_text().endswith("thêm.")
     steps = window.controller.undo_stack.index()

@@ -93,6 +93,7 @@ def _comment_rows(draft, include_resolved: bool) -> list[dict]:
         rows.append({"id": thread["id"], "state": state,
                      "section": found.section if found else (thread.get("anchor") or {}).get("section", ""),
                      "anchor": thread.get("anchor"), "quote": found.quote if found else thread.get("quote", ""),
+                     "in_note": bool(found and found.in_note),
                      "author": thread.get("author", ""), "initials": thread.get("initials", ""),
                      "time": thread.get("at", ""), "text": thread.get("text", ""),
                      "replies": [{k: r.get(k) for k in ("author", "time", "text")} | {"time": r.get("at")}
@@ -122,7 +123,7 @@ def cmd_comments(args: argparse.Namespace) -> int:
         print(f"[{row['section']}] {row['author']} ({local_time_text(row['time'])}, {STATE_WORDS[row['state']]}): "
               f"{row['text']}")
         if row["quote"]:
-            print(f"    về: «{row['quote']}»")
+            print(f"    về: «{row['quote']}»{' (trong chú thích)' if row['in_note'] else ''}")
         for reply in row["replies"]:
             print(f"    ↳ {reply['author']}: {reply['text']}")
     for item in unplaced:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..edits import Edit, SetFieldValue, SetSectionBody, SetTableRows
@@ -17,7 +17,7 @@ from ..model.draft import Draft
 from ..model.richtext import Note, Para, Span
 from .diff import Hunk, align, diff_text
 from ..model.richtext import merge_spans
-from .textops import replace_range
+from .textops import replace_range, split_at
 
 TEXT, PARA_ADDED, PARA_REMOVED, PARA_KIND, NOTE, FIELD, CELL, ROW_ADDED, ROW_REMOVED = (
     "text", "para-added", "para-removed", "para-kind", "note", "field", "cell", "row-added", "row-removed")
@@ -82,7 +82,7 @@ class Difference:
         elif self.kind == PARA_REMOVED and self.old_para is not None:
             body.insert(self.para, copy.deepcopy(self.old_para))
         elif self.kind == PARA_KIND and self.old_para is not None:
-            body[self.para] = Para(body[self.para].content, self.old_para.kind)
+            body[self.para] = replace(body[self.para], kind=self.old_para.kind)
         elif self.kind == NOTE and self.old_para is not None:
             body[self.para] = _with_notes_of(body[self.para], self.old_para, self.note_index)
         return SetSectionBody.make(draft, self.group, body)
@@ -114,9 +114,42 @@ def _with_notes_of(para: Para, old: Para, index: int) -> Para:
                 count += 1
                 item = copy.deepcopy(old_notes[index]) if count == index else item
             content.append(item)
-        return Para(content, para.kind)
-    spans = [i for i in para.content if isinstance(i, Span)]
-    return Para(merge_spans([*spans, *copy.deepcopy(old_notes)]), para.kind)
+        return replace(para, content=content)
+    return _notes_in_place(para, old)
+
+
+def _moved(hunks: list[Hunk], pos: int) -> int:
+    """Offset *pos* of the older text at the same place in the newer one (the end of a change it falls in)."""
+    delta = 0
+    for hunk in hunks:
+        if pos <= hunk.old_start:
+            break
+        if pos < hunk.old_end:
+            return hunk.new_end
+        delta += (hunk.new_end - hunk.new_start) - (hunk.old_end - hunk.old_start)
+    return pos + delta
+
+
+def _notes_in_place(para: Para, old: Para) -> Para:
+    """*para*'s text with *old*'s notes where they stood in *old*'s text (a deleted note comes back in place)."""
+    hunks = diff_text(old.plain_text(), para.plain_text())
+    placed, pos = [], 0
+    for item in old.content:
+        if isinstance(item, Note):
+            placed.append((_moved(hunks, pos), copy.deepcopy(item)))
+        elif isinstance(item, Span):
+            pos += len(item.text)
+    items = [i for i in para.content if not isinstance(i, Note)]
+    for at, note in reversed(placed):         # from the end: notes at the same offset keep their order
+        items = split_at(items, at)
+        index, pos = len(items), 0
+        for n, item in enumerate(items):
+            if pos >= at and isinstance(item, (Span, Note)):
+                index = n
+                break
+            pos += len(item.text) if isinstance(item, Span) else 0
+        items.insert(index, note)
+    return replace(para, content=merge_spans(items))
 
 
 def _compare_body(group: str, old: list[Para], new: list[Para]) -> list[Difference]:

@@ -18,3 +18,5 @@ IMPORT_VERSION_NAME = "Trước khi nhập góp ý từ «{name}»"
 PARAGRAPH_MATCH_RATIO = 0.5
 #: Word's namespace
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#: how a Word comment on footnote text starts (it sits on the note's number; the import reads it back)
+NOTE_PREFIX = "[Trong chú thích: «{quote}»] "

@@ -5,7 +5,11 @@ are then added to it: ``w:commentRangeStart``/``End`` around the same text
 (found through the paragraph's text), ``comments.xml`` with author, initials,
 date and text, replies as Word replies and resolved threads marked done
 (``commentsExtended.xml``).  A comment on a section, a field or a detached one
-sits on the section's heading; a comment on a table row on that row.
+sits on the section's heading; a comment on a table row on that row.  A comment on
+the text of a footnote sits on the note's number in the body, its text led by
+``NOTE_PREFIX`` with the commented words (Microsoft's validator refuses comment
+marks inside ``footnotes.xml``); the review import reads that prefix and puts the
+comment back on those words of the footnote.
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ from ..fsutil import atomic_write
 from ..model.draft import Draft
 from ..template import Pack
 from . import anchors
-from .constants import ANCHOR_ROW, ANCHOR_TEXT
+from ..model.richtext import Note, Span
+from .constants import ANCHOR_ROW, ANCHOR_TEXT, NOTE_PREFIX
 from .store import comments as draft_comments
 from .tokens import normalize
 from .wml import (
@@ -91,6 +96,19 @@ class _Locator:
         return None
 
 
+def _note_offset(draft: Draft, found: anchors.TextAnchor) -> int:
+    """Text offset, in the calling paragraph, of the note that holds the commented text."""
+    pos, count = 0, -1
+    for item in draft.section(found.section).body[found.paragraph].content:
+        if isinstance(item, Note):
+            count += 1
+            if count == found.note:
+                return pos
+        elif isinstance(item, Span):
+            pos += len(item.text)
+    return pos
+
+
 def _comment_xml(parent: etree._Element, comment_id: int, entry: dict[str, Any], text: str, para_id: str) -> None:
     comment = etree.SubElement(parent, w("comment"))
     comment.set(w("id"), str(comment_id))
@@ -154,7 +172,12 @@ def add_comments(data: bytes, document: Document, draft: Draft, threads: list[di
         if found is not None:
             para_text = draft.section(found.section).body[found.paragraph].plain_text()
             hit = locate.text_paragraph(found.section, para_text)
-            place = (hit[0], hit[1] + found.start, hit[1] + found.end) if hit else (locate.heading(section), None, None)
+            if found.in_note:                   # on the note's number, saying which words of the note
+                text = NOTE_PREFIX.format(quote=found.quote) + text
+                at = hit[1] + _note_offset(draft, found) if hit else None
+                place = (hit[0], at, at) if hit else (locate.heading(section), None, None)
+            else:
+                place = (hit[0], hit[1] + found.start, hit[1] + found.end) if hit else (locate.heading(section), None, None)
         elif anchor.get("kind") == ANCHOR_ROW:
             rows = draft.tables.get(str(anchor.get("table", "")), [])
             row = int(anchor.get("row", 0))
@@ -188,11 +211,26 @@ def add_comments(data: bytes, document: Document, draft: Draft, threads: list[di
     return parts.to_bytes()
 
 
+def comments_docx(document: Document, draft: Draft, threads: list[dict[str, Any]],
+                  reference_docx: Path | None) -> bytes:
+    """The .docx bytes of the rendered *document* with *threads* as Word comments (no rendering: thread-safe
+    on copies, which is how the window runs it in the background)."""
+    from ..writers.docx import build_docx
+
+    return add_comments(build_docx(document, reference_docx), document, draft, threads)
+
+
+def chosen_threads(draft: Draft, include_resolved: bool = True) -> list[dict[str, Any]]:
+    """The threads an export with comments writes (copies)."""
+    return [t for t in draft_comments(draft) if include_resolved or not t.get("resolved")]
+
+
 def export_with_comments(draft: Draft, pack: Pack, path: Path, include_resolved: bool = True) -> int:
     """Write *draft* to *path* (.docx, atomically) with its comments; returns how many threads were written."""
-    threads = [t for t in draft_comments(draft) if include_resolved or not t.get("resolved")]
-    document, data = render_docx(draft, pack)
-    output = add_comments(data, document, draft, threads)
+    from ..render import render_draft
+
+    threads = chosen_threads(draft, include_resolved)
+    output = comments_docx(render_draft(draft, pack), draft, threads, pack.reference_docx)
     with atomic_write(Path(path)) as handle:
         handle.write(output)
     return len(threads)

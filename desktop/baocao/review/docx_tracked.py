@@ -4,8 +4,11 @@ Both versions are written by the normal writer; the newer file is then marked
 up from the one diff engine: paragraphs are paired (``diff.align``), each pair
 gets syllable-level ``w:ins``/``w:del`` runs, added paragraphs and table rows
 are inserted ones, removed ones come back as deleted ones; footnotes are
-compared the same way in ``footnotes.xml``.  Word (or LibreOffice) can then
-accept or reject each change.
+compared the same way in ``footnotes.xml``.  A footnote removed outright comes
+back as a deleted one: its text is copied into ``footnotes.xml`` under a fresh id
+with every run and paragraph mark deleted, and its reference is put back in the
+body inside a ``w:del`` where it stood (``notes_back``).  Word (or LibreOffice)
+can then accept or reject each change.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from ..fsutil import atomic_write
 from ..model.draft import Draft
 from ..template import Pack
 from .diff import align, diff_text
-from .docx_comments import render_docx
+from ..docmodel import Document
 from .tokens import normalize
 from .wml import DocxParts, XML_NS, direct_runs, insert_point, paragraph_text, run_text, runs_between, w, word_date
 
@@ -31,6 +34,8 @@ class _Marker:
 
     def __init__(self, author: str, date: str):
         self.author, self.date, self.next_id = author, date, 9000
+        #: footnotes removed outright: id in the older file → id of their deleted copy in the newer one
+        self.removed_notes: dict[str, str] = {}
 
     def wrapper(self, tag: str) -> etree._Element:
         el = etree.Element(w(tag))
@@ -65,7 +70,7 @@ class _Marker:
         for run in runs:
             holder.append(run)
             if tag == "del":
-                _to_deleted(run)
+                _to_deleted(run, self.removed_notes)
         return holder
 
     def deleted_run(self, like: etree._Element | None, text: str) -> etree._Element:
@@ -80,12 +85,55 @@ class _Marker:
         return holder
 
 
-def _to_deleted(run: etree._Element) -> None:
+def _to_deleted(run: etree._Element, removed_notes: dict[str, str]) -> None:
+    """*run* (a copy from the older file) as deleted text; a reference to a removed footnote is kept (renumbered)."""
     for child in list(run):
         if child.tag == w("t"):
             child.tag = w("delText")
+        elif child.tag == w("footnoteReference") and child.get(w("id")) in removed_notes:
+            child.set(w("id"), removed_notes[child.get(w("id"))])
         elif child.tag in (w("footnoteReference"), w("commentReference")):
             run.remove(child)
+
+
+def _note_refs(p: etree._Element) -> list[tuple[int, etree._Element]]:
+    """The direct runs of *p* holding a footnote reference, with the text offset where each stands."""
+    out, pos = [], 0
+    for run in direct_runs(p):
+        if run.find(w("footnoteReference")) is not None:
+            out.append((pos, run))
+        pos += len(run_text(run))
+    return out
+
+
+def _moved_offset(hunks, pos: int) -> int:
+    """Offset *pos* of the older text at the same place in the newer one (the end of a change it falls in)."""
+    delta = 0
+    for hunk in hunks:
+        if pos <= hunk.old_start:
+            break
+        if pos < hunk.old_end:
+            return hunk.new_end
+        delta += (hunk.new_end - hunk.new_start) - (hunk.old_end - hunk.old_start)
+    return pos + delta
+
+
+def notes_back(old_p: etree._Element, new_p: etree._Element, marker: _Marker) -> int:
+    """Put the references of footnotes removed outright from *old_p* back into *new_p*, deleted."""
+    refs = [(pos, run) for pos, run in _note_refs(old_p)
+            if run.find(w("footnoteReference")).get(w("id")) in marker.removed_notes]
+    if not refs:
+        return 0
+    hunks = diff_text(paragraph_text(old_p), paragraph_text(new_p))
+    for pos, run in reversed(refs):          # from the end: earlier offsets stay valid
+        index = insert_point(new_p, _moved_offset(hunks, pos))
+        if index == 0 and new_p.find(w("pPr")) is not None:
+            index = 1
+        holder = marker.wrapper("del")
+        holder.append(copy.deepcopy(run))
+        _to_deleted(holder[0], marker.removed_notes)
+        new_p.insert(index, holder)
+    return len(refs)
 
 
 def _run_at(p: etree._Element, offset: int) -> etree._Element | None:
@@ -102,6 +150,7 @@ def _run_at(p: etree._Element, offset: int) -> etree._Element | None:
 
 def mark_pair(old_p: etree._Element, new_p: etree._Element, marker: _Marker) -> int:
     """Mark *new_p* with the syllable differences from *old_p*; returns how many changes."""
+    restored = notes_back(old_p, new_p, marker)
     hunks = diff_text(paragraph_text(old_p), paragraph_text(new_p))
     for hunk in reversed(hunks):              # from the end: earlier offsets stay valid
         like = _run_at(new_p, hunk.new_start) if hunk.new_text else _run_at(new_p, max(0, hunk.new_start - 1))
@@ -113,7 +162,7 @@ def mark_pair(old_p: etree._Element, new_p: etree._Element, marker: _Marker) -> 
             if index == 0 and new_p.find(w("pPr")) is not None:
                 index = 1
             new_p.insert(index, marker.deleted_run(like, hunk.old_text))
-    return len(hunks)
+    return len(hunks) + restored
 
 
 def _mark_inserted(p: etree._Element, marker: _Marker) -> None:
@@ -241,9 +290,11 @@ def mark_footnotes(old_root: etree._Element | None, new_root: etree._Element | N
     old, new = _notes(old_root), _notes(new_root)
     note_text = lambda n: normalize(" ".join(paragraph_text(p) for p in n.iter(w("p"))))  # noqa: E731
     changes = 0
-    for i, j in align(old, new, key=note_text, ratio=0.4):
+    pairs = align(old, new, key=note_text, ratio=0.4)
+    _copy_removed(new_root, [old[i] for i, j in pairs if j is None and i is not None], marker)
+    for i, j in pairs:
         if j is None:
-            continue                  # a removed footnote: its reference is gone from the body text
+            continue                  # a removed footnote: copied back deleted above, referenced by notes_back
         if i is None:
             for p in new[j].iter(w("p")):
                 marker.wrap([r for r in direct_runs(p) if r.find(w("footnoteRef")) is None], "ins")
@@ -255,25 +306,50 @@ def mark_footnotes(old_root: etree._Element | None, new_root: etree._Element | N
     return changes
 
 
+def _copy_removed(new_root: etree._Element, removed: list[etree._Element], marker: _Marker) -> None:
+    """Copy the footnotes removed outright into *new_root* under fresh ids, all their content deleted."""
+    taken = [int(n.get(w("id"), "0")) for n in new_root.findall(w("footnote"))]
+    next_id = max([0, *taken]) + 1
+    for note in removed:
+        copy_note = copy.deepcopy(note)
+        copy_note.set(w("id"), str(next_id))
+        marker.removed_notes[note.get(w("id"), "")] = str(next_id)
+        next_id += 1
+        for p in copy_note.iter(w("p")):
+            marker.wrap(direct_runs(p), "del")
+            marker.mark_paragraph(p, "del")
+        new_root.append(copy_note)
+
+
 def tracked_docx(old_data: bytes, new_data: bytes, author: str, date: str | None = None) -> tuple[bytes, int]:
     """The newer .docx marked as tracked changes against the older one; and how many changes."""
     marker = _Marker(author or "baocao", word_date(date))
     old_parts, new_parts = DocxParts(old_data, "cu.docx"), DocxParts(new_data, "moi.docx")
     old_doc, new_doc = old_parts.xml("word/document.xml"), new_parts.xml("word/document.xml")
-    changes = mark_container(old_doc.find(w("body")), new_doc.find(w("body")), marker)
-    new_parts.set_xml("word/document.xml", new_doc)
+    changes = 0
     new_notes = new_parts.xml(FOOTNOTES_PART)
-    if new_notes is not None:
+    if new_notes is not None:              # first: the body needs the ids of the removed footnotes' copies
         changes += mark_footnotes(old_parts.xml(FOOTNOTES_PART), new_notes, marker)
         new_parts.set_xml(FOOTNOTES_PART, new_notes)
+    changes += mark_container(old_doc.find(w("body")), new_doc.find(w("body")), marker)
+    new_parts.set_xml("word/document.xml", new_doc)
     return new_parts.to_bytes(), changes
+
+
+def tracked_from_documents(old: Document, new: Document, reference_docx: Path | None, author: str = "",
+                           date: str | None = None) -> tuple[bytes, int]:
+    """The comparison copy from two rendered documents (no rendering: the window runs it in the background)."""
+    from ..writers.docx import build_docx
+
+    return tracked_docx(build_docx(old, reference_docx), build_docx(new, reference_docx), author, date)
 
 
 def export_tracked(old: Draft, new: Draft, pack: Pack, path: Path, author: str = "", date: str | None = None) -> int:
     """Write the comparison copy of *new* against *old* to *path* (atomically); returns the number of changes."""
-    _doc_old, old_data = render_docx(old, pack)
-    _doc_new, new_data = render_docx(new, pack)
-    data, changes = tracked_docx(old_data, new_data, author, date)
+    from ..render import render_draft
+
+    data, changes = tracked_from_documents(render_draft(old, pack), render_draft(new, pack), pack.reference_docx,
+                                           author, date)
     with atomic_write(Path(path)) as handle:
         handle.write(data)
     return changes

@@ -10,7 +10,7 @@ now), one by one.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from .constants import ANCHOR_SECTION, ANCHOR_TEXT, EXTRA_NAME, MAX_QUOTE
 from .diff import diff_text, similarity
 from .docx_reader import ReadComment, ReadDocument, read_docx
 from .import_cells import place_cells
+from .import_notes import note_spot, quoted_note_spot, split_note_prefix
 from .store import new_id, now_text, review_data
 from .textops import replace_range
 from .tokens import normalize
@@ -268,10 +269,12 @@ def plan_from_document(draft: Draft, document: ReadDocument, source: str, titles
         for item in bodies[sid][n].content:
             if isinstance(item, Note):
                 count += 1
+                if count == k and not accepted.strip():
+                    continue                            # the reviewer deleted the footnote outright
                 if count == k:
                     item = Note.of(accepted)
             content.append(item)
-        bodies[sid][n] = Para(content, bodies[sid][n].kind)
+        bodies[sid][n] = replace(bodies[sid][n], content=content)
         plan.changes.append(Change(sid, rejected, accepted))
     plan.tables, cells, left = place_cells(draft, document.paragraphs)
     for table, row, column, old_text, new_text in cells:
@@ -310,6 +313,7 @@ def _place_comments(plan: ImportPlan, draft: Draft, document: ReadDocument, bodi
     for comment in document.comments.values():
         if comment.parent:
             continue
+        comment.text, note_quote = split_note_prefix(comment.text)     # on footnote words (baocao's export)
         known = existing.get((normalize(comment.author), normalize(comment.text)))
         if known is not None:                              # our own export coming back: new replies / done only
             have = {(normalize(str(r.get("author", ""))), normalize(str(r.get("text", ""))))
@@ -328,6 +332,18 @@ def _place_comments(plan: ImportPlan, draft: Draft, document: ReadDocument, bodi
         quote = para.accepted[spot[1]:spot[2]] if para is not None and spot else ""
         cid = new_id()
         target = placed.get(spot[0]) if spot else None
+        if note_quote:                                     # baocao's export: on the note's number, naming the words
+            in_note = quoted_note_spot(bodies, note_quote, target[0] if target is not None else None)
+            quote = note_quote
+        else:                                              # a comment inside a footnote of the file
+            in_note = note_spot(bodies, document, para, spot[1], spot[2]) if para is not None and spot else None
+        if in_note is not None:
+            n = in_note.paragraph                          # found in the bodies as they are now
+            bodies[in_note.section][n] = anchors.mark_note_range(bodies[in_note.section][n], in_note.note,
+                                                                 in_note.note_paragraph, in_note.start, in_note.end, cid)
+            plan.comments.append(_thread_from(comment, replies.get(comment.id, []),
+                                              {"kind": ANCHOR_TEXT, "section": in_note.section}, quote, cid))
+            continue
         if target is not None and spot is not None and not para.deleted:
             sid = target[0]
             n = _shift(sid, target[1], removals, inserts)

@@ -7,7 +7,8 @@ from dataclasses import replace
 from ..model.richtext import Inline, Para, Span, merge_spans
 
 
-def _split_at(items: list[Inline], cut: int) -> list[Inline]:
+def split_at(items: list[Inline], cut: int) -> list[Inline]:
+    """*items* with a span boundary at text offset *cut* (notes count zero)."""
     out: list[Inline] = []
     pos = 0
     for item in items:
@@ -38,7 +39,7 @@ def replace_range(para: Para, start: int, end: int, text: str) -> Para:
     replaced character; an insertion that of the text just before it (or just
     after it at the start of the paragraph).  Notes inside the range stay.
     """
-    items = _split_at(_split_at([i for i in para.content if not (isinstance(i, Span) and not i.text)], start), end)
+    items = split_at(split_at([i for i in para.content if not (isinstance(i, Span) and not i.text)], start), end)
     spots = _positions(items)
     spans = [(n, item) for n, item in enumerate(items) if isinstance(item, Span)]
     inside = [n for n, _ in spans if start <= spots[n][0] and spots[n][1] <= end and spots[n][1] > spots[n][0]]
@@ -63,4 +64,4 @@ def replace_range(para: Para, start: int, end: int, text: str) -> Para:
             out.append(item)
     if at >= len(items) and text:
         out.append(replace(like, text=text))
-    return Para(merge_spans(out), para.kind)
+    return replace(para, content=merge_spans(out))

@@ -7,6 +7,10 @@ The window (menu "Tệp › Lịch sử phiên bản…")::
 ``apply_edit`` receives the restoring ``Edit`` (``RestoreSection`` or
 ``ReplaceDraft``): the window pushes it on its undo stack (which calls
 ``session.apply``), so every restore can be undone with Ctrl+Z.
+
+``record_named(name)`` (default: the parent window's ``record_named_version``
+when it has one — the review room gives it) is called right before a named
+version is saved, so the version records who saved it.
 """
 
 from __future__ import annotations
@@ -50,8 +54,9 @@ class HistoryDialog(QDialog):
 
     def __init__(self, session: DraftSession, apply_edit: Callable[[Edit], object] | None = None,
                  parent: QWidget | None = None, confirm: Confirm | None = None, ask_text: AskText | None = None,
-                 titles: dict[str, str] | None = None):
+                 titles: dict[str, str] | None = None, record_named: Callable[[str], object] | None = None):
         super().__init__(parent)
+        self.record_named = record_named or getattr(parent, "record_named_version", None)
         self.setWindowTitle(f"{TITLE} — {session.display_name()}")
         self.session = session
         self.apply_edit = apply_edit or session.apply
@@ -201,6 +206,8 @@ class HistoryDialog(QDialog):
         if not name:
             return
         try:
+            if callable(self.record_named):
+                self.record_named(name)          # who saved it (an undoable edit of the draft)
             self.session.save_named_version(name)
         except BaocaoError as exc:
             show_error(self, TITLE, exc)

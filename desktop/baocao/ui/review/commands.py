@@ -47,9 +47,17 @@ def _target(window: "MainWindow", suffix: str) -> str | None:
     return path or None
 
 
+def _exports(window: "MainWindow"):
+    return window.review.exports
+
+
 def export_with_comments(window: "MainWindow", path: str | None = None) -> bool:
-    """Write the report with its open comments as Word comments."""
-    from ...review.docx_comments import export_with_comments as write
+    """Write the report with its comments as Word comments, in the background; False when nothing was started."""
+    import copy
+
+    from ...outputs import check_output
+    from ...render import render_draft
+    from ...review.docx_comments import chosen_threads, comments_docx
 
     session = window.session
     if session is None:
@@ -57,13 +65,19 @@ def export_with_comments(window: "MainWindow", path: str | None = None) -> bool:
     path = path or _target(window, "-gop-y.docx")
     if not path:
         return False
-    try:
-        count = write(session.draft, session.pack, Path(path))
+    try:             # rendered here, as the normal export is; the job gets copies only
+        check_output(path, [session.path, session.source], force=True)
+        document = render_draft(session.draft, session.pack)
+        draft = copy.deepcopy(session.draft)
     except BaocaoError as exc:
         prompts.show_error(window, S.EXPORT_FAILED, exc)
         return False
-    window.statusBar().showMessage(S.EXPORT_COMMENTS_DONE.format(n=count, path=path), 8000)
-    return True
+    threads, reference = chosen_threads(draft), session.pack.reference_docx
+
+    def build() -> tuple[bytes, int]:
+        return comments_docx(document, draft, threads, reference), len(threads)
+
+    return _exports(window).start(build, Path(path), S.EXPORT_COMMENTS_DONE)
 
 
 def _pick_version(window: "MainWindow") -> int | None:
@@ -80,8 +94,10 @@ def _pick_version(window: "MainWindow") -> int | None:
 
 
 def export_tracked(window: "MainWindow", version_id: int | None = None, path: str | None = None) -> bool:
-    """Write the comparison copy: the current report as tracked changes against a chosen version."""
-    from ...review.docx_tracked import export_tracked as write
+    """Write the comparison copy (the current report as tracked changes against a chosen version) in the background."""
+    from ...outputs import check_output
+    from ...render import render_draft
+    from ...review.docx_tracked import tracked_from_documents
     from .identity import stored_reviewer
 
     session = window.session
@@ -95,13 +111,18 @@ def export_tracked(window: "MainWindow", version_id: int | None = None, path: st
         return False
     who = stored_reviewer(window.settings)
     try:
-        write(session.view_version(version_id), session.draft, session.pack, Path(path),
-              author=who.name if who else "")
+        check_output(path, [session.path, session.source], force=True)
+        old = render_draft(session.view_version(version_id), session.pack)
+        new = render_draft(session.draft, session.pack)
     except BaocaoError as exc:
         prompts.show_error(window, S.EXPORT_FAILED, exc)
         return False
-    window.statusBar().showMessage(S.EXPORT_TRACKED_DONE.format(path=path), 8000)
-    return True
+    reference, author = session.pack.reference_docx, who.name if who else ""
+
+    def build() -> tuple[bytes, int]:
+        return tracked_from_documents(old, new, reference, author)
+
+    return _exports(window).start(build, Path(path), S.EXPORT_TRACKED_DONE)
 
 
 def import_review(window: "MainWindow", path: str | None = None) -> bool:
@@ -126,7 +147,7 @@ def import_review(window: "MainWindow", path: str | None = None) -> bool:
     edit = plan.edit(session.draft)
     if edit is not None:
         window.controller.push(edit)
-    window.review.dock.show()
+    window.review.fitter.show_dock()
     window.review.panel.refresh()
     window.statusBar().showMessage(S.IMPORT_DONE.format(comments=len(plan.comments), changes=len(plan.changes),
                                                         unplaced=len(plan.unplaced), version=version), 15000)

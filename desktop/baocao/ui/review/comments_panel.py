@@ -22,7 +22,7 @@ from ...review.constants import ANCHOR_FIELD, ANCHOR_ROW, ANCHOR_SECTION, ANCHOR
 from ...review.store import comments as draft_comments, local_time_text, review_data
 from ..navigation import appendix_key, is_appendix_key
 from . import strings as S
-from .selection import select_range, selection_range
+from .selection import select_in_note, select_range, selection_range
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..main_window import MainWindow
@@ -166,8 +166,9 @@ class CommentsPanel(QWidget):
                 continue
             found = anchors.find_anchor(draft, thread["id"]) if thread["id"] in anchored else None
             section = found.section if found else (thread.get("anchor") or {}).get("section", "")
-            located.append((order.get(section, len(order)), found.paragraph if found else -1, section, thread, state))
-        for _o, _p, section, thread, state in sorted(located, key=lambda t: t[:2]):
+            located.append((order.get(section, len(order)), found.paragraph if found else -1, section, thread, state,
+                            found))
+        for _o, _p, section, thread, state, found in sorted(located, key=lambda t: t[:2]):
             group = groups.get(section)
             if group is None:
                 group = QTreeWidgetItem(self.tree, [titles.get(section) or S.OTHER_GROUP])
@@ -176,7 +177,7 @@ class CommentsPanel(QWidget):
                 font.setBold(True)
                 group.setFont(0, font)
                 groups[section] = group
-            item = QTreeWidgetItem(group, [self._line(thread, state)])
+            item = QTreeWidgetItem(group, [self._line(thread, state, found is not None and found.in_note)])
             item.setData(0, ID_ROLE, thread["id"])
             item.setToolTip(0, str(thread.get("text", "")))
             if state in STATE_COLOURS:
@@ -197,9 +198,9 @@ class CommentsPanel(QWidget):
         self._show_thread()
         self.changed.emit()
 
-    def _line(self, thread: dict[str, Any], state: str) -> str:
+    def _line(self, thread: dict[str, Any], state: str, in_note: bool = False) -> str:
         parts = [f"{thread.get('initials') or thread.get('author', '')}: {thread.get('text', '')}",
-                 anchor_text(thread)]
+                 anchor_text(thread) + (S.IN_NOTE if in_note else "")]
         replies = thread.get("replies") or []
         if replies:
             parts.append(S.REPLIES.format(n=len(replies)))
@@ -257,7 +258,9 @@ class CommentsPanel(QWidget):
         section = found.section if found else (thread.get("anchor") or {}).get("section")
         if section:
             self.window.select(section)
-        if found and self.window.current_key == found.section:
+        if found and self.window.current_key == found.section and found.in_note:
+            select_in_note(self.window.editor, session.draft.section(found.section).body, found)
+        elif found and self.window.current_key == found.section:
             select_range(self.window.editor.body, found.paragraph, found.start, found.end)
 
     # ------------------------------------------------------------ writing
@@ -319,9 +322,10 @@ class CommentsPanel(QWidget):
             return False
         if is_appendix_key(key):
             return self._comment_on_row(key, text)
-        field = self.target.currentData()
+        pack = self.window.session.pack
+        field = self.target.currentData() if pack.has_section(key) else None   # an orphan has no fields
         if field:
-            spec = next(f for f in self.window.session.pack.section(key).fields if f.key == field)
+            spec = next(f for f in pack.section(key).fields if f.key == field)
             anchor = {"kind": ANCHOR_FIELD, "section": key, "key": field}
             return self._push(lambda draft, who: ops.add_key_comment(draft, anchor, text, who, quote=spec.label))
         anchor = {"kind": ANCHOR_SECTION, "section": key}

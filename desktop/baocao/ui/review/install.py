@@ -15,13 +15,15 @@ from ...errors import BaocaoError
 from ...review import operations as ops
 from . import strings as S
 from .comments_panel import CommentsPanel
+from .highlight import ResolvedPainter
+from .dock_fit import DockFitter
+from .word_jobs import WordExports
 from .outline_marks import OutlineMarks
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..main_window import MainWindow
 
 REVIEWER_STATUSES = (SectionStatus.NEEDS_WORK, SectionStatus.APPROVED)
-DOCK_WIDTH = 360
 #: edits of text, figures and details: they move no reviewer status, so the outline marks stay as they are
 TEXT_EDITS = (SetSectionBody, SetFieldValue, SetTableRows, SetMeta)
 
@@ -36,6 +38,9 @@ class ReviewRoom:
     menu: QMenu
     marks: OutlineMarks
     actions: dict[str, QAction]
+    painter: ResolvedPainter | None = None
+    exports: WordExports | None = None
+    fitter: DockFitter | None = None
     shipped: object = None          # the draft as opened (the bundled sample's second version)
 
     # ------------------------------------------------------------ statuses
@@ -77,7 +82,6 @@ class ReviewRoom:
         from PySide6.QtWidgets import QInputDialog
 
         from .. import prompts, strings as WS
-        from .identity import current_reviewer
 
         window = self.window
         session = window.session
@@ -89,7 +93,7 @@ class ReviewRoom:
         name, ok = QInputDialog.getText(window, WS.HISTORY_TITLE, WS.NAMED_VERSION_PROMPT)
         if not ok or not name.strip():
             return
-        window.controller.push(ops.record_version(session.draft, name, current_reviewer(window.settings)))
+        self.record_version(name)
         try:
             session.save_named_version(name.strip())
         except BaocaoError as exc:
@@ -97,24 +101,37 @@ class ReviewRoom:
             return
         window.controller.message.emit(WS.NAMED_VERSION_SAVED.format(name=name.strip()))
 
+    def record_version(self, name: str) -> bool:
+        """Record who saves the named version *name* (and when) in the draft: one undoable edit.
+
+        Called before the version is saved, by the menu command above and by the History dialog's
+        own button (``window.record_named_version``).
+        """
+        from .identity import current_reviewer
+
+        session = self.window.session
+        if session is None or not name.strip():
+            return False
+        return bool(self.window.controller.push(ops.record_version(session.draft, name,
+                                                                   current_reviewer(self.window.settings))))
+
     # ------------------------------------------------------------ refresh
     def _edit_applied(self, edit, _origin) -> None:
         self.panel.schedule()
         if not isinstance(edit, TEXT_EDITS):     # typing never changes a reviewer's mark: no outline redraw per key
             self.marks.refresh()
+            self.painter.paint()                 # resolved / reopened / imported: the highlight follows
 
     def _session_changed(self) -> None:
-        import copy
-
-        from ...review.store import comments
+        from ...model.snapshot import draft_snapshot
 
         session = self.window.session
-        self.shipped = copy.deepcopy(session.draft) if session is not None else None   # "as opened", for the sample
+        # "as opened", for the sample's versions: a snapshot (later edits never show through it), not a deep copy
+        self.shipped = draft_snapshot(session.draft) if session is not None else None
         self.panel.refresh()
         self.marks.refresh()
-        if session is not None and comments(session.draft):
-            self.dock.show()            # a reviewed draft opens with its comments in view
-            self.window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+        self.painter.paint()
+        self.fitter.session_opened()    # a reviewed draft opens with its comments in view when there is room
 
 
 def _action(window, text: str, handler, shortcut: str | None = None) -> QAction:
@@ -136,11 +153,13 @@ def install_review(window: "MainWindow") -> ReviewRoom:
     dock.hide()
     marks = OutlineMarks(window)
     menu = QMenu(S.MENU_REVIEW, window)
-    room = ReviewRoom(window, panel, dock, menu, marks, {})
+    room = ReviewRoom(window, panel, dock, menu, marks, {}, ResolvedPainter(window), WordExports(window),
+                      DockFitter(window, dock))
+    panel.changed.connect(room.fitter.update_button)
     from . import commands
 
     def comment() -> None:
-        dock.show()
+        room.fitter.show_dock()
         if panel.input.toPlainText().strip():
             panel.comment_on_selection()
         else:
@@ -149,7 +168,7 @@ def install_review(window: "MainWindow") -> ReviewRoom:
 
     acts = {
         "identity": _action(window, S.ACT_IDENTITY, lambda: commands.change_identity(window)),
-        "panel": dock.toggleViewAction(),
+        "panel": _action(window, S.ACT_PANEL, lambda: room.fitter.toggle()),
         "comment": _action(window, S.ACT_COMMENT, comment, "Ctrl+Alt+M"),
         "needs_work": _action(window, S.ACT_NEEDS_WORK, lambda: room.mark_current(SectionStatus.NEEDS_WORK)),
         "approve": _action(window, S.ACT_APPROVE, lambda: room.mark_current(SectionStatus.APPROVED)),
@@ -158,7 +177,8 @@ def install_review(window: "MainWindow") -> ReviewRoom:
         "export_tracked": _action(window, S.ACT_EXPORT_TRACKED, lambda: commands.export_tracked(window)),
         "import": _action(window, S.ACT_IMPORT, lambda: commands.import_review(window)),
     }
-    acts["panel"].setText(S.ACT_PANEL)
+    acts["panel"].setCheckable(True)             # opens through the fitter: the editor keeps its width
+    dock.visibilityChanged.connect(lambda _visible: acts["panel"].setChecked(dock.isVisible()))
     room.actions = acts
     for names in (("panel", "comment"), ("needs_work", "approve"), ("compare",),
                   ("export_comments", "export_tracked", "import"), ("identity",)):
@@ -181,6 +201,7 @@ def install_review(window: "MainWindow") -> ReviewRoom:
     window.controller.editApplied.connect(room._edit_applied)
     window.controller.sessionChanged.connect(room._session_changed)
     window.review = room
+    window.record_named_version = room.record_version      # the History dialog's own button records the reviewer
     if window.session is not None:
         room._session_changed()
     return room

@@ -54,3 +54,23 @@ def select_range(editor, paragraph: int, start: int, end: int) -> None:
     cursor.setPosition(document_position(doc, paragraph, end), QTextCursor.MoveMode.KeepAnchor)
     editor.setTextCursor(cursor)
     editor.ensureCursorVisible()
+
+
+def select_in_note(section_editor, body, found) -> bool:
+    """Show the notes tab and select the commented words of a footnote (*found*: an anchor in a note)."""
+    index = sum(len(p.notes()) for p in body[:found.paragraph]) + found.note
+    notes = section_editor.body.notes()
+    if not 0 <= index < len(notes):
+        return False
+    editor = section_editor.notes.editor(notes[index][0])
+    if editor is None:
+        return False
+    section_editor.tabs.setCurrentWidget(section_editor.notes)
+    doc = editor.document()
+    block = doc.findBlockByNumber(min(found.note_paragraph, doc.blockCount() - 1))
+    cursor = QTextCursor(doc)
+    cursor.setPosition(block.position() + min(found.start, block.length() - 1))
+    cursor.setPosition(block.position() + min(found.end, block.length() - 1), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    section_editor.notes.scroll.ensureWidgetVisible(editor)
+    return True
