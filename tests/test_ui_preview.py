@@ -59,6 +59,7 @@ def test_partial_update_matches_full_build(qtbot, pack, sample_draft, edit):
     EDITS[edit](draft)
     html = document_to_html(render_draft(draft, pack), standalone=False)
     first.update_html(html)
+    first.finish_patches()
     second = PreviewPane()
     qtbot.addWidget(second)
     second.resize(466, 700)

@@ -7,6 +7,13 @@ there (load + render every section) and renders the chosen draft to HTML.
 The child has ``WORKER_TIME_LIMIT_S`` seconds and, on POSIX, an address-space
 limit; past them it is killed and the caller gets a Vietnamese error.  The
 render budget of the sandbox still applies inside the child.
+
+The main window's live preview uses ``PreviewWorker``: one long-lived child
+that keeps the pack and the preview's parse cache between renders, receives
+each draft as pickled bytes and sends back the HTML fragment and its document
+model.  A render running past ``PREVIEW_KILL_S`` is killed (the child is
+started again for the next render) and the message names the template the
+child was filling, which it writes into a shared slot before each one.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -155,3 +163,169 @@ def pack_texts(root: Path) -> dict[str, str]:
 def worker_available() -> bool:
     """False where child processes cannot be started (some frozen builds)."""
     return os.environ.get("BAOCAO_NO_WORKER") != "1"
+
+
+# ---------------------------------------------------------------- the live preview's worker
+#: A preview render still running after this many seconds is killed (the sandbox stops most runaways at
+#: ``limits.RENDER_TIME_LIMIT_S`` with the template's own location first; this is the backstop).
+PREVIEW_KILL_S = 6.0
+#: Time the child may take to start (import the renderer) before the first render; not counted in the limit.
+PREVIEW_START_S = 60.0
+#: Bytes of the shared slot where the child writes the template it is rendering.
+_CURRENT_SIZE = 400
+
+PREVIEW_KILLED = "Mẫu «{template}» chạy quá {seconds:g} giây nên bản xem trước đã dừng."
+PREVIEW_KILLED_HINT = ("Mẫu có vòng lặp không dừng hoặc quá lớn: hãy sửa mẫu (Mẫu báo cáo → Quản lý mẫu) hoặc "
+                       "chọn mẫu khác. Việc soạn và tự động lưu vẫn chạy bình thường.")
+PREVIEW_CRASHED = "Tiến trình dựng bản xem trước dừng bất thường (có thể do hết bộ nhớ) khi điền mẫu «{template}»."
+PREVIEW_CRASHED_HINT = "Mẫu có phép tính hoặc vòng lặp quá lớn; hãy sửa mẫu rồi xem lại."
+UNKNOWN_TEMPLATE = "không rõ"
+
+
+@dataclass
+class PreviewResult:
+    """One preview render, as plain data: the HTML fragment and its document, or the error."""
+
+    request_id: int
+    html: str | None = None
+    document: Any = None
+    error: ErrorInfo | None = None
+    render_ms: float = 0.0
+    killed: bool = False
+
+
+def _write_current(slot: Any, name: str) -> None:
+    data = name.encode("utf-8")[:_CURRENT_SIZE - 1]
+    slot.value = data
+
+
+def _preview_child(conn: Any, slot: Any) -> None:
+    """The worker's loop: ("pack", pack) keeps the pack; ("render", id, draft bytes) renders the draft."""
+    import pickle
+    import time as _time
+
+    from ..errors import BaocaoError
+    from ..ui.preview_render import PreviewRenderer
+    from ..writers.html import document_to_html
+
+    class _Watched(PreviewRenderer):
+        def _blocks(self, template_name, names, ctx, section):  # type: ignore[override]
+            _write_current(slot, template_name)
+            return super()._blocks(template_name, names, ctx, section)
+
+        def _text(self, source, names, what, section=None):  # type: ignore[override]
+            if "{" in source:
+                _write_current(slot, "manifest.toml")
+            return super()._text(source, names, what, section)
+
+    _limit_memory()
+    renderer: Any = None
+    conn.send(("ready",))                 # imports done: the parent's clock starts with each render
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message[0] == "pack":
+            renderer = _Watched(message[1])
+            continue
+        _, request_id, payload = message
+        started = _time.perf_counter()
+        try:
+            draft = pickle.loads(payload)
+            _write_current(slot, "")
+            document = renderer.render(draft)
+            result = PreviewResult(request_id, document_to_html(document, standalone=False), document)
+        except BaocaoError as exc:
+            root = renderer.pack.root if renderer is not None else Path(".")
+            result = PreviewResult(request_id, error=_info(exc, Path(root)))
+        except MemoryError:
+            result = PreviewResult(request_id, error=ErrorInfo(
+                PREVIEW_CRASHED.format(template=slot.value.decode("utf-8", "replace") or UNKNOWN_TEMPLATE),
+                PREVIEW_CRASHED_HINT))
+        except Exception as exc:  # noqa: BLE001 - everything the child meets goes back as a message
+            result = PreviewResult(request_id, error=ErrorInfo(
+                f"Lỗi ngoài dự kiến khi dựng bản xem trước: {type(exc).__name__}: {exc}.",
+                "Hãy báo cho người phụ trách kỹ thuật."))
+        result.render_ms = (_time.perf_counter() - started) * 1000
+        try:
+            conn.send(result)
+        except (OSError, ValueError):
+            return
+
+
+class PreviewWorker:
+    """A long-lived child process rendering drafts for the live preview; killed and restarted on a runaway.
+
+    Not thread-safe: one caller at a time (the window's preview thread holds ``lock``).  The draft goes
+    over as pickled bytes made by the caller, so it is copied on the thread that owns it.
+    """
+
+    def __init__(self, kill_after_s: float = PREVIEW_KILL_S):
+        self.kill_after_s = kill_after_s
+        self.lock = threading.Lock()
+        self._context = multiprocessing.get_context("spawn")
+        self._process: Any = None
+        self._conn: Any = None
+        self._slot: Any = None
+        self._pack: Any = None
+        self.starts = 0
+
+    def alive(self) -> bool:
+        """True while the child process runs."""
+        return self._process is not None and self._process.is_alive()
+
+    def start(self) -> None:
+        """Start the child if it is not running (costs a process start; renders are fast after that)."""
+        if self.alive():
+            return
+        self.stop()
+        self._slot = self._context.Array("c", _CURRENT_SIZE, lock=False)
+        parent, child = self._context.Pipe(duplex=True)
+        self._process = self._context.Process(target=_preview_child, args=(child, self._slot), daemon=True,
+                                              name="baocao-xem-truoc")
+        self._process.start()
+        child.close()
+        self._conn, self._pack = parent, None
+        self.starts += 1
+        if not (parent.poll(PREVIEW_START_S) and parent.recv() == ("ready",)):
+            self.stop()
+            raise OSError("the preview worker did not start")
+
+    def stop(self) -> None:
+        """Kill the child (if any) and forget its state."""
+        process, conn = self._process, self._conn
+        self._process = self._conn = self._pack = None
+        if conn is not None:
+            conn.close()
+        if process is not None:
+            if process.is_alive():
+                process.kill()
+            process.join(2)
+
+    def _current(self) -> str:
+        try:
+            return self._slot.value.decode("utf-8", "replace") if self._slot is not None else ""
+        except (OSError, ValueError):
+            return ""
+
+    def render(self, pack: Any, request_id: int, payload: bytes) -> PreviewResult:
+        """Render the pickled draft *payload* with *pack*; waits at most ``kill_after_s`` then kills the child."""
+        try:
+            self.start()
+            if self._pack is not pack:
+                self._conn.send(("pack", pack))
+                self._pack = pack
+            self._conn.send(("render", request_id, payload))
+            if self._conn.poll(self.kill_after_s):
+                return self._conn.recv()
+            template = self._current() or UNKNOWN_TEMPLATE
+            self.stop()
+            return PreviewResult(request_id, error=ErrorInfo(
+                PREVIEW_KILLED.format(template=template, seconds=self.kill_after_s), PREVIEW_KILLED_HINT),
+                killed=True)
+        except (EOFError, OSError, BrokenPipeError):
+            template = self._current() or UNKNOWN_TEMPLATE
+            self.stop()
+            return PreviewResult(request_id, error=ErrorInfo(PREVIEW_CRASHED.format(template=template),
+                                                             PREVIEW_CRASHED_HINT), killed=True)

@@ -1,8 +1,12 @@
 """Right pane: the live preview, rendered from the same document model as the .docx.
 
 ``schedule()`` restarts a 300 ms single-shot timer, so the preview refreshes
-once typing pauses.  The HTML fragment comes from a callable the window
-provides (render + ``document_to_html(…, standalone=False)``).  Clicking a
+once typing pauses.  The HTML fragment comes from a worker process
+(``set_backend``, see ``preview_async.py``) — the window never waits for it —
+or, where no worker can start, from a callable the window provides (render +
+``document_to_html(…, standalone=False)``).  The text is laid out at the
+page's width with its margins when the pane is wide enough, else with the
+margins scaled to the pane.  Clicking a
 heading (link ``section:<id>``) emits ``sectionClicked``; the scroll position
 is kept across refreshes.
 
@@ -12,28 +16,46 @@ heading, each appendix, the notes), remembers where each chunk starts in the
 QTextDocument (heading links ``section:…`` and horizontal rules mark the
 starts) and replaces only the chunks whose HTML changed, so one edit in a
 long report re-parses and re-lays out one section instead of the whole
-document.  Anything it cannot replace exactly — a change in the number of
-chunks, a chunk holding a table — falls back to a full ``setHtml``; tests
-check that both paths give the same document.
+document.  Chunks whose note numbers alone moved, the notes list and table
+cells are patched in place (``preview_patch.py``); when many chunks changed,
+those out of view are patched in idle slices.  Anything it cannot patch
+exactly — a change in the number of chunks, a new table shape — falls back
+to a full ``setHtml``; tests check that both paths give the same document.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QTimer, QUrl, Signal
-from PySide6.QtGui import QFont, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QFont, QTextCursor, QTextDocument, QTextFormat, QTextLength
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ..writers.html import SECTION_LINK_PREFIX
+from ..docmodel import PageSetup
+from ..writers.html import CLOSING_ANCHOR, NOTES_TITLE_LINE, SECTION_LINK_PREFIX, SIGNATURE_ANCHOR
 from . import strings as S
+from .preview_patch import RULE, blank_numbers, note_numbers, patch_table, renumber, splice_notes
 
 DEBOUNCE_MS = 300
+#: Space around the page in the pane (pixels).
+PAGE_GAP_PX = 12
+#: How long an explicit refresh (F5, opening a draft) waits for the worker before showing the result later.
+SYNC_WAIT_S = 2.0
+#: Up to this many changed chunks are patched at once; beyond, the ones out of view wait for idle time.
+IMMEDIATE_CHUNKS = 4
+#: One idle slice of patching (milliseconds) and the chunks patched together in one edit block.
+PATCH_SLICE_MS = 12
+PATCH_BATCH = 2
 PREVIEW_FONTS = ["Times New Roman", "Liberation Serif", "DejaVu Serif", "Noto Serif", "serif"]
-PREVIEW_CSS = ("p { margin-top: 0; margin-bottom: 6pt; } a.h { color: #000; text-decoration: none; } "
+PREVIEW_CSS = ("p { margin-top: 0; margin-bottom: 0; } a.h { color: #000; text-decoration: none; } "
                "a.fn { color: #1a5fb4; text-decoration: none; } "
                "table.grid td, table.grid th { border: 1px solid #000; padding: 2px 4px; }")
+
+
+_CLOSING_MARK = f'<a name="{CLOSING_ANCHOR}"></a>'
+_SIGNATURE_MARK = f'<a name="{SIGNATURE_ANCHOR}"></a>'
 
 
 def html_chunks(fragment: str) -> list[str]:
@@ -43,7 +65,8 @@ def html_chunks(fragment: str) -> list[str]:
     for line in fragment.split("\n"):
         if not line.strip():
             continue
-        if current and (' class="h"' in line or line.startswith("<hr")):
+        if current and (' class="h"' in line or line.startswith("<hr") or _CLOSING_MARK in line
+                        or _SIGNATURE_MARK in line):
             chunks.append("\n".join(current))
             current = []
         current.append(line)
@@ -58,22 +81,33 @@ def chunk_starts(doc: QTextDocument) -> list[int]:
     block = doc.firstBlock()
     while block.isValid():
         if block.blockFormat().hasProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth):
-            starts.append(block.position())
+            width = block.blockFormat().property(QTextFormat.Property.BlockTrailingHorizontalRulerWidth)
+            if width.type() != QTextLength.Type.PercentageLength:     # short rules (with a width) start nothing
+                starts.append(block.position())
         else:
             it = block.begin()
             while not it.atEnd():
                 fragment = it.fragment()
                 if fragment.isValid():
                     fmt = fragment.charFormat()
-                    if fmt.isAnchor() and fmt.anchorHref().startswith(SECTION_LINK_PREFIX):
+                    if fmt.isAnchor() and (fmt.anchorHref().startswith(SECTION_LINK_PREFIX)
+                                           or CLOSING_ANCHOR in fmt.anchorNames()):
                         starts.append(block.position())
+                        break
+                    if fmt.isAnchor() and SIGNATURE_ANCHOR in fmt.anchorNames():
+                        table = QTextCursor(block).currentTable()    # the chunk starts where its table does
+                        starts.append(table.firstPosition() if table is not None else block.position())
                         break
                 it += 1
         block = block.next()
     return starts
 
 
-RULE = "<hr/>"
+def _error_text(text: str) -> str:
+    """A message as HTML: escaped, line breaks kept."""
+    from html import escape
+
+    return escape(text).replace("\n", "<br/>")
 
 
 def _replaceable(chunk: str) -> bool:
@@ -86,32 +120,49 @@ class PreviewPane(QTextBrowser):
 
     sectionClicked = Signal(str)
     rendered = Signal(float)          # milliseconds the last refresh took
+    patched = Signal()                # the chunks out of view are patched too
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)   # the text wraps to the pane
         self.setAccessibleName(S.PREVIEW_TITLE)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
-        self.timer.timeout.connect(self.refresh_now)
+        self.timer.timeout.connect(self._refresh_later)
         self.anchorClicked.connect(self._anchor_clicked)
         self._source: Callable[[], str] | None = None
         self._chunks: list[str] = []
         self._starts: list[int] = []
         self.refresh_count = 0
         self.rebuild_count = 0
+        self.patch_count = 0
+        self._pending: list[int] = []
+        self._target: list[str] = []
+        self._target_html = ""
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(0)
+        self._idle.timeout.connect(self._patch_later)
         self.last_ms = 0.0
+        self._backend: Any = None
+        self._page = PageSetup()
+        self._on_document: Callable[[Any], None] | None = None
+        self._asked: dict[int, float] = {}
+        self._shown_id = 0
+        #: True while the preview shows an error instead of the report.
+        self.error_shown = False
         self._setup_document(self.document())
 
     @staticmethod
     def _setup_document(doc: QTextDocument) -> None:
         doc.setUndoRedoEnabled(False)
-        doc.setDocumentMargin(16)
+        doc.setDocumentMargin(PAGE_GAP_PX)
         font = QFont()
         font.setFamilies(PREVIEW_FONTS)
-        font.setPointSize(13)
+        font.setPointSizeF(PageSetup().body_size_pt)
         doc.setDefaultFont(font)
         doc.setDefaultStyleSheet(PREVIEW_CSS)
 
@@ -123,9 +174,25 @@ class PreviewPane(QTextBrowser):
         """Refresh once edits pause for ``DEBOUNCE_MS``."""
         self.timer.start()
 
+    def set_backend(self, backend: Any, on_document: Callable[[Any], None] | None = None) -> None:
+        """Render through *backend* (``preview_async.PreviewBackend``) instead of the in-process source.
+
+        *on_document* receives each rendered document model before ``rendered`` is emitted.
+        """
+        self._backend = backend
+        self._on_document = on_document
+        backend.finished.connect(self._show_result)
+
     def refresh_now(self) -> None:
-        """Render and show the report now, keeping the scroll position."""
+        """Render and show the report now, keeping the scroll position.
+
+        With a backend the render runs in the worker; this waits for it at most ``SYNC_WAIT_S``
+        (never for a pack whose last render had to be killed) and otherwise shows it when it comes.
+        """
         self.timer.stop()
+        if self._backend is not None:
+            self._request(wait=self._backend.runaway_pack is None)
+            return
         if self._source is None:
             return
         started = time.perf_counter()
@@ -135,54 +202,204 @@ class PreviewPane(QTextBrowser):
             from ..errors import BaocaoError
 
             text = exc.user_text() if isinstance(exc, BaocaoError) else f"{type(exc).__name__}: {exc}"
-            html = S.PREVIEW_ERROR.format(text=text.replace("\n", "<br/>"))
+            html = S.PREVIEW_ERROR.format(text=_error_text(text))
         self.update_html(html)
         self.last_ms = (time.perf_counter() - started) * 1000
         self.refresh_count += 1
         self.rendered.emit(self.last_ms)
 
+    def _refresh_later(self) -> None:
+        """The debounce timer's refresh: never waits for the worker."""
+        if self._backend is not None:
+            self._request(wait=False)
+        else:
+            self.refresh_now()
+
+    def _request(self, wait: bool) -> None:
+        request_id = self._backend.request()
+        if request_id is None:
+            self.update_html("")
+            return
+        self._asked[request_id] = time.perf_counter()
+        if wait:
+            result = self._backend.wait(request_id, SYNC_WAIT_S)
+            if result is not None:
+                self._show_result(result)
+
+    def _show_result(self, result: Any) -> None:
+        """Show a worker result unless a newer one is already shown."""
+        if result.request_id <= self._shown_id:
+            return
+        self._shown_id = result.request_id
+        if result.document is not None:
+            self.set_page(result.document.page)
+            if self._on_document is not None:
+                self._on_document(result.document)
+        if result.html is not None:
+            html = result.html
+        else:
+            html = S.PREVIEW_ERROR.format(text=_error_text(result.error.to_error().user_text()))
+        self.error_shown = result.html is None
+        self.update_html(html)
+        asked = self._asked.pop(result.request_id, None)
+        self._asked = {k: v for k, v in self._asked.items() if k > result.request_id}
+        self.last_ms = (time.perf_counter() - asked) * 1000 if asked is not None else 0.0
+        self.refresh_count += 1
+        self.rendered.emit(self.last_ms)
+
     def update_html(self, html: str) -> None:
-        """Show *html*, replacing only the chunks that changed; keeps the vertical scroll position."""
+        """Show *html*, patching only the chunks that changed; keeps the vertical scroll position.
+
+        When many chunks changed (a footnote inserted early renumbers every later one), the chunks in
+        view are patched at once and the others in idle slices of ``PATCH_SLICE_MS`` (see
+        ``patches_pending``); a newer update simply starts from what is shown.
+        """
         chunks = html_chunks(html)
+        self._pending = []
+        self._target = chunks
+        self._target_html = html
         if chunks == self._chunks:
             return
         bar = self.verticalScrollBar()
         value = bar.value()
         changed = [i for i, (old, new) in enumerate(zip(self._chunks, chunks)) if old != new]
-        if (len(chunks) == len(self._chunks) and len(self._starts) == len(chunks)
-                and all(_replaceable(self._chunks[i]) and _replaceable(chunks[i])
-                        and self._chunks[i].startswith(RULE) == chunks[i].startswith(RULE) for i in changed)):
-            self._replace(changed, chunks)
-        else:
+        if not (len(chunks) == len(self._chunks) == len(self._starts)):
             self._rebuild(html)
-        self._chunks = chunks
+            self._chunks = chunks
+        else:
+            now, later = changed, []
+            if len(changed) > IMMEDIATE_CHUNKS:
+                visible = self._visible_chunks()
+                now = [i for i in changed if i in visible]
+                later = [i for i in changed if i not in visible]
+            if not self._patch(now, chunks):
+                self._rebuild(html)
+                self._chunks = chunks
+            elif later:
+                self._pending = later
+                self._idle.start()
+        self._keep_scroll(value)
+
+    def _keep_scroll(self, value: int) -> None:
+        bar = self.verticalScrollBar()
         bar.setValue(value)
         if bar.value() != value:
             QTimer.singleShot(0, bar, lambda: bar.setValue(value))   # dropped if the pane is gone
 
-    def _replace(self, changed: list[int], chunks: list[str]) -> None:
+    def patches_pending(self) -> bool:
+        """True while chunks out of view still wait for their patch."""
+        return bool(self._pending)
+
+    def finish_patches(self) -> None:
+        """Patch every chunk still waiting, now."""
+        while self._pending:
+            self._patch_later(budget_ms=1e9)
+
+    def _patch_later(self, budget_ms: float = PATCH_SLICE_MS) -> None:
+        """One idle slice: patch waiting chunks (from the end of the report) for about *budget_ms*."""
+        if not self._pending:
+            return
+        bar = self.verticalScrollBar()
+        value = bar.value()
+        started = time.perf_counter()
+        while self._pending and (time.perf_counter() - started) * 1000 < budget_ms:
+            batch, self._pending = self._pending[-PATCH_BATCH:], self._pending[:-PATCH_BATCH]
+            if not self._patch(batch, self._target):
+                self._pending = []
+                self._rebuild(self._target_html)
+                self._chunks = self._target
+        self._keep_scroll(value)
+        if self._pending:
+            self._idle.start()
+        else:
+            self.patched.emit()
+
+    def _visible_chunks(self) -> set[int]:
+        """Indices of the chunks at least partly in view."""
+        top = self.cursorForPosition(QPoint(0, 0)).position()
+        bottom = self.cursorForPosition(QPoint(self.viewport().width() - 1, self.viewport().height() - 1)).position()
+        ends = [*self._starts[1:], self.document().characterCount()]
+        return {i for i, (start, end) in enumerate(zip(self._starts, ends)) if start <= bottom and end >= top}
+
+    def _patch(self, changed: list[int], chunks: list[str]) -> bool:
+        """Patch the *changed* chunks in place (from the end); False when one of them cannot be."""
+        if not changed:
+            return True
         doc = self.document()
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
         starts = list(self._starts)
-        for index in reversed(changed):            # from the end: earlier positions stay valid
-            before = doc.characterCount()
-            start = starts[index]
-            end = starts[index + 1] - 1 if index + 1 < len(starts) else before - 1
-            html = chunks[index]
-            if html.startswith(RULE):             # keep the rule's own (empty) block, replace what follows
-                start, html = start + 1, html[len(RULE):]
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            cursor.insertHtml(html)
-            delta = doc.characterCount() - before
-            starts[index + 1:] = [position + delta for position in starts[index + 1:]]
-        cursor.endEditBlock()
+        try:
+            for index in sorted(changed, reverse=True):     # from the end: earlier positions stay valid
+                before = doc.characterCount()
+                start = starts[index]
+                end = starts[index + 1] - 1 if index + 1 < len(starts) else before - 1
+                if not self._patch_one(doc, cursor, start, end, self._chunks[index], chunks[index]):
+                    return False
+                delta = doc.characterCount() - before
+                starts[index + 1:] = [position + delta for position in starts[index + 1:]]
+                self._chunks[index] = chunks[index]
+        finally:
+            cursor.endEditBlock()
         self._starts = starts
+        self.patch_count += 1
+        return True
+
+    @staticmethod
+    def _patch_one(doc: QTextDocument, cursor: QTextCursor, start: int, end: int, old: str, new: str) -> bool:
+        if blank_numbers(old) == blank_numbers(new):
+            return renumber(doc, cursor, start, end, note_numbers(new))
+        if old.startswith(NOTES_TITLE_LINE):
+            return splice_notes(doc, cursor, start, end, old, new)
+        if "<table" in old or "<table" in new:
+            return patch_table(doc, cursor, start, end, old, new)
+        if not (_replaceable(old) and _replaceable(new) and old.startswith(RULE) == new.startswith(RULE)):
+            return False
+        html = new
+        if html.startswith(RULE):             # keep the rule's own (empty) block, replace what follows
+            start, html = start + 1, html[len(RULE):]
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertHtml(html)
+        return True
+
+    def set_page(self, page: PageSetup) -> None:
+        """The page the report is set on (its width and margins shape the preview)."""
+        if page != self._page:
+            self._page = page
+            self._apply_page()
+
+    def page_margins_px(self) -> tuple[float, float]:
+        """Left and right margins of the text (pixels): the page's own when the pane is as wide as the
+        page (at the current zoom), scaled down with the pane when it is narrower."""
+        page = self._page
+        zoom = self.document().defaultFont().pointSizeF() / page.body_size_pt if page.body_size_pt else 1.0
+        per_mm = self.logicalDpiX() / 25.4 * zoom
+        available = max(self.viewport().width() - 2 * PAGE_GAP_PX, 1)
+        page_px = page.width_mm * per_mm
+        scale = min(1.0, available / page_px)
+        extra = max(0.0, (available - page_px) / 2)        # a wide pane: the page sits in the middle
+        return extra + page.margin_left_mm * per_mm * scale, extra + page.margin_right_mm * per_mm * scale
+
+    def _apply_page(self) -> None:
+        left, right = self.page_margins_px()
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        if abs(fmt.leftMargin() - left) < 0.5 and abs(fmt.rightMargin() - right) < 0.5:
+            return
+        fmt.setLeftMargin(left)
+        fmt.setRightMargin(right)
+        root.setFrameFormat(fmt)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Keep the page's margins in proportion to the pane."""
+        super().resizeEvent(event)
+        self._apply_page()
 
     def _rebuild(self, html: str) -> None:
         """Lay out the whole document again."""
         self.setHtml(html)
+        self._apply_page()
         starts = [0, *chunk_starts(self.document())]
         if starts[:2] == [0, 0]:                   # the first chunk itself starts with a heading or rule
             starts = starts[1:]

@@ -11,11 +11,18 @@ export and reused after that.  LibreOffice refuses a second instance on a
 profile in use, so while one conversion holds it (another window, the
 command line) a throw-away profile is used instead.  No Qt here: the window's
 background job and ``baocao export -o X.pdf`` share it.
+
+LibreOffice before 7.4 does not read the JSON filter options, so PDF/A cannot
+be asked for: ``soffice --version`` is read once per program, and an older
+LibreOffice gets a plain PDF export with a note saying so (``PDF_PLAIN_NOTE``)
+instead of a failed export.  An unreadable version is treated as recent.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -49,7 +56,15 @@ NO_OFFICE_HINT = "Hãy cài LibreOffice (miễn phí) rồi xuất lại, hoặc
 NOT_PDFA = "Đã tạo tệp PDF nhưng không đạt chuẩn PDF/A-2b."
 NOT_PDFA_HINT = "Bản LibreOffice này quá cũ (cần từ 7.4 trở lên); hãy cập nhật LibreOffice rồi xuất lại."
 
+PDF_PLAIN_NOTE = ("LibreOffice {version} chưa xuất được PDF/A-2b (cần bản 7.4 trở lên) nên đã xuất PDF thường: "
+                  "tệp vẫn đọc và in bình thường; muốn ký số, hãy cập nhật LibreOffice rồi xuất lại.")
+#: The first LibreOffice that reads the JSON filter options (``SelectPdfVersion``).
+PDFA_MIN_VERSION = (7, 4)
+VERSION_TIMEOUT_S = 30
+
 _profile_lock = threading.Lock()
+_versions: dict[str, tuple[int, ...] | None] = {}
+log = logging.getLogger("baocao.pdf")
 
 
 def libreoffice_path() -> str | None:
@@ -76,6 +91,33 @@ def profile_dir() -> Path:
 def is_pdfa(data: bytes) -> bool:
     """Whether the PDF bytes declare PDF/A-2b in their XMP metadata."""
     return all(marker in data for marker in PDFA_MARKERS)
+
+
+def parse_version(text: str) -> tuple[int, ...] | None:
+    """The version numbers in ``soffice --version`` output ("LibreOffice 7.3.7.2 …" → (7, 3, 7, 2))."""
+    found = re.search(r"LibreOffice(?:Dev)?\s+(\d+(?:\.\d+)*)", text)
+    return tuple(int(part) for part in found.group(1).split(".")) if found else None
+
+
+def libreoffice_version(soffice: str) -> tuple[int, ...] | None:
+    """The version of the LibreOffice program *soffice* (read once; None when it does not say)."""
+    if soffice not in _versions:
+        try:
+            out = subprocess.run([soffice, "--version"], capture_output=True, text=True,
+                                 timeout=VERSION_TIMEOUT_S, check=False).stdout
+        except (OSError, subprocess.TimeoutExpired):
+            out = ""
+        _versions[soffice] = parse_version(out)
+    return _versions[soffice]
+
+
+def pdf_filter_for(version: tuple[int, ...] | None, pdfa: bool = True) -> tuple[str, str | None]:
+    """The export filter to use with a LibreOffice of *version*, and the note when PDF/A had to be dropped."""
+    if not pdfa:
+        return PLAIN_FILTER, None
+    if version is not None and version[:2] < PDFA_MIN_VERSION:
+        return PLAIN_FILTER, PDF_PLAIN_NOTE.format(version=".".join(str(x) for x in version[:3]))
+    return PDFA_FILTER, None
 
 
 def _run(soffice: str, profile: Path, docx: Path, outdir: Path, pdf_filter: str) -> Path | None:
@@ -127,14 +169,20 @@ def convert_to_pdf(docx: Path, pdf: Path, soffice: str | None = None, pdfa: bool
     :class:`~baocao.errors.ExportError` (Vietnamese message and hint) when
     LibreOffice is missing or produces nothing.
     """
+    return convert_to_pdf_noted(docx, pdf, soffice, pdfa, reuse_profile)[0]
+
+
+def convert_to_pdf_noted(docx: Path, pdf: Path, soffice: str | None = None, pdfa: bool = True,
+                         reuse_profile: bool = True) -> tuple[bool, str | None]:
+    """``convert_to_pdf``, also returning the note when an old LibreOffice could only make a plain PDF."""
     soffice = soffice or libreoffice_path()
     where = Location(file=str(pdf))
     if soffice is None:
         raise ExportError(NO_OFFICE, NO_OFFICE_HINT, where)
+    pdf_filter, note = pdf_filter_for(libreoffice_version(soffice) if pdfa else None, pdfa)
     with tempfile.TemporaryDirectory(prefix="baocao-pdf-") as tmp:
         try:
-            produced = _convert(soffice, Path(docx), Path(tmp), PDFA_FILTER if pdfa else PLAIN_FILTER,
-                                reuse_profile)
+            produced = _convert(soffice, Path(docx), Path(tmp), pdf_filter, reuse_profile)
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise ExportError(PDF_FAILED, PDF_FAILED_HINT, where) from exc
         if produced is None:
@@ -142,14 +190,18 @@ def convert_to_pdf(docx: Path, pdf: Path, soffice: str | None = None, pdfa: bool
         data = produced.read_bytes()
     with atomic_write(pdf) as handle:
         handle.write(data)
-    return is_pdfa(data)
+    if note:
+        log.warning("%s", note)
+    return is_pdfa(data), note
 
 
-def export_pdf(document: Document, pdf: Path, reference_docx: Path | None = None, soffice: str | None = None) -> None:
+def export_pdf(document: Document, pdf: Path, reference_docx: Path | None = None,
+               soffice: str | None = None) -> str | None:
     """Write *document* as PDF/A-2b *pdf*: the .docx first (in a temporary folder), then LibreOffice.
 
-    Raises :class:`~baocao.errors.ExportError` when LibreOffice is missing
-    (checked before anything is written), fails, or cannot make PDF/A.
+    Returns None, or the note (Vietnamese) when LibreOffice is older than 7.4 and a plain PDF was
+    written instead.  Raises :class:`~baocao.errors.ExportError` when LibreOffice is missing
+    (checked before anything is written), fails, or a recent one still cannot make PDF/A.
     """
     from .docx import write_docx
 
@@ -159,5 +211,7 @@ def export_pdf(document: Document, pdf: Path, reference_docx: Path | None = None
     with tempfile.TemporaryDirectory(prefix="baocao-export-") as tmp:
         docx = Path(tmp) / (Path(pdf).stem + ".docx")
         write_docx(document, docx, reference_docx)
-        if not convert_to_pdf(docx, Path(pdf), soffice):
+        made_pdfa, note = convert_to_pdf_noted(docx, Path(pdf), soffice)
+        if not made_pdfa and note is None:
             raise ExportError(NOT_PDFA, NOT_PDFA_HINT, Location(file=str(pdf)))
+        return note
