@@ -294,9 +294,9 @@ class DocumentController(QObject):
         if kind == "pdf" and soffice is None:
             prompts.show_error(self.parent_widget, S.EXPORT_FAILED_TITLE, S.PDF_UNAVAILABLE)
             return False
-        from ..checks import blocking_findings, check_draft
+        from ..checks import blocking_findings, error_findings
 
-        errors = [f for f in check_draft(self.session.draft, self.session.pack) if f.severity == "error"]
+        errors = error_findings(self.session.draft, self.session.pack)
         if blocking_findings(errors):
             prompts.refuse_export_findings(self.parent_widget, blocking_findings(errors))
             return False

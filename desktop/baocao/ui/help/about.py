@@ -20,7 +20,7 @@ LIBRARIES = (
     ("lxml", "đọc, ghi XML của tệp Word", "BSD-3-Clause"),
     ("Jinja2", "dựng nội dung từ mẫu báo cáo", "BSD-3-Clause"),
     ("MarkupSafe", "thoát ký tự cho Jinja2", "BSD-3-Clause"),
-    ("Babel", "dịch giao diện, định dạng số và ngày", "BSD-3-Clause"),
+    ("openpyxl", "đọc bảng số liệu Excel (.xlsx) để nhập vào phụ lục", "MIT"),
     ("platformdirs", "thư mục cấu hình, khôi phục của người dùng", "MIT"),
     ("tomlkit", "đọc, ghi tệp mẫu .toml", "MIT"),
 )
