@@ -101,7 +101,7 @@ def test_extras_round_trip_through_edits_autosave_and_json(tmp_path, sample_draf
     session.apply(edit)
     assert session.autosave()
     session.flush()
-    assert open_draft(path).extras == {"gop-y": [{"id": "c1", "text": "Sửa lại số liệu"}]}
+    assert open_draft(path).extras == {**shipped, "gop-y": [{"id": "c1", "text": "Sửa lại số liệu"}]}
     session.revert(edit)
     session.autosave()
     session.flush()

@@ -8,13 +8,12 @@
 
 Errors are printed in Vietnamese with what to do, exit status 2; no
 traceback unless ``--debug``.  Nothing here imports Qt: the window is loaded
-only when asked for.
+only when asked for.  Module-level imports stay minimal (argparse, logging and the
+sub-commands load inside the functions): ``baocao --version`` loads almost nothing.
 """
 
 from __future__ import annotations
 
-import argparse
-import logging
 import os
 import sys
 from pathlib import Path
@@ -23,8 +22,11 @@ from . import __version__
 from .constants import DRAFT_SUFFIX
 from .errors import BaocaoError, ExportError, Location
 
+TYPE_CHECKING = False          # typing.TYPE_CHECKING without importing typing (``--version`` loads nothing)
+if TYPE_CHECKING:
+    import argparse
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_BUG = 0, 1, 2, 3
-log = logging.getLogger("baocao")
 
 
 def _load(path: str):
@@ -64,7 +66,15 @@ def cmd_new(args: argparse.Namespace) -> int:
     _refuse_existing(out, args.force)
     notes: list[str] = []          # warnings, on stderr
     info = ""
-    if args.sample:
+    if getattr(args, "from_previous", None):
+        if args.sample or args.tinh:
+            raise BaocaoError("--from lấy cơ quan, tỉnh và cấu trúc từ bản thảo kỳ trước nên không dùng cùng "
+                              "--sample, --tinh.", "Bỏ --sample, --tinh (có thể giữ --ky, --nam để chọn kỳ).")
+        from .cli_import import new_from_previous
+
+        draft, carried = new_from_previous(args)
+        info = "\n".join(carried)
+    elif args.sample:
         if args.tinh or args.nam is not None or args.ky:
             raise BaocaoError("--sample tạo đúng bản thảo mẫu có sẵn nên không dùng cùng --tinh, --nam, --ky.",
                               "Bỏ --sample để tạo bản thảo mới của đơn vị, hoặc bỏ --tinh, --nam, --ky.")
@@ -122,6 +132,8 @@ def _year(text: str) -> int:
     except ValueError:
         year = 0
     if not 2000 <= year <= 2100:
+        import argparse
+
         raise argparse.ArgumentTypeError(f"năm «{text}» không hợp lệ; ghi năm bằng 4 chữ số, ví dụ --nam 2026")
     return year
 
@@ -152,11 +164,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _checked_document(args: argparse.Namespace):
-    from .checks import blocking_findings, check_draft
+    from .checks import blocking_findings, error_findings
     from .render import render_draft
 
     draft, pack = _load(args.file)
-    errors = [f for f in check_draft(draft, pack) if f.severity == "error"]
+    errors = error_findings(draft, pack)
     blocking = blocking_findings(errors)
     if blocking:
         print(f"Bản thảo «{args.file}» có {len(blocking)} số liệu hoặc giá trị không đọc được:", file=sys.stderr)
@@ -184,8 +196,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if out.suffix.lower() == ".pdf":
         from .writers.pdf import export_pdf
 
-        export_pdf(document, out, pack.reference_docx)
-        print(f"Đã xuất «{out}» (PDF/A-2b).")
+        note = export_pdf(document, out, pack.reference_docx)
+        print(f"Đã xuất «{out}» (PDF thường). {note}" if note else f"Đã xuất «{out}» (PDF/A-2b).")
         return EXIT_OK
     if getattr(args, "with_comments", False):
         from .cli_review import export_with_comments
@@ -224,6 +236,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
     status = run_app([args.file] if getattr(args, "file", None) else [])
     # The window has closed its draft (autosave flushed, lock released) and saved its settings.
     # Skip the interpreter's slow teardown of Qt and a few hundred modules (~50 ms): flush and go.
+    import logging
+
     logging.shutdown()
     sys.stdout.flush()
     sys.stderr.flush()
@@ -258,6 +272,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ky", choices=list(PERIOD_OPTIONS), metavar="KỲ",
                    help="kỳ báo cáo: 6-thang-dau, ca-nam, quy (quý đang báo cáo), quy-1, quy-2, quy-3 hoặc quy-4 "
                         "(mặc định: kỳ của mẫu)")
+    p.add_argument("--from", "--tu-ky-truoc", dest="from_previous", metavar="KỲ_TRƯỚC.baocao",
+                   help="bắt đầu từ bản thảo kỳ trước: giữ cấu trúc, cơ quan, người ký, nơi nhận, danh mục văn bản; "
+                        "chuyển kỳ; phương hướng, nhiệm vụ kỳ trước thành danh sách việc cần báo cáo")
     p.add_argument("--sample", "--mau-vi-du", action="store_true",
                    help="tạo từ bản thảo mẫu có sẵn nội dung (ví dụ lịch sử: tỉnh Đắk Nông, năm 2021)")
     p.add_argument("--force", "--ghi-de", action="store_true", help="ghi đè nếu tệp đã có")
@@ -292,6 +309,13 @@ def build_parser() -> argparse.ArgumentParser:
     register_review(sub)
     from .cli_find import register as register_find
     register_find(sub)
+    from .cli_contributions import register as register_contributions
+    register_contributions(sub)
+    from .cli_tables import register as register_tables; register_tables(sub)  # noqa: E702 (table import)
+    from .cli_import import register as register_import
+    register_import(sub)
+    from .cli_register import register as register_register
+    register_register(sub)
 
     p = sub.add_parser("gui", help="mở cửa sổ soạn thảo")
     p.add_argument("file", nargs="?", help="tệp bản thảo cần mở")
@@ -310,6 +334,9 @@ def _log_file() -> Path:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``baocao`` command."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--version"]:          # answered before the sub-commands (and what they import) are loaded
+        print(f"baocao {__version__}")
+        return EXIT_OK
     parser = build_parser()
     # "baocao FILE" opens FILE in the window.
     if argv and not argv[0].startswith("-") and argv[0] not in parser._subparsers._group_actions[0].choices:  # type: ignore[union-attr]
@@ -331,8 +358,10 @@ def main(argv: list[str] | None = None) -> int:
             raise
         try:
             path = _log_file()
+            import logging
+
             logging.basicConfig(filename=path, level=logging.INFO)
-            log.exception("unexpected error in %s", args.command)
+            logging.getLogger("baocao").exception("unexpected error in %s", args.command)
             where = f" Chi tiết kỹ thuật đã ghi vào «{path}»."
         except OSError:
             where = ""

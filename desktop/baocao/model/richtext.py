@@ -34,7 +34,7 @@ class Span:
 class Note:
     """A footnote written by the drafter: one or more paragraphs of spans."""
 
-    paragraphs: list[list[Span]] = field(default_factory=list)
+    paragraphs: list[list[Span | Cite]] = field(default_factory=list)  # a Cite: see below
 
     @classmethod
     def of(cls, text: str) -> "Note":
@@ -44,10 +44,31 @@ class Note:
 
     def plain_text(self) -> str:
         """The note's text, paragraphs joined with newlines."""
-        return "\n".join("".join(s.text for s in para) for para in self.paragraphs)
+        return "\n".join("".join(s.text for s in para if isinstance(s, Span)) for para in self.paragraphs)
 
 
-Inline = Union[Span, Note]
+@dataclass
+class Cite:
+    """A citation of a document of the register (``baocao.register``, ``draft.extras["van-ban"]``), by id.
+
+    Its words are computed when the report is rendered — full form at the first citation of the
+    document in document order, short form after — so correcting the register corrects every
+    citation.  It is allowed in paragraphs and in footnotes; like a footnote marker it is one
+    object character in the editor and in the checks' text.
+    """
+
+    doc_id: str
+
+    @property
+    def text(self) -> str:
+        """The object character that stands for the citation where note text is measured (one character)."""
+        return CITE_CHAR
+
+
+#: What a citation counts as in note text (the editor's object-replacement character).
+CITE_CHAR = "\ufffc"
+
+Inline = Union[Span, Note, Cite]
 
 
 @dataclass
@@ -56,6 +77,9 @@ class Para:
 
     content: list[Inline] = field(default_factory=list)
     kind: ParaKind = "text"
+    #: id of the department's contribution this paragraph was taken from (``baocao.contributions``), "" when
+    #: written here; kept through edits of the paragraph, never rendered (the report carries no trace of it)
+    origin: str = ""
 
     @classmethod
     def of(cls, text: str, kind: ParaKind = "text") -> "Para":
@@ -71,8 +95,9 @@ class Para:
         return [i for i in self.content if isinstance(i, Note)]
 
     def is_blank(self) -> bool:
-        """True when the paragraph has no visible text and no note."""
-        return not self.plain_text().strip() and not self.notes()
+        """True when the paragraph has no visible text, no note and no citation."""
+        return not self.plain_text().strip() and not self.notes() and not any(
+            isinstance(i, Cite) for i in self.content)
 
 
 Body = list[Para]

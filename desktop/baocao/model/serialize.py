@@ -4,7 +4,8 @@ Used by the draft file (each section's row holds JSON), by snapshots, and by
 the JSON interchange files (the shipped sample draft, test fixtures).
 
 Paragraphs are written as ``{"kind": "dash", "content": [...]}`` where content
-items are ``{"text": "…", "b": true, "i": true}`` or ``{"note": [[span, …], …]}``.
+items are ``{"text": "…", "b": true, "i": true}``, ``{"note": [[span, …], …]}`` or a citation of the
+document register ``{"cite": "<document id>"}`` (also allowed among a note's spans).
 When reading, a paragraph may also be a *shorthand string* (handy for
 hand-written samples): a leading "- " or "+ " makes an item, ``[^…]`` is a
 footnote and ``**…**`` is bold.  Shorthand is only read, never written.
@@ -22,7 +23,7 @@ from .. import limits
 from ..errors import DraftDataError
 from ..text import clean_text
 from .draft import Draft, Period, ReportMeta, SectionData, Signer
-from .richtext import PARA_KINDS, Body, Inline, Note, Para, Span
+from .richtext import PARA_KINDS, Body, Cite, Inline, Note, Para, Span
 
 INTERCHANGE_FORMAT = "baocao-draft"
 INTERCHANGE_VERSION = 1
@@ -49,6 +50,24 @@ def span_to_dict(span: Span) -> dict[str, Any]:
     return out
 
 
+def inline_to_dict(item: Span | Cite) -> dict[str, Any]:
+    """A span or a citation (inside a paragraph or a note) as a dict."""
+    if isinstance(item, Cite):
+        return {"cite": item.doc_id}
+    return span_to_dict(item)
+
+
+def inline_from_dict(data: Any) -> Span | Cite:
+    """Read a span dict, a bare string or a citation ``{"cite": id}``."""
+    if isinstance(data, dict) and "cite" in data:
+        doc_id = data.get("cite")
+        if not isinstance(doc_id, str) or not doc_id.strip():
+            raise DraftDataError("Một trích dẫn văn bản trong bản thảo không có mã văn bản hợp lệ.",
+                                 "Tệp có thể đã bị sửa bằng công cụ khác; hãy mở bản sao lưu.")
+        return Cite(clean_text(doc_id).strip())
+    return span_from_dict(data)
+
+
 def span_from_dict(data: Any) -> Span:
     """Read a span dict (or a bare string)."""
     if isinstance(data, str):
@@ -66,10 +85,13 @@ def para_to_dict(para: Para) -> dict[str, Any]:
     content: list[dict[str, Any]] = []
     for item in para.content:
         if isinstance(item, Note):
-            content.append({"note": [[span_to_dict(s) for s in p] for p in item.paragraphs]})
+            content.append({"note": [[inline_to_dict(s) for s in p] for p in item.paragraphs]})
         else:
-            content.append(span_to_dict(item))
-    return {"kind": para.kind, "content": content}
+            content.append(inline_to_dict(item))
+    out: dict[str, Any] = {"kind": para.kind, "content": content}
+    if para.origin:
+        out["o"] = para.origin
+    return out
 
 
 def parse_shorthand(text: str) -> Para:
@@ -108,11 +130,12 @@ def para_from_dict(data: Any) -> Para:
     content: list[Inline] = []
     for item in data.get("content", []) or []:
         if isinstance(item, dict) and "note" in item:
-            paragraphs = [[span_from_dict(s) for s in p] for p in item["note"] or []]
+            paragraphs = [[inline_from_dict(s) for s in p] for p in item["note"] or []]
             content.append(Note(paragraphs or [[Span("")]]))
         else:
-            content.append(span_from_dict(item))
-    return Para(content, kind)
+            content.append(inline_from_dict(item))
+    origin = data.get("o", "")
+    return Para(content, kind, clean_text(origin).strip() if isinstance(origin, str) else "")
 
 
 def body_to_list(body: Body) -> list[dict[str, Any]]:

@@ -8,7 +8,6 @@ templates; templates/README.md lists them.
 from __future__ import annotations
 
 import copy
-from decimal import Decimal
 from typing import Any
 
 import jinja2
@@ -17,15 +16,20 @@ from markupsafe import Markup, escape
 from ..constants import BODY_ABBREVIATIONS
 from ..formatting import format_citation_date, format_date_line, parse_date, parse_number
 from ..model.draft import Draft, SectionData
-from ..model.richtext import Body, Note, Span, body_is_empty
+from ..model.richtext import Body, Cite, Note, Span, body_is_empty
+from ..register.listing import register_items
+from ..register.usage import cite_text
 from ..template.manifest import FieldSpec, Pack, SectionSpec, TableSpec
 from .period_words import period_variables
-from .tables import table_values
+from ..tables.views import TableView
 
 
-def _spans_markup(spans: list[Span]) -> str:
+def _spans_markup(spans: list[Span | Cite]) -> str:
     out = []
     for span in spans:
+        if isinstance(span, Cite):  # a citation of the register: plain words, full or short form
+            out.append(str(escape(cite_text(span))))
+            continue
         text = str(escape(span.text))
         if span.italic:
             text = f"<i>{text}</i>"
@@ -162,21 +166,6 @@ class SectionView:
         self.trong = body_is_empty(data.body)
 
 
-class TableView:
-    """``bang('id')``: a table's row count and computed column totals."""
-
-    def __init__(self, spec: TableSpec, rows: list[dict[str, Any]]):
-        self._spec = spec
-        self._values, self._totals = table_values(spec, rows)
-        self.so_dong = len(rows)
-
-    def tong(self, key: str) -> Decimal | None:
-        """Total of column *key* over all rows (computed, never typed)."""
-        if self._spec.column(key) is None:
-            raise KeyError(f"bảng «{self._spec.id}» không có cột «{key}»")
-        return self._totals.get(key)
-
-
 def build_globals(draft: Draft, pack: Pack) -> dict[str, Any]:
     """Names shared by every template of one render."""
     sections: dict[str, SectionView] = {}
@@ -201,4 +190,6 @@ def build_globals(draft: Draft, pack: Pack) -> dict[str, Any]:
                 return appendix.label
         raise KeyError(f"không có phụ lục «{appendix_id}»")
 
-    return {"bc": MetaView(draft, pack.document.citation_date_style), "muc": muc, "bang": bang, "phu_luc": phu_luc}
+    items = register_items(draft, pack.document.citation_date_style)
+    return {"bc": MetaView(draft, pack.document.citation_date_style), "muc": muc, "bang": bang, "phu_luc": phu_luc,
+            "van_ban": items, "van_ban_trong_ky": [item for item in items if item.trong_ky]}

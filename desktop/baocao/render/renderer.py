@@ -20,6 +20,7 @@ from ..docmodel import (
 )
 from ..formatting import format_date_line, format_date_line_blank
 from ..model.draft import Draft, SectionData
+from ..register.usage import citations_for, pack_section_order
 from ..template.jinja_env import DEFAULT_SECTION_TEMPLATE, make_environment, make_text_environment, template_error
 from ..template.manifest import Pack, SectionSpec
 from ..template.markup import MarkupContext, parse_blocks
@@ -27,7 +28,8 @@ from ..template.sandbox import RenderLimitError, render_bounded, render_budget
 from ..text import clean_line, upper_vi
 from .context import FieldsView, SectionInfo, body_markup, build_globals
 from .numbering import label_for
-from .tables import build_table
+from .tables import build_table, table_blocks
+from ..tables.store import draft_table_note
 
 
 #: Heading and notes of the text of sections the pack no longer has (never dropped, see ``Renderer._unplaced``).
@@ -223,7 +225,8 @@ class Renderer:
             if spec.template:
                 blocks.extend(self._blocks(spec.template, dict(names, truong=FieldsView({})), ctx, spec.id))
             if spec.table:
-                blocks.append(build_table(self.pack.tables[spec.table], draft.tables.get(spec.table, [])))
+                blocks.extend(table_blocks(self.pack.tables[spec.table], draft.tables.get(spec.table, []),
+                                           draft_table_note(draft, spec.table)))
             appendices.append(Appendix(
                 spec.id, clean_line(spec.label), self._text(spec.title, names, f"Tiêu đề phụ lục «{spec.id}»"),
                 self._text(self.pack.document.attached_line, names, "Dòng «Kèm theo» của phụ lục"),
@@ -233,7 +236,8 @@ class Renderer:
     # ------------------------------------------------------------ entry
     def render(self, draft: Draft) -> Document:
         """The document model of *draft*."""
-        with render_budget():
+        with render_budget(), citations_for(draft, pack_section_order(self.pack),
+                                            self.pack.document.citation_date_style):
             return self._render(draft)
 
     def _render(self, draft: Draft) -> Document:

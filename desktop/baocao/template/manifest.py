@@ -105,6 +105,8 @@ class ColumnSpec:
     sum_of: list[str] = field(default_factory=list)
     total: bool = False
     required: bool = False
+    formula: str = ""                 # computed column: "hoan_thanh / tong * 100" (baocao.tables.formula)
+    decimals: int | None = None       # decimal places shown, rounded half up (decimal columns)
 
     @property
     def numeric(self) -> bool:
@@ -113,8 +115,8 @@ class ColumnSpec:
 
     @property
     def computed(self) -> bool:
-        """True when the cell is computed (row number or sum), never typed."""
-        return self.type == "stt" or bool(self.sum_of)
+        """True when the cell is computed (row number, sum or formula), never typed."""
+        return self.type == "stt" or bool(self.sum_of) or bool(self.formula)
 
 
 @dataclass
@@ -124,6 +126,9 @@ class TableSpec:
     id: str
     columns: list[ColumnSpec]
     total_label: str = "Tổng cộng"
+    group_by: str | None = None       # a text column: rows grouped, a sub-total row per group
+    subtotal_label: str = "Cộng"
+    note: str = ""                    # a line under the table (the draft may add its own)
 
     def column(self, key: str) -> ColumnSpec | None:
         """The column named *key*, if any."""
@@ -275,6 +280,7 @@ _KINDS: dict[str, tuple[Any, str]] = {
     "str": (lambda v: isinstance(v, str), "một chuỗi trong ngoặc kép"),
     "str | None": (lambda v: isinstance(v, str), "một chuỗi trong ngoặc kép"),
     "int": (lambda v: isinstance(v, int) and not isinstance(v, bool), "một số nguyên"),
+    "int | None": (lambda v: isinstance(v, int) and not isinstance(v, bool), "một số nguyên"),
     "float": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool), "một số"),
     "float | None": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool), "một số"),
     "list[str]": (lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v), "danh sách chuỗi [\"…\", \"…\"]"),
@@ -406,6 +412,9 @@ def _load_tables(raw: list[Any], path: Path) -> dict[str, TableSpec]:
                 raise _error(f"Cột «{column.key}» của bảng «{spec.id}» cộng các cột không có: {', '.join(missing)}.", path)
         if not spec.columns:
             raise _error(f"Bảng «{spec.id}» chưa có cột nào.", path)
+        from ..tables.spec import table_spec_problem   # formulas, decimals, group_by (issue 13)
+        if problem := table_spec_problem(spec):
+            raise _error(problem, path, hint="Cách viết bảng: xem templates/README.md, mục «Cột tính, số lẻ, nhóm».")
         tables[spec.id] = spec
     return tables
 

@@ -9,7 +9,7 @@ the controller reports an applied edit.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
@@ -25,10 +25,15 @@ from .first_paint import after_first_paint
 from .checks.install import install_checks
 from .help import install_window_tools
 from .icons import app_icon
+from .importing import install_importing
 from .outline import OutlineView
 from .preview import PreviewPane
+from .preview_async import install_preview
 from .packs import install_packs
+from .register import install_register
+from .contributions import install_contributions
 from .review import install_review
+from .unplaced import install_unplaced
 from .section_editor import SectionEditor
 from .settings import AppSettings
 
@@ -53,6 +58,8 @@ class MainWindow(QMainWindow):
         self.current_key: str | None = None
         self._labels: dict[str, str] = {}
         self._findings: list[Finding] = []
+        #: asked first by ``_show_entry`` (key → True when the hook showed it), e.g. the unplaced-text room
+        self.entry_hooks: list[Callable[[str], bool]] = []
         self._document = None
         self._renderer: "PreviewRenderer | None" = None
 
@@ -97,6 +104,11 @@ class MainWindow(QMainWindow):
         install_packs(self)
         install_window_tools(self)
         install_checks(self)
+        install_preview(self)
+        install_importing(self)
+        install_register(self)
+        install_unplaced(self)
+        install_contributions(self)
 
     @property
     def table_editor(self) -> "TableEditor":
@@ -215,7 +227,8 @@ class MainWindow(QMainWindow):
         if doc is None or session is None:
             return
         titles = {h.section_id: h.title for h in doc.headings()
-                  if h.section_id and "{" in session.pack.section(h.section_id).title}
+                  if h.section_id and session.pack.has_section(h.section_id)      # not "chua-xep-muc"
+                  and "{" in session.pack.section(h.section_id).title}
         titles.update({nav.appendix_key(a.appendix_id): a.title for a in doc.appendices})
         self.outline.update_titles(titles)
 
@@ -243,6 +256,8 @@ class MainWindow(QMainWindow):
             self._show_entry(key)
 
     def _show_entry(self, key: str) -> None:
+        if any(hook(key) for hook in self.entry_hooks):     # a room showing entries the pack does not have
+            return
         session = self.session
         if session is None or key == self.current_key:
             return

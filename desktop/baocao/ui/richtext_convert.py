@@ -11,7 +11,12 @@ How the draft's rich text lives in a ``QTextDocument``:
 * a footnote is one object-replacement character (U+FFFC) whose character
   format has object type ``NOTE_OBJECT_TYPE`` and carries the note's id and its
   content (JSON of the note's paragraphs of spans).  The marker is drawn as a
-  superscript number by ``richtext_editor.NoteMarkerHandler``.
+  superscript number by ``richtext_editor.NoteMarkerHandler``;
+* a citation of the document register (``Cite``) is one object character too, of object type
+  ``CITE_OBJECT_TYPE`` carrying the document's id; it is drawn as an atomic token by
+  ``ui.register.token`` (the handler is registered on a document when a citation is first put in it);
+* the contribution a paragraph was taken from (``Para.origin``) is a property of its block format
+  (``ORIGIN_PROPERTY``): typing in the block keeps it, a block split with Enter keeps it on both halves.
 
 ``document_to_body(body_to_document(b))`` returns ``b`` for every *canonical*
 body (``canonical_body``: adjacent spans with the same formatting merged, empty
@@ -26,9 +31,10 @@ import re
 import uuid
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
-from ..model.richtext import Body, Inline, Note, Para, ParaKind, Span, merge_spans
+from ..model.richtext import Body, Cite, Inline, Note, Para, ParaKind, Span, merge_spans
 from ..text import clean_text
 
 OBJECT_CHAR = "\ufffc"
@@ -38,6 +44,13 @@ NOTE_DATA_PROPERTY = int(QTextFormat.Property.UserProperty) + 2
 #: ids of the review comments covering a character ("id1 id2"), see ``baocao.review.anchors``
 COMMENT_IDS_PROPERTY = int(QTextFormat.Property.UserProperty) + 3
 COMMENT_BACKGROUND = "#fff3b0"
+#: dynamic property of a QTextDocument: ids of resolved comments, whose text is shown without highlight
+RESOLVED_COMMENTS_PROPERTY = "baocaoResolvedComments"
+#: a citation token (``Cite``): object type and the property holding the document's id
+CITE_OBJECT_TYPE = int(QTextFormat.ObjectTypes.UserObject) + 2
+CITE_ID_PROPERTY = int(QTextFormat.Property.UserProperty) + 4
+#: block format property: the contribution a paragraph came from (``Para.origin``), kept as the block is edited
+ORIGIN_PROPERTY = int(QTextFormat.Property.UserProperty) + 5
 MARKERS: dict[str, str] = {"dash": "- ", "plus": "+ "}
 _MARKER_KINDS: dict[str, ParaKind] = {"- ": "dash", "+ ": "plus"}
 _PASTE_MARKERS = {"– ": "- ", "— ": "- ", "• ": "- ", "· ": "- "}
@@ -48,26 +61,69 @@ BOLD_WEIGHT = int(QFont.Weight.Bold)
 
 
 # ---------------------------------------------------------------- spans and notes
-def span_format(span: Span) -> QTextCharFormat:
-    """A clean character format for *span* (only bold/italic set)."""
+def span_format(span: Span, resolved: frozenset[str] = frozenset()) -> QTextCharFormat:
+    """A clean character format for *span* (bold/italic; comment ids, highlighted unless all are *resolved*)."""
     fmt = QTextCharFormat()
     fmt.setFontWeight(BOLD_WEIGHT if span.bold else int(QFont.Weight.Normal))
     fmt.setFontItalic(span.italic)
     if span.comments:
-        set_comment_ids(fmt, span.comments)
+        set_comment_ids(fmt, span.comments, any(c not in resolved for c in span.comments))
     return fmt
 
 
-def set_comment_ids(fmt: QTextCharFormat, ids: tuple[str, ...]) -> None:
-    """Mark *fmt* as covered by the review comments *ids* (highlighted); no ids clears the mark."""
+def set_comment_ids(fmt: QTextCharFormat, ids: tuple[str, ...], highlighted: bool = True) -> None:
+    """Mark *fmt* as covered by the review comments *ids* (highlighted when *highlighted*); no ids clears the mark."""
     from PySide6.QtGui import QBrush, QColor
 
     if ids:
         fmt.setProperty(COMMENT_IDS_PROPERTY, " ".join(ids))
-        fmt.setBackground(QBrush(QColor(COMMENT_BACKGROUND)))
+        if highlighted:
+            fmt.setBackground(QBrush(QColor(COMMENT_BACKGROUND)))
+        else:
+            fmt.clearBackground()
     else:
         fmt.clearProperty(COMMENT_IDS_PROPERTY)
         fmt.clearBackground()
+
+
+def resolved_comments(doc: QTextDocument | None) -> frozenset[str]:
+    """The resolved comment ids a document was told about (``paint_comments``): their text is not highlighted."""
+    value = doc.property(RESOLVED_COMMENTS_PROPERTY) if doc is not None else None
+    return frozenset(str(value or "").split())
+
+
+def paint_comments(doc: QTextDocument, resolved: frozenset[str]) -> int:
+    """Highlight the text of open comments only (ids in *resolved* lose the highlight); returns ranges repainted.
+
+    Only the background changes: the comment ids stay in the text, so the body read back is the same.
+    The ids are also kept on *doc*, so text loaded into it later is highlighted the same way.
+    """
+    doc.setProperty(RESOLVED_COMMENTS_PROPERTY, " ".join(sorted(resolved)))
+    fixes: list[tuple[int, int, QTextCharFormat]] = []
+    block = doc.firstBlock()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            ids = comment_ids_of(fmt) if fragment.isValid() else ()
+            if ids:
+                wanted = any(c not in resolved for c in ids)
+                if wanted != (fmt.background().style() != Qt.BrushStyle.NoBrush):
+                    fresh = QTextCharFormat(fmt)
+                    set_comment_ids(fresh, ids, wanted)
+                    fixes.append((fragment.position(), fragment.length(), fresh))
+            it += 1
+        block = block.next()
+    if fixes:
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        for start, length, fmt in fixes:
+            cursor.setPosition(start)
+            cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(fmt)
+        cursor.endEditBlock()
+    return len(fixes)
 
 
 def comment_ids_of(fmt: QTextCharFormat) -> tuple[str, ...]:
@@ -105,16 +161,24 @@ def is_bold(fmt: QTextCharFormat) -> bool:
 
 def note_to_json(note: Note) -> str:
     """A note's paragraphs as compact JSON (stored in the marker's format)."""
-    return json.dumps([[[s.text, int(s.bold), int(s.italic)] for s in para] for para in note.paragraphs],
-                      ensure_ascii=False, separators=(",", ":"))
+    return json.dumps([[[OBJECT_CHAR, 0, 0, s.doc_id] if isinstance(s, Cite) else _span_json(s)
+                        for s in para] for para in note.paragraphs], ensure_ascii=False, separators=(",", ":"))
+
+
+def _span_json(span: Span) -> list:
+    """[text, bold, italic], or [text, bold, italic, 0, "comment ids"] when review comments cover it."""
+    out: list = [span.text, int(span.bold), int(span.italic)]
+    return [*out, 0, " ".join(span.comments)] if span.comments else out
 
 
 def note_from_json(data: str) -> Note:
     """Read a note written by ``note_to_json`` (bad data gives an empty note)."""
     try:
         paras = json.loads(data or "[]")
-        return Note([[Span(str(t), bool(b), bool(i)) for t, b, i in para] for para in paras] or [[Span("")]])
-    except (ValueError, TypeError):
+        return Note([[Cite(str(s[3])) if len(s) == 4 else Span(str(s[0]), bool(s[1]), bool(s[2]),
+                                                              tuple(str(s[4]).split()) if len(s) == 5 else ())
+                      for s in para] for para in paras] or [[Span("")]])
+    except (ValueError, TypeError, IndexError):
         return Note([[Span("")]])
 
 
@@ -130,6 +194,35 @@ def note_format(note: Note, note_id: str | None = None) -> QTextCharFormat:
     fmt.setProperty(NOTE_ID_PROPERTY, note_id or new_note_id())
     fmt.setProperty(NOTE_DATA_PROPERTY, note_to_json(note))
     return fmt
+
+
+def cite_format(doc_id: str) -> QTextCharFormat:
+    """The character format of a citation token of document *doc_id*."""
+    fmt = QTextCharFormat()
+    fmt.setObjectType(CITE_OBJECT_TYPE)
+    fmt.setProperty(CITE_ID_PROPERTY, doc_id)
+    fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignMiddle)   # the token sits on the line's text
+    return fmt
+
+
+def is_cite_format(fmt: QTextCharFormat) -> bool:
+    """True for the format of a citation token."""
+    return fmt.objectType() == CITE_OBJECT_TYPE
+
+
+def cite_id_of(fmt: QTextCharFormat) -> str:
+    """The document id stored in a citation token's format."""
+    return str(fmt.property(CITE_ID_PROPERTY) or "")
+
+
+def insert_cite(cursor: QTextCursor, doc_id: str) -> None:
+    """Insert a citation token of *doc_id* at *cursor* (typing after it is plain text)."""
+    from .register.token import ensure_token_handler
+
+    ensure_token_handler(cursor.document())
+    typing_format = plain_format(cursor.charFormat())
+    cursor.insertText(OBJECT_CHAR, cite_format(doc_id))
+    cursor.setCharFormat(typing_format)
 
 
 def is_note_format(fmt: QTextCharFormat) -> bool:
@@ -167,7 +260,7 @@ def canonical_body(body: Body) -> Body:
             if match:
                 kind = "number"
                 content = merge_spans([replace(content[0], text=content[0].text[match.end():]), *content[1:]])
-        out.append(Para(content, kind))
+        out.append(Para(content, kind, para.origin))
     if len(out) == 1 and not out[0].content and out[0].kind == "text":
         return []
     return out
@@ -179,8 +272,11 @@ def insert_inlines(cursor: QTextCursor, items: list[Inline]) -> None:
     for item in items:
         if isinstance(item, Note):
             cursor.insertText(OBJECT_CHAR, note_format(item))
+        elif isinstance(item, Cite):
+            insert_cite(cursor, item.doc_id)
         else:
-            cursor.insertText(clean_text(item.text).replace("\n", " "), span_format(item))
+            cursor.insertText(clean_text(item.text).replace("\n", " "),
+                              span_format(item, resolved_comments(cursor.document())))
     cursor.setCharFormat(plain_format(cursor.charFormat()))
 
 
@@ -195,6 +291,7 @@ def body_to_document(body: Body, doc: QTextDocument) -> None:
     for index, para in enumerate(body):
         if index:
             cursor.insertBlock()
+        set_origin(cursor, para.origin)
         marker = MARKERS.get(para.kind, "")
         if para.kind == "number":
             number += 1
@@ -203,6 +300,52 @@ def body_to_document(body: Body, doc: QTextDocument) -> None:
             cursor.insertText(marker, QTextCharFormat())
         insert_inlines(cursor, list(para.content))
     cursor.endEditBlock()
+
+
+def set_origin(cursor: QTextCursor, origin: str) -> None:
+    """Mark the cursor's block as taken from contribution *origin* ("" clears the mark)."""
+    fmt = cursor.blockFormat()
+    if origin:
+        fmt.setProperty(ORIGIN_PROPERTY, origin)
+    else:
+        fmt.clearProperty(ORIGIN_PROPERTY)
+    cursor.setBlockFormat(fmt)
+
+
+def origin_of(block: QTextBlock) -> str:
+    """The contribution a block's paragraph came from ("" when written here)."""
+    return str(block.blockFormat().property(ORIGIN_PROPERTY) or "")
+
+
+def renumber_document(doc: QTextDocument) -> int:
+    """Make the markers of numbered paragraphs read "1. ", "2. " … in order again; returns how many changed.
+
+    Only the digits of a wrong marker are rewritten (in the marker's own character format), so the
+    cursor, the text after the marker and the body read back (``document_to_body``) stay the same;
+    cheap enough to run after every change (one regular expression per block).
+    """
+    fixes: list[tuple[int, int, str]] = []
+    number = 0
+    block = doc.firstBlock()
+    while block.isValid():
+        match = _NUMBER_MARKER.match(block.text())
+        if match:
+            number += 1
+            if match.group(1) != str(number):
+                fixes.append((block.position(), len(match.group(1)), str(number)))
+        block = block.next()
+    if not fixes:
+        return 0
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    for start, length, digits in reversed(fixes):      # from the end: earlier positions stay valid
+        cursor.setPosition(start + 1)
+        fmt = cursor.charFormat()
+        cursor.setPosition(start)
+        cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(digits, fmt)
+    cursor.endEditBlock()
+    return len(fixes)
 
 
 def note_paragraphs_to_document(note: Note, doc: QTextDocument) -> None:
@@ -214,7 +357,7 @@ def note_paragraphs_to_document(note: Note, doc: QTextDocument) -> None:
     for index, para in enumerate(note.paragraphs):
         if index:
             cursor.insertBlock()
-        insert_inlines(cursor, [s for s in para if isinstance(s, Span)])
+        insert_inlines(cursor, [s for s in para if isinstance(s, (Span, Cite))])
     cursor.endEditBlock()
 
 
@@ -232,6 +375,12 @@ def block_inlines(block: QTextBlock) -> list[Inline]:
                 for char in text:
                     if char == OBJECT_CHAR:
                         items.append(note_of(fmt))
+            elif is_cite_format(fmt):     # the token; any text typed in its format stays text
+                for part in re.split(f"({OBJECT_CHAR})", text):
+                    if part == OBJECT_CHAR:
+                        items.append(Cite(cite_id_of(fmt)))
+                    elif part:
+                        items.append(Span(clean_text(part), is_bold(fmt), fmt.fontItalic()))
             else:
                 text = text.replace(OBJECT_CHAR, "").replace("\u2028", " ")
                 items.append(Span(clean_text(text), is_bold(fmt), fmt.fontItalic(), comment_ids_of(fmt)))
@@ -256,7 +405,7 @@ def block_to_para(block: QTextBlock) -> Para:
         if match:
             kind = "number"
             items = merge_spans([replace(items[0], text=items[0].text[match.end():]), *items[1:]])
-    return Para(items, kind)
+    return Para(items, kind, origin_of(block))
 
 
 def document_to_body(doc: QTextDocument) -> Body:
@@ -276,7 +425,7 @@ def document_to_note(doc: QTextDocument) -> Note:
     paras: list[list[Span]] = []
     block = doc.firstBlock()
     while block.isValid():
-        paras.append([s for s in merge_spans(block_inlines(block)) if isinstance(s, Span)])
+        paras.append([s for s in merge_spans(block_inlines(block)) if isinstance(s, (Span, Cite))])
         block = block.next()
     while len(paras) > 1 and not paras[-1]:
         paras.pop()

@@ -6,7 +6,9 @@ Rules that keep Vietnamese input methods (Unikey, EVKey, ibus) working:
   bold, italic and "insert footnote" are QActions with shortcuts;
 * ``inputMethodEvent`` is only observed (to know when a composition is in
   progress), never altered; nothing rewrites the document while composing —
-  the editor only *reads* the document after each change (``bodyEdited``);
+  the editor *reads* the document after each change (``bodyEdited``), and the
+  only thing it writes back is the digits of a numbered paragraph's "N. "
+  marker, just after a change and never during a composition;
 * the only event filtered is ``ShortcutOverride`` for Undo/Redo, so that
   Ctrl+Z reaches the window's QUndoStack instead of QTextEdit's own (disabled)
   undo.
@@ -21,7 +23,7 @@ from __future__ import annotations
 import json
 from bisect import bisect_left
 
-from PySide6.QtCore import QEvent, QMimeData, QSizeF, Signal
+from PySide6.QtCore import QEvent, QMimeData, QSizeF, QTimer, Signal
 from PySide6.QtGui import (
     QColor, QFont, QFontMetricsF, QInputMethodEvent, QKeySequence, QPainter, QPyTextObject, QTextCharFormat,
     QTextCursor, QTextDocument,
@@ -32,6 +34,7 @@ from ..constants import DRAFT_SUFFIX
 from ..errors import BaocaoError
 from ..model.richtext import Body, Note, Span
 from ..model.serialize import body_from_list, body_to_list
+from ..review.anchors import strip_comments
 from . import richtext_convert as rc
 
 #: Mime type of a copied selection with its notes and formatting (lossless copy/paste inside baocao).
@@ -88,6 +91,7 @@ class BodyEditor(QTextEdit):
         self._note_positions: list[int] | None = None
         self.note_base = 0        # notes of the whole report before this section's first one
         self._note_signature: tuple = ()
+        self._renumber_pending = False          # a pass over the "1. ", "2. " markers is scheduled
         doc = self.document()
         doc.setUndoRedoEnabled(False)           # the window's QUndoStack owns undo
         font = QFont()
@@ -123,6 +127,14 @@ class BodyEditor(QTextEdit):
         cursor.setPosition(min(position, max(0, self.document().characterCount() - 1)))
         self.setTextCursor(cursor)
         self._emit_notes_if_changed(force=True)
+
+    def set_resolved_comments(self, ids: frozenset[str]) -> None:
+        """Show the text of the resolved comments *ids* without highlight (the marks stay; nothing is signalled)."""
+        self._loading = True
+        try:
+            rc.paint_comments(self.document(), frozenset(ids))
+        finally:
+            self._loading = False
 
     def body(self) -> Body:
         """The current content as a body."""
@@ -217,13 +229,32 @@ class BodyEditor(QTextEdit):
             return
         self.bodyEdited.emit()
         self._emit_notes_if_changed()
+        if not self._renumber_pending:          # numbered paragraphs follow live (after Qt finished this change)
+            self._renumber_pending = True
+            QTimer.singleShot(0, self, self._renumber)
+
+    def _renumber(self) -> None:
+        """Rewrite wrong "N. " markers (added, removed, moved or retyped numbered paragraphs).
+
+        The body read back does not change (the marker is the kind, not its digits), so nothing is
+        signalled; skipped while an input method composes (its commit schedules another pass).
+        """
+        self._renumber_pending = False
+        if self._composing or self._loading:
+            return
+        self._loading = True
+        try:
+            rc.renumber_document(self.document())
+        finally:
+            self._loading = False
 
     def _clean_typing_format(self) -> None:
         """After moving next to a note marker, type plain text (not the marker's format)."""
         if self._composing or self._loading:
             return
         cursor = self.textCursor()
-        if not cursor.hasSelection() and cursor.charFormat().hasProperty(rc.NOTE_ID_PROPERTY):
+        if not cursor.hasSelection() and (cursor.charFormat().hasProperty(rc.NOTE_ID_PROPERTY)
+                                          or cursor.charFormat().hasProperty(rc.CITE_ID_PROPERTY)):
             self.setCurrentCharFormat(rc.plain_format(cursor.charFormat()))
         elif not cursor.hasSelection() and cursor.charFormat().hasProperty(rc.COMMENT_IDS_PROPERTY):
             # text typed inside a commented range stays in it; typed at its edges does not extend it
@@ -254,7 +285,7 @@ class BodyEditor(QTextEdit):
         fragment = cursor.selection()
         scratch = QTextDocument()
         QTextCursor(scratch).insertFragment(fragment)
-        body = rc.document_to_body(scratch)
+        body = strip_comments(rc.document_to_body(scratch))     # a copy never carries comment anchors
         mime.setData(BODY_MIME, json.dumps(body_to_list(body), ensure_ascii=False).encode("utf-8"))
         mime.setText(cursor.selectedText().replace("\u2029", "\n").replace(rc.OBJECT_CHAR, ""))
         return mime
@@ -268,7 +299,7 @@ class BodyEditor(QTextEdit):
         cursor.beginEditBlock()
         if source.hasFormat(BODY_MIME):
             try:
-                body = body_from_list(json.loads(bytes(source.data(BODY_MIME)).decode("utf-8")))
+                body = strip_comments(body_from_list(json.loads(bytes(source.data(BODY_MIME)).decode("utf-8"))))
             except (ValueError, BaocaoError):  # malformed clipboard: fall back to plain text
                 body = None
             if body is not None:
@@ -276,8 +307,8 @@ class BodyEditor(QTextEdit):
                 for index, para in enumerate(body):
                     if index:
                         cursor.insertBlock()
-                    marker = rc.MARKERS.get(para.kind, "")
-                    if marker:
+                    marker = rc.MARKERS.get(para.kind, "1. " if para.kind == "number" else "")
+                    if marker:                  # a numbered paragraph's digits are set by the renumbering pass
                         cursor.insertText(marker, QTextCharFormat())
                     rc.insert_inlines(cursor, list(para.content))
                 cursor.endEditBlock()
