@@ -323,6 +323,9 @@ class DocumentController(QObject):
         job.signals.finished.connect(self._export_finished)
         self._jobs.add(job)
         self._show_progress(Path(path))
+        from .thread_imports import WORD_WRITERS, preload
+
+        preload(WORD_WRITERS)                 # the job's thread must not import (see ui/thread_imports.py)
         QThreadPool.globalInstance().start(job)
         return True
 

@@ -77,6 +77,9 @@ class PreviewBackend(QObject):
             self._running = True
             request_id = self._counter
         if start:
+            from .thread_imports import PREVIEW_WORKER, preload
+
+            preload(PREVIEW_WORKER)           # the thread must not import (see ui/thread_imports.py)
             threading.Thread(target=self._loop, name="baocao-xem-truoc", daemon=True).start()
         return request_id
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ...model.snapshot import draft_snapshot
+from ..thread_imports import CHECKS, preload
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..main_window import MainWindow
@@ -29,25 +30,30 @@ if TYPE_CHECKING:  # pragma: no cover
 class ReportCheckWorker(QObject):
     """Runs ``check_draft`` on a snapshot, away from the UI thread."""
 
-    done = Signal(int, object, object)       # generation, session it was made for, list[Finding] or None
+    done = Signal(int, object)               # generation, list[Finding] or None
 
-    @Slot(int, object, object, object)
-    def run(self, generation: int, session: object, draft: object, pack: object) -> None:
-        """Check *draft* (a snapshot) against *pack*; ``None`` when the check itself failed."""
+    @Slot(int, object, object)
+    def run(self, generation: int, draft: object, pack: object) -> None:
+        """Check *draft* (a snapshot) against *pack*; ``None`` when the check itself failed.
+
+        Only plain data crosses to this thread — never the session: the last reference to a closed
+        session must not be dropped here, where its Qt timers cannot be stopped.
+        """
         from ...checks import check_draft
 
         try:
             findings = check_draft(draft, pack)  # type: ignore[arg-type]
         except Exception:  # noqa: BLE001 - a fault in a rule must not end the thread; the UI checks itself then
             findings = None
-        self.done.emit(generation, session, findings)
+        del draft, pack
+        self.done.emit(generation, findings)
 
 
 class ReportChecker(QObject):
     """Keeps ``window._findings`` current without blocking the UI thread."""
 
     findingsReady = Signal()                 # a background result was applied (tests wait for it)
-    _request = Signal(int, object, object, object)
+    _request = Signal(int, object, object)
 
     def __init__(self, window: "MainWindow"):
         super().__init__(window)
@@ -62,7 +68,12 @@ class ReportChecker(QObject):
         self._worker.done.connect(self._received)
         self._request.connect(self._worker.run)
         self._thread.start()
+        window.controller.sessionChanged.connect(self._forget)
         window.destroyed.connect(self.stop)
+
+    def _forget(self) -> None:
+        """Another draft is open: a result still on its way is for the old one."""
+        self._generation += 1
 
     @property
     def busy(self) -> bool:
@@ -81,17 +92,18 @@ class ReportChecker(QObject):
         session = self.window.session
         if session is None:
             return
+        preload(CHECKS)                       # the worker must not import (see ui/thread_imports.py)
         self._running, self._again = True, False
-        self._request.emit(self._generation, session, draft_snapshot(session.draft), session.pack)
+        self._request.emit(self._generation, draft_snapshot(session.draft), session.pack)
 
-    def _received(self, generation: int, session: object, findings: object) -> None:
+    def _received(self, generation: int, findings: object) -> None:
         self._running = False
         window = self.window
         if self._again:
             self._send()
             return
-        if generation != self._generation or session is not window.session:
-            return                            # edited since, or another draft is open now
+        if generation != self._generation or window.session is None:
+            return                            # edited since, another draft is open now, or none
         if findings is None:                  # the worker's check failed: the UI thread's check says why
             window._refresh_findings()        # noqa: SLF001 - the window's own synchronous refresh
         else:

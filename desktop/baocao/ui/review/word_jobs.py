@@ -87,6 +87,9 @@ class WordExports(QObject):
         job.signals.finished.connect(self._finished)
         self._jobs[str(job.target)] = (job, done_text)
         self._show_progress(job.target)
+        from ..thread_imports import REVIEW_EXPORTS, preload
+
+        preload(REVIEW_EXPORTS)               # the job's thread must not import (see ui/thread_imports.py)
         QThreadPool.globalInstance().start(job)
         return True
 
