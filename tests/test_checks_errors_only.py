@@ -69,3 +69,14 @@ def test_the_large_benchmark_report(tmp_path, monkeypatch):
     monkeypatch.setenv("BAOCAO_TEMPLATES", str(tmp_path))
     pack = load_pack(large_report.PACK_ID)
     _assert_same(large_report.build_draft(), pack)
+
+
+def test_export_loads_no_spelling_lists_or_typography_rules(tmp_path):
+    """The quick check imports only the error-capable rules."""
+    import subprocess
+
+    code = ("import sys; from baocao.checks import error_findings; "
+            "print(sorted(m for m in sys.modules if m.startswith(('baocao.spelling', 'baocao.checks.typography', "
+            "'baocao.checks.spelling_rule', 'baocao.checks.engine'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "[]"

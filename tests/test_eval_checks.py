@@ -37,4 +37,7 @@ def test_the_machine_dictionary_catches_well_formed_unused_syllables():
         pytest.skip("no Vietnamese Hunspell dictionary on this machine (.ci/run installs hunspell-vi)")
     result = eval_checks.evaluate()
     assert not any(wrong == "đén" for _, _, wrong in result["missed"]), result["missed"]
-    assert result["false_alarms_clean"] == [] and result["false_alarms_seeded"] == []
+    # as in test_recall_and_false_alarms: without the 2021 reference beside the repository the office model
+    # learns from the sample alone and may make one real-word false alarm; the dictionary adds none
+    assert len(result["false_alarms_clean"]) <= 1 and len(result["false_alarms_seeded"]) <= 1
+    assert not [a for a in result["false_alarms_clean"] + result["false_alarms_seeded"] if a[1] == "chinh-ta"]

@@ -22,13 +22,15 @@ def _write_dic(path: Path, words: list[str]) -> Path:
     return path
 
 
-def test_a_hunspell_file_gives_keys_for_both_tone_placements(tmp_path):
-    dic = _write_dic(tmp_path / "vi_VN.dic", ["hoà", "khoẻ/12", "đến", "UBND", "xin chào", "qwz", "thuỷ"])
-    keys = sd.read_dictionary(dic)
-    assert sd.syllable_key("hòa") in keys and sd.syllable_key("hoà") in keys      # old and new placement
-    assert sd.syllable_key("khỏe") in keys                                         # affix flags cut off
-    assert sd.syllable_key("đến") in keys and sd.syllable_key("thủy") in keys
-    assert len(keys) == 4                                                           # no acronym, phrase, junk
+def test_a_hunspell_file_is_read_and_looked_up_in_both_tone_placements(tmp_path):
+    dic = _write_dic(tmp_path / "vi_VN.dic", ["hoà", "khoẻ/12", "đến", "UBND", "xin chào", "thuỷ", "a1"])
+    words = sd.read_dictionary(dic)
+    assert words == {"hoà", "khoẻ", "đến", "thuỷ"}                       # flags cut; no acronym, phrase, digits
+    lex = replace(lexicon_module.lexicon(), attested=words | {"qwz"}, attested_complete=True)
+    for word in ("hòa", "hoà", "khỏe", "khoẻ", "Đến", "thủy"):              # old and new placement, any case
+        assert lex.is_attested(word), word
+    assert not lex.is_attested("đén") and not lex.is_attested("qwzz")
+    assert sd.placements("hòa") == {"hòa", "hoà"} and sd.placements("xyz1") == frozenset()
 
 
 def test_an_oversized_or_missing_dictionary_is_ignored(tmp_path, monkeypatch):
@@ -46,7 +48,7 @@ def test_an_oversized_or_missing_dictionary_is_ignored(tmp_path, monkeypatch):
 def complete_lexicon(monkeypatch):
     """The shipped lists plus a wide attested list (as with a machine dictionary), for this test only."""
     base = lexicon_module.lexicon()
-    keys = set(base.attested) | {sd.syllable_key(w) for w in ("đến", "đợi", "chờ", "văn", "bản", "nhận", "tiếp")}
+    keys = set(base.attested) | {"đến", "đợi", "chờ", "văn", "bản", "nhận", "tiếp"}
     wide = replace(base, attested=frozenset(keys), attested_complete=True)
     monkeypatch.setattr(words_module, "lexicon", lambda: wide)
     monkeypatch.setattr("baocao.spelling.suggest.lexicon", lambda: wide)
@@ -86,5 +88,5 @@ def test_the_sample_and_the_evaluation_prose_stay_clean_with_the_system_dictiona
     texts = clean.splitlines() + [p.plain_text() for data in sample.sections.values() for p in data.body
                                   if isinstance(p, Para)]
     unused = sorted({w for text in texts for w in text.replace(",", " ").replace(".", " ").split()
-                     if w.islower() and w.isalpha() and sd.syllable_key(w) is not None and not wide.is_attested(w)})
+                     if w.islower() and w.isalpha() and sd.placements(w) and not wide.is_attested(w)})
     assert unused == []

@@ -127,3 +127,7 @@ BODY_ABBREVIATIONS = {
     "Uỷ ban nhân dân": "UBND",
     "Hội đồng nhân dân": "HĐND",
 }
+
+#: section id prefix of the printed text of sections the pack no longer has ("chua-xep-muc:<id>"), shared by
+#: the renderer and the window (which must not load the renderer to read it)
+UNPLACED_PREFIX = "chua-xep-muc:"

@@ -19,7 +19,7 @@ from .findings import *  # noqa: F401,F403 - RULE_* ids, Finding, Severity, bloc
 from .findings import BLOCKING_RULES, SEVERITY_NAMES, Finding, Severity, blocking_findings
 
 _LAZY = {
-    "check_draft": "engine", "check_section_text": "engine", "error_findings": "engine", "text_hits": "engine",
+    "check_draft": "engine", "check_section_text": "engine", "error_findings": "errors_only", "text_hits": "engine",
     "unit_findings": "engine",
     "check_meta": "structure", "check_sections": "structure", "check_tables": "structure",
 }

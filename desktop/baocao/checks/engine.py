@@ -22,10 +22,11 @@ from ..template.manifest import Pack
 from .citations import citation_findings, citation_hits
 from .completeness import appendix_findings, appendix_number, closing_findings
 from .consistency import name_variant_findings
-from .dismissals import dismissed_keys, draft_words
+from .dismissals import draft_words
 from .figures import figure_hits, stated_totals
 from .findings import RULE_LEGACY, RULE_TEXT_VS_DATA, SEVERITY_ORDER, Finding
 from .hits import Hit
+from .ordering import ordered_findings
 from .legacy_rule import legacy_hits
 from .spelling_rule import real_word_hits, spelling_hits
 from .structure import check_meta, check_sections, check_tables
@@ -167,64 +168,8 @@ def check_draft(draft: Draft, pack: Pack, *, user_words: frozenset[str] | None =
     located += appendix_findings(clean_units, pack)
     located += closing_findings(draft, pack)
     structural = check_meta(draft) + check_sections(draft, pack) + check_tables(draft, pack)
-    return _ordered(draft, pack, structural, located, include_dismissed)
+    return ordered_findings(draft, pack, structural, located, include_dismissed)
 
 
-def error_findings(draft: Draft, pack: Pack) -> list[Finding]:
-    """Exactly the findings of severity "error" that ``check_draft`` gives, in its order — faster.
-
-    Export asks only whether errors stand in the way.  Only the rules of
-    ``ERROR_CAPABLE`` can give an error (structure, an impossible date in a
-    citation, an appendix referred to that does not exist), so the spelling,
-    typography and report-wide comparisons are not run at all: export does a
-    fraction of the work of a full check (tests/test_checks_errors_only.py
-    proves the two agree).
-    """
-    units = list(draft_units(draft, pack))
-    clean_units = [u for u in units if not legacy_hits(u.text)]     # a legacy-encoded string gives only that hit
-    located: list[Finding] = []
-    for unit in clean_units:
-        located += [unit.finding(h.severity, h.rule, h.message, h.offset, h.length, h.fix, h.fix_label)  # type: ignore[arg-type]
-                    for h in citation_hits(unit.text) if h.severity == "error"]
-    located += [f for f in appendix_findings(clean_units, pack) if f.severity == "error"]
-    structural = [f for f in check_meta(draft) + check_sections(draft, pack) + check_tables(draft, pack)
-                  if f.severity == "error"]
-    return _ordered(draft, pack, structural, located, include_dismissed=False)
-
-
-#: the rules that can report severity "error" (``error_findings`` runs only these)
-ERROR_CAPABLE = ("structure: metadata, required sections and fields, field values, sums, table cells",
-                 "citations: a date that does not exist", "completeness: an appendix that does not exist")
-
-
-def _ordered(draft: Draft, pack: Pack, structural: list[Finding], located: list[Finding],
-             include_dismissed: bool) -> list[Finding]:
-    """Structural findings, then located ones in report order; overlaps merged; dismissed ones left out."""
-    order = {spec.id: index for index, spec in enumerate(pack.sections)}
-    order.update({table_id: len(order) + index for index, table_id in enumerate(pack.tables)})
-    findings = structural + sorted(located, key=lambda f: (order.get(f.where, len(order) + 99), f.part != "body",
-                                                           f.row or 0) + f.place())
-    findings = _merge_overlaps(findings)
-    if include_dismissed:
-        return findings
-    dismissed = dismissed_keys(draft)
-    return [f for f in findings if f.key() not in dismissed] if dismissed else findings
-
-
-def _merge_overlaps(findings: list[Finding]) -> list[Finding]:
-    """Drop a located finding when the same rule already covers the same span (two rules may still overlap)."""
-    seen, out = set(), []
-    for finding in findings:
-        mark = (finding.rule, finding.where, finding.part, finding.para, finding.note, finding.note_para, finding.row,
-                finding.field, finding.offset, finding.length) if finding.located else None
-        if mark is not None and mark in seen:
-            continue
-        if mark is not None:
-            seen.add(mark)
-        out.append(finding)
-    return out
-
-
-__all__ = ["check_draft", "check_section_text", "data_findings", "error_findings", "report_date", "text_hits",
-           "unit_findings",
+__all__ = ["check_draft", "check_section_text", "data_findings", "report_date", "text_hits", "unit_findings",
            "RULE_LEGACY", "replace"]

@@ -14,7 +14,7 @@ from typing import Any
 
 import jinja2
 
-from ..constants import SIGNATURE_PATTERNS
+from ..constants import SIGNATURE_PATTERNS, UNPLACED_PREFIX
 from ..docmodel import (
     Appendix, Block, Document, Footnote, HeaderInfo, Heading, Paragraph, RecipientsInfo, SignatureInfo, Table, Text,
 )
@@ -34,7 +34,6 @@ from ..tables.store import draft_table_note
 
 #: Heading and notes of the text of sections the pack no longer has (never dropped, see ``Renderer._unplaced``).
 UNPLACED_TITLE = "NỘI DUNG CHƯA XẾP MỤC"
-UNPLACED_PREFIX = "chua-xep-muc:"
 UNPLACED_FROM = "(Nội dung của mục «{id}», mục này không còn trong mẫu báo cáo; hãy chuyển vào mục phù hợp.)"
 
 

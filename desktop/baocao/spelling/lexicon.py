@@ -50,8 +50,8 @@ class Lexicon:
     loanwords: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()                               # lower-cased words of names
     frequencies: dict[str, int] = field(default_factory=dict)          # syllable → count in real use
-    #: (letters, tone) of every syllable known to be in real use: ours plus the machine's Hunspell list
-    attested: frozenset[tuple[str, str]] = frozenset()
+    #: syllables known to be in real use, lower case, as written: ours plus the machine's Hunspell list
+    attested: frozenset[str] = frozenset()
     #: True when ``attested`` is wide enough to say that a syllable outside it is not in use
     attested_complete: bool = False
 
@@ -61,9 +61,10 @@ class Lexicon:
 
     def is_attested(self, word: str) -> bool:
         """True when *word* (either tone placement) is a syllable in real use, as far as the lists know."""
-        from .system_dictionary import syllable_key
+        from .system_dictionary import placements
 
-        return syllable_key(word) in self.attested
+        low = word.lower()
+        return low in self.attested or not placements(low).isdisjoint(self.attested)
 
     def known_word(self, word: str) -> bool:
         """True for loanwords and the words of place names (never flagged)."""
@@ -71,7 +72,7 @@ class Lexicon:
         return low in self.loanwords or low in self.places
 
 
-def load_lexicon(folder: Path, system: frozenset[tuple[str, str]] = frozenset()) -> Lexicon:
+def load_lexicon(folder: Path, system: frozenset[str] = frozenset()) -> Lexicon:
     """Read the lists from *folder* (a missing file gives an empty list); *system*: the machine's attested syllables."""
     words, phrases = {}, {}
     for line in _lines(folder / MISSPELLINGS_FILE):
@@ -98,12 +99,8 @@ def load_lexicon(folder: Path, system: frozenset[tuple[str, str]] = frozenset())
                    attested, len(attested) >= MIN_COMPLETE_SYLLABLES)
 
 
-def _attested(own: list[str], system: frozenset[tuple[str, str]]) -> frozenset[tuple[str, str]]:
-    from .system_dictionary import syllable_key
-
-    keys = {syllable_key(word) for word in own}
-    keys.discard(None)
-    return frozenset(keys) | system  # type: ignore[operator]
+def _attested(own: list[str], system: frozenset[str]) -> frozenset[str]:
+    return frozenset(word.lower() for word in own) | system
 
 
 @lru_cache(maxsize=1)

@@ -11,8 +11,8 @@ syllable that Vietnamese does not use ("đén") is pointed out as a hint; withou
 it, that one hint is off and everything else works the same.
 
 The file is untrusted input: at most ``MAX_DICTIONARY_BYTES`` are read, lines
-are cut at their first "/" (Hunspell's affix flags) and only valid lower-case
-syllables are kept.
+are cut at their first "/" (Hunspell's affix flags) and only lower-case words of
+letters are kept — as written: a lookup tries both tone placements (``placements``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from .syllable import parse_syllable
+from .syllable import parse_syllable, with_tone
 
 ENV_DICTIONARY = "BAOCAO_VI_DIC"
 DICTIONARY_NAME = "vi_VN.dic"
@@ -62,14 +62,26 @@ def find_dictionary() -> Path | None:
     return None
 
 
-def syllable_key(word: str) -> tuple[str, str] | None:
-    """(toneless letters, tone) of a valid syllable: the same key for "hòa" and "hoà"."""
-    parsed = parse_syllable(word)
-    return None if parsed is None else (parsed.letters, parsed.tone)
+def placements(word: str) -> frozenset[str]:
+    """*word* (lower case, NFC) written with its tone mark in the old and in the new place ("hòa", "hoà").
+
+    Empty when *word* is not a valid syllable.  Lists are stored as written; a lookup tries both
+    placements, so no list has to be parsed syllable by syllable when it is read.
+    """
+    low = unicodedata.normalize("NFC", word).lower()
+    parsed = parse_syllable(low)
+    if parsed is None:
+        return frozenset()
+    forms = {low}
+    for modern in (False, True):
+        form = with_tone(parsed.letters, parsed.tone, modern)
+        if form:
+            forms.add(form)
+    return frozenset(forms)
 
 
-def read_dictionary(path: Path) -> frozenset[tuple[str, str]]:
-    """The syllable keys of a Hunspell ``.dic`` file (empty when unreadable); bounded in size."""
+def read_dictionary(path: Path) -> frozenset[str]:
+    """The lower-case words of a Hunspell ``.dic`` file (empty when unreadable); bounded in size."""
     try:
         with path.open("rb") as stream:
             data = stream.read(MAX_DICTIONARY_BYTES + 1)
@@ -78,18 +90,16 @@ def read_dictionary(path: Path) -> frozenset[tuple[str, str]]:
     if len(data) > MAX_DICTIONARY_BYTES:
         return frozenset()
     text = unicodedata.normalize("NFC", data.decode("utf-8", errors="replace"))
-    keys = set()
+    words = set()
     for line in text.splitlines()[1:]:              # the first line is the entry count
         word = line.split("/", 1)[0].strip()
-        if word and word.islower() and " " not in word:
-            key = syllable_key(word)
-            if key is not None:
-                keys.add(key)
-    return frozenset(keys)
+        if word and word.islower() and word.isalpha():
+            words.add(word)
+    return frozenset(words)
 
 
 @lru_cache(maxsize=1)
-def system_syllables() -> frozenset[tuple[str, str]]:
-    """The machine's attested syllable keys (read once per process; empty without a dictionary)."""
+def system_syllables() -> frozenset[str]:
+    """The machine's attested syllables as written there (read once per process; empty without a dictionary)."""
     path = find_dictionary()
     return read_dictionary(path) if path is not None else frozenset()

@@ -112,7 +112,7 @@ class UnplacedRoom:
         window, session = self.window, self.window.session
         if session is None or not is_orphan(session.pack, session.draft, section_id):
             return
-        from ...render.renderer import UNPLACED_PREFIX
+        from ...constants import UNPLACED_PREFIX
 
         window.current_key = section_id
         window.word_counts.show_for(session.draft, section_id)
@@ -135,7 +135,7 @@ class UnplacedRoom:
         section_id = self.current_orphan()
         if section_id is None:
             return
-        from ...render.renderer import UNPLACED_PREFIX
+        from ...constants import UNPLACED_PREFIX
 
         notes = [note for para in self.window.session.draft.section(section_id).body for note in para.notes()]
         first = notes[0].plain_text() if notes else ""

@@ -27,7 +27,7 @@ def is_orphan(pack: Pack, draft: Draft, key: str | None) -> bool:
 
 def orphan_key(key: str) -> str:
     """The section id behind a preview link of the unplaced text ("chua-xep-muc:<id>" → "<id>")."""
-    from ...render.renderer import UNPLACED_PREFIX   # (the renderer is not needed to start the window)
+    from ...constants import UNPLACED_PREFIX
 
     return key[len(UNPLACED_PREFIX):] if key.startswith(UNPLACED_PREFIX) else key
 
