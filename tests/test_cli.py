@@ -129,3 +129,39 @@ def test_export_with_broken_template(tmp_path, builtin_pack_copy):
 def test_export_requires_docx_suffix(tmp_path):
     # .docx, or .pdf (PDF/A through LibreOffice, tests/test_pdf_export.py); nothing else
     _assert_clean_failure(run_cli("export", str(sample_path()), "-o", str(tmp_path / "a.odt")), ".docx")
+
+
+def test_a_closed_pipe_is_not_an_error(monkeypatch, capsys):
+    """``baocao check F | head``: the reader leaving early ends the command quietly with exit 0, no log entry."""
+    import sys
+
+    from baocao import cli
+
+    def closed(_args):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    logged = []
+    monkeypatch.setattr(cli, "cmd_templates", closed, raising=False)
+    monkeypatch.setattr(cli, "_log_file", lambda: logged.append(1), raising=False)
+    parser = cli.build_parser()
+    args = parser.parse_args(["templates"])
+    monkeypatch.setattr(cli, "build_parser", lambda: _Parser(parser, args, closed))
+    stdout = sys.stdout
+    try:
+        assert cli.main(["templates"]) == cli.EXIT_OK
+    finally:
+        sys.stdout = stdout
+    assert logged == []
+
+
+class _Parser:
+    """The real parser, with the command's function replaced."""
+
+    def __init__(self, parser, args, func):
+        self._parser, self._args, self._func = parser, args, func
+        self._subparsers = parser._subparsers
+
+    def parse_args(self, argv):
+        args = self._parser.parse_args(argv)
+        args.func = self._func
+        return args

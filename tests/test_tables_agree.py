@@ -62,3 +62,15 @@ def test_imported_figures_agree_in_text_totals_and_appendix(tmp_path, draft_path
            "nâng cao chỉ số PCI năm 2021: tổng số 12 nhiệm vụ, đã hoàn thành 09, chưa hoàn thành 03 (xin gia hạn 01)."
     assert line in text
     assert "Ghi chú: Tỷ lệ hoàn thành = số nhiệm vụ đã hoàn thành / tổng số nhiệm vụ" in text
+
+
+def test_a_blank_draft_prints_dots_not_zeros_or_a_dash_rate():
+    """No rows in Phụ lục 01 yet: the sentence shows "…" where figures go, like the other sections."""
+    from baocao.drafts import new_draft
+    from baocao.render import render_draft
+    from baocao.template import load_pack
+
+    pack = load_pack("bao-cao-6-thang")
+    texts = [b.plain_text() for b in render_draft(new_draft(pack), pack).body if hasattr(b, "plain_text")]
+    sentence = next(t for t in texts if "Chi tiết tại Phụ lục 01" in t)
+    assert "-%" not in sentence and " 0 nhiệm vụ" not in sentence and "là … nhiệm vụ" in sentence

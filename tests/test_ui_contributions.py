@@ -198,3 +198,21 @@ def test_a_units_contribution_draft_opens_on_its_first_section_and_says_what_to_
     assert win.current_key == "phoi-hop"
     note = win.contributions.panel.note.text()
     assert "Sở Y tế" in note and "20/12/2026" in note
+
+
+def test_the_request_dialog_names_sections_with_their_numbers_and_a_read_only_draft_cannot_insert(
+        qtbot, window, tmp_path, monkeypatch):
+    from baocao.ui.contributions.request_dialog import RequestDialog
+
+    dialog = RequestDialog(window)
+    texts = [dialog.sections.item(i).text() for i in range(dialog.sections.count())]
+    assert "I. 1. a) Kết quả thực hiện nhiệm vụ được giao" in texts
+    _request_through_the_dialog(qtbot, window, tmp_path, monkeypatch, "Sở Y tế", "y-te.docx")
+    filled = tmp_path / "gui-lai.docx"
+    fill_with_python_docx(tmp_path / "y-te.docx", filled, {1: "Nội dung."}, "Chú thích.", [["a"]])
+    assert window.contributions.control.import_file(str(filled))
+    panel = window.contributions.panel
+    assert panel.insert_all.isEnabled()
+    monkeypatch.setattr(window.controller, "is_read_only", lambda: True)
+    panel.refresh()
+    assert not panel.insert_all.isEnabled() and not panel.remove.isEnabled() and panel.compare.isEnabled()

@@ -353,6 +353,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:            # "baocao check F | head": the reader has gone; nothing went wrong here
+        try:
+            sys.stdout = open(os.devnull, "w")              # noqa: SIM115 - no flush error at exit either
+        except OSError:
+            pass
+        return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - last resort: log, tell politely, no traceback
         if args.debug:
             raise

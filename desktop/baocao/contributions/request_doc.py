@@ -80,6 +80,21 @@ def rendered_for_request(draft: Draft, pack: Pack, req: Request | None) -> Docum
     return render_draft(replace(draft, meta=meta), pack)
 
 
+def section_labels(draft: Draft, pack: Pack) -> dict[str, str]:
+    """Section id → "I. 1. a) Kết quả …": the section's title after its and its parents' numbers, as printed."""
+    report = render_draft(draft, pack)
+    numbered = {h.section_id: h.label for h in report.headings() if h.section_id}
+    out: dict[str, str] = {}
+    for spec in pack.sections:
+        chain, parent = [spec], spec.parent
+        while parent:
+            chain.insert(0, pack.section(parent))
+            parent = pack.section(parent).parent
+        prefix = " ".join(numbered[s.id] for s in chain if numbered.get(s.id))
+        out[spec.id] = f"{prefix} {spec.title or spec.name or spec.id}".strip()
+    return out
+
+
 def request_document(draft: Draft, pack: Pack, req: Request) -> Document:
     """The request as a document for the DOCX writer."""
     sections = check_sections(pack, req.sections)

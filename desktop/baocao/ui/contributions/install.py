@@ -168,10 +168,10 @@ class ContributionsController:
     def show_dock(self) -> None:
         """Show the dock beside the comments panel (tabbed, so the editor keeps its width)."""
         dock, window = self.room.dock, self.window
-        review = getattr(window, "review", None)
-        review_dock = getattr(review, "dock", None)
-        if review_dock is not None and review_dock.isVisible():
-            window.tabifyDockWidget(review_dock, dock)
+        beside = [d for d in window.findChildren(QDockWidget) if d is not dock and d.isVisible() and not d.isFloating()
+                  and window.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea]
+        if beside and not window.tabifiedDockWidgets(dock):
+            window.tabifyDockWidget(beside[0], dock)        # tabbed: the docks never stack past the screen
         dock.show()
         dock.raise_()
         window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
@@ -244,6 +244,7 @@ def install_contributions(window: "MainWindow") -> ContributionsRoom:
     acts["board"].triggered.connect(control.board)
     acts["origin"].triggered.connect(control.tell_origin)
     acts["marks"].toggled.connect(lambda _on: control.update_marks())
+    window.controller.stateChanged.connect(panel.refresh)      # read-only or writable again: the buttons follow
     panel.insertRequested.connect(control.insert)
     panel.compareRequested.connect(control.compare)
     panel.removeRequested.connect(control.remove)

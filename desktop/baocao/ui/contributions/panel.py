@@ -127,8 +127,10 @@ class ContributionsPanel(QWidget):
         self.paragraphs.clear()
         item = self._current()
         enabled = item is not None and self.section_id() is not None
-        for button in (self.insert_chosen, self.insert_all, self.compare, self.remove):
-            button.setEnabled(enabled)
+        writable = not self.window.controller.is_read_only()
+        for button in (self.insert_chosen, self.insert_all, self.remove):
+            button.setEnabled(enabled and writable)      # a read-only draft can be read, not changed
+        self.compare.setEnabled(enabled)
         if item is None:
             return
         source = self.current_source()
@@ -140,7 +142,7 @@ class ContributionsPanel(QWidget):
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(Qt.CheckState.Unchecked)
             self.paragraphs.addItem(row)
-        self.compare.setEnabled(source != "")
+        self.compare.setEnabled(enabled and source != "")
 
     def checked_indices(self) -> list[int]:
         """The ticked paragraphs."""

@@ -31,10 +31,14 @@ class RequestDialog(QDialog):
         self.unit.addItems(unit_choices(units(session.draft), window.settings))
         self.unit.setCurrentText("")
         self.sections = QListWidget(self)
+        self.sections.setWordWrap(True)
+        from ...contributions.request_doc import section_labels
+
+        labels = section_labels(session.draft, session.pack)
         for spec in session.pack.sections:
             if spec.children:
                 continue
-            item = QListWidgetItem(spec.title or spec.name or spec.id)
+            item = QListWidgetItem(labels.get(spec.id) or spec.title or spec.name or spec.id)
             item.setData(Qt.ItemDataRole.UserRole, spec.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)

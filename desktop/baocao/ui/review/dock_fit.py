@@ -57,8 +57,10 @@ class DockFitter:
         self.show_dock() if not self.dock.isVisible() else self.dock.hide()
 
     def show_dock(self) -> None:
-        """Open the panel; in a narrow window the width comes out of the preview."""
+        """Open the panel (brought to the front when tabbed with another); in a narrow window the width comes
+        out of the preview."""
         if self.dock.isVisible():
+            self.dock.raise_()                              # tabbed behind another dock: show this one
             return
         self._editor_width = self.window.editor.width()
         bar = self.window.statusBar()
