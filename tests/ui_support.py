@@ -44,6 +44,8 @@ def make_window(qtbot, tmp_path: Path, session=None):
         window.controller.set_session(session, ask_on_close=False)   # like the sample at start-up
     window.resize(1366, 768)
     show_active(window)
+    if session is not None:          # the preview is asked for after the first paint and comes from its worker
+        qtbot.waitUntil(lambda: window.preview.refresh_count > 0, timeout=15000)
     return window
 
 

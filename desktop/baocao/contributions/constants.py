@@ -36,3 +36,5 @@ KIND_DOCX = "docx"
 KIND_DRAFT = "baocao"
 #: name of the version saved before a contribution is imported from the command line
 IMPORT_VERSION_NAME = "Trước khi nhập đóng góp «{name}»"
+#: ``draft.extras`` key of a contribution draft (a unit's .baocao): the request it answers
+DRAFT_REQUEST_EXTRA = "dong-gop-yeu-cau"

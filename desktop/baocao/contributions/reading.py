@@ -22,8 +22,8 @@ from ..model.draft import Draft
 from ..model.richtext import Body, Para, Span
 from ..model.serialize import body_to_list
 from ..template.manifest import Pack
-from .constants import (KIND_DOCX, KIND_DRAFT, MAX_CONTRIBUTION_PARAGRAPHS, PLACEHOLDER, REQUEST_CODE,
-                        REQUEST_CODE_LINE, REQUEST_DEADLINE_LINE, REQUEST_DOC_TYPE, REQUEST_SUMMARY,
+from .constants import (DRAFT_REQUEST_EXTRA, KIND_DOCX, KIND_DRAFT, MAX_CONTRIBUTION_PARAGRAPHS, PLACEHOLDER,
+                        REQUEST_CODE, REQUEST_CODE_LINE, REQUEST_DEADLINE_LINE, REQUEST_DOC_TYPE, REQUEST_SUMMARY,
                         REQUEST_UNIT_LINE, SECTION_CODE)
 from .errors import ContributionError
 from .request_doc import guidance_lines, instruction_lines, rendered_for_request
@@ -33,8 +33,6 @@ from .store import Contribution, Request, new_code, request as find_request
 WRITER_NAME = "baocao"
 #: a heading without its code still names a requested section when its title is at least this close
 TITLE_MATCH = 0.8
-#: ``draft.extras`` key of a contribution draft: the request it answers
-DRAFT_REQUEST_EXTRA = "dong-gop-yeu-cau"
 
 
 @dataclass

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..model.draft import Draft
 from ..template.manifest import Pack
-from .reading import DRAFT_REQUEST_EXTRA
+from .constants import DRAFT_REQUEST_EXTRA
 from .request_doc import check_sections
 from .store import Request
 

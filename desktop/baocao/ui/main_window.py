@@ -185,9 +185,9 @@ class MainWindow(QMainWindow):
         self.outline.set_pack(session.pack, session.draft)
         self._document = None
         self.preview.set_source(self.render_html)
-        after_first_paint(self.editor, self.preview.refresh_now)   # the draft appears first, the preview just after
+        after_first_paint(self.editor, self.preview.refresh_soon)   # the draft appears first, the preview just after
         self._findings = []
-        QTimer.singleShot(0, self, self.schedule_findings)      # after the first paint, off the UI thread
+        after_first_paint(self.editor, self.schedule_findings)  # after the first paint, off the UI thread
         keys = self.outline.keys()
         first = next((k for k in keys if not nav.is_appendix_key(k) and not session.pack.section(k).children),
                      keys[0] if keys else None)

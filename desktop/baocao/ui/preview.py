@@ -208,6 +208,14 @@ class PreviewPane(QTextBrowser):
         self.refresh_count += 1
         self.rendered.emit(self.last_ms)
 
+    def refresh_soon(self) -> None:
+        """Ask for a render now without waiting for it (a draft just opened: the window stays responsive)."""
+        self.timer.stop()
+        if self._backend is not None:
+            self._request(wait=False)
+        else:
+            self.refresh_now()
+
     def _refresh_later(self) -> None:
         """The debounce timer's refresh: never waits for the worker."""
         if self._backend is not None:

@@ -179,8 +179,7 @@ class ContributionsController:
 
     def session_changed(self) -> None:
         """Refresh the dock; a unit's contribution draft says what to write and by when."""
-        from ...contributions.reading import DRAFT_REQUEST_EXTRA
-        from ...contributions.request_doc import deadline_text
+        from ...contributions.constants import DRAFT_REQUEST_EXTRA
         from ...contributions.store import Request
 
         panel = self.room.panel
@@ -190,6 +189,8 @@ class ContributionsController:
         panel.refresh()
         if not isinstance(asked, dict):
             return
+        from ...contributions.request_doc import deadline_text   # (loads the renderer: only for a unit's draft)
+
         req = Request.from_dict(asked)
         titles = [session.pack.section(s).title for s in req.sections if session.pack.has_section(s)]
         deadline = S.FOR_UNIT_DEADLINE.format(deadline=deadline_text(req.deadline)) if req.deadline else ""
