@@ -149,3 +149,15 @@ def test_undo_keys_in_the_forms_reach_the_editors_stack(qtbot, editor):
     _ctrl_z(qtbot, box)
     assert "(dự thảo)" not in editor.draft.files[MANIFEST_NAME]
     assert "(dự thảo)" not in box.toPlainText()
+
+
+def test_the_editor_fits_the_screen_and_esc_closes_it(qtbot, editor):
+    """On a 1366×768 office PC the whole editor is on screen; Esc closes it like the title-bar button."""
+    available = editor.screen().availableGeometry()
+    hint = editor.minimumSizeHint()
+    assert hint.width() <= 1366 - 24 and hint.height() <= 768 - 48      # it can fit a 1366×768 office screen
+    assert editor.height() <= max(available.height(), hint.height())    # and opens no larger than needed
+    assert editor.width() <= max(available.width(), hint.width())
+    assert editor.isVisible()
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not editor.isVisible(), timeout=3000)

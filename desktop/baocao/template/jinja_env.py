@@ -186,6 +186,11 @@ SYNTAX_MESSAGES: tuple[tuple[str, str], ...] = (
     (r"unexpected end of template, expected '(.+?)'", "mẫu đã hết mà còn thiếu «{1}»"),
     (r"expected token '(.+?)', got '(.+?)'", "cần «{1}» nhưng gặp «{2}»"),
     (r"unexpected '(.+?)'", "gặp «{1}» không đúng chỗ"),
+    (r"Expected an expression, got '(.+?)'", "cần một biểu thức (tên, số, chuỗi…) nhưng gặp «{1}»"),
+    (r"tag name expected", "thiếu tên thẻ sau «{{%» (ví dụ {{% if … %}})"),
+    (r"unexpected char '(.+?)'", "ký tự «{1}» không dùng được ở đây"),
+    (r"expected name or number", "cần một tên hoặc một số"),
+    (r"expected subscript expression", "thiếu chỉ số trong [ ]"),
     (r"No filter named '(\w+)'", "không có bộ lọc «{1}» (xem danh sách bộ lọc trong templates/README.md)"),
     (r"No test named '(\w+)'", "không có phép thử «{1}»"),
 )
@@ -198,7 +203,7 @@ def syntax_text(message: str) -> str:
         match = re.search(pattern, message, re.DOTALL)
         if match:
             return text.format("", *match.groups())
-    return message
+    return f"lỗi cú pháp, thông báo gốc của Jinja: «{message}»"
 
 
 def undefined_text(message: str) -> str:

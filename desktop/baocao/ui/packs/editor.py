@@ -38,6 +38,8 @@ ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 ERROR_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 #: Pause after a change before the check and preview run (ms).
 PREVIEW_DEBOUNCE_MS = 500
+#: the editor's size when the screen allows it (it never opens larger than the screen)
+EDITOR_SIZE = (1360, 820)
 #: Pause after typing in manifest.toml before the section tree is read again (ms).
 TREE_DEBOUNCE_MS = 400
 
@@ -76,7 +78,16 @@ class PackEditor(QMainWindow):
     # ------------------------------------------------------------ layout
     def _build(self) -> None:
         self.setWindowTitle(S.EDITOR_TITLE.format(name=self.root.name))
-        self.resize(1360, 820)
+        available = self.screen().availableGeometry() if self.screen() is not None else None
+        width, height = EDITOR_SIZE
+        if available is not None:              # never taller or wider than the screen (1366×768 office PCs)
+            width, height = min(width, available.width() - 24), min(height, available.height() - 48)
+        self.resize(width, height)
+        close = QAction(self)
+        close.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        close.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        close.triggered.connect(self.close)    # Esc closes, asking to save as the title-bar button does
+        self.addAction(close)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels([S.TREE_HEADER])
         self.tree.currentItemChanged.connect(lambda item, _old: self._select(item.data(0, ID_ROLE) if item else None))
