@@ -113,3 +113,10 @@ def test_a_damaged_lock_is_replaced_with_a_notice(qtbot, tmp_path, draft_path):
     assert window.controller.open_path(draft_path, ask=False)
     assert not window.controller.is_read_only()
     assert "Tệp khóa cũ" in window.statusBar().currentMessage()
+
+
+def test_a_named_version_of_a_read_only_draft_says_why_not(qtbot, locked_window, message_boxes):  # noqa: F811
+    from baocao.ui import strings as S
+
+    locked_window.safekeeping.save_named_version()
+    assert any(text == S.NAMED_VERSION_READ_ONLY for _kind, _title, text in message_boxes.shown), message_boxes.shown

@@ -228,7 +228,8 @@ class Safekeeping(QObject):
         if session is None:
             return
         if session.path is None or session.read_only:
-            prompts.show_error(self.window, S.HISTORY_TITLE, S.NAMED_VERSION_NEEDS_FILE)
+            prompts.show_error(self.window, S.HISTORY_TITLE, S.NAMED_VERSION_READ_ONLY if session.path is not None
+                               else S.NAMED_VERSION_NEEDS_FILE)
             return
         name, ok = QInputDialog.getText(self.window, S.HISTORY_TITLE, S.NAMED_VERSION_PROMPT)
         if not ok or not name.strip():

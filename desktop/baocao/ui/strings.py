@@ -206,6 +206,8 @@ BACKUPS_TITLE = "Bản sao lưu"
 NAMED_VERSION_PROMPT = "Tên phiên bản (ví dụ: Gửi lãnh đạo duyệt 12/6):"
 NAMED_VERSION_SAVED = "Đã lưu phiên bản «{name}»."
 NAMED_VERSION_NEEDS_FILE = "Hãy lưu bản thảo thành tệp (Lưu thành…) trước khi đặt tên phiên bản."
+NAMED_VERSION_READ_ONLY = ("Bản thảo đang mở chỉ để đọc nên không lưu phiên bản vào tệp được. Hãy mở tệp để sửa "
+                           "(hoặc «Lưu thành…» một bản khác) rồi lưu phiên bản.")
 BACKUPS_NEED_FILE = "Bản thảo chưa có tệp nên chưa có bản sao lưu. Hãy lưu bản thảo trước."
 OFFER_BACKUPS = "baocao còn giữ các bản sao lưu gần đây của tệp này. Xem và khôi phục từ bản sao lưu?"
 READ_ONLY_NOTE = "Đang mở chỉ đọc"

@@ -88,7 +88,8 @@ class ReviewRoom:
         if session is None:
             return
         if session.path is None or session.read_only:
-            prompts.show_error(window, WS.HISTORY_TITLE, WS.NAMED_VERSION_NEEDS_FILE)
+            prompts.show_error(window, WS.HISTORY_TITLE, WS.NAMED_VERSION_READ_ONLY if session.path is not None
+                               else WS.NAMED_VERSION_NEEDS_FILE)
             return
         name, ok = QInputDialog.getText(window, WS.HISTORY_TITLE, WS.NAMED_VERSION_PROMPT)
         if not ok or not name.strip():
