@@ -13,7 +13,7 @@ importing ``Finding`` or a ``RULE_*`` id costs nothing at window start-up.
 
 from __future__ import annotations
 
-from typing import Any
+from ..lazy import lazy_attributes
 
 from .findings import *  # noqa: F401,F403 - RULE_* ids, Finding, Severity, blocking_findings
 from .findings import BLOCKING_RULES, SEVERITY_NAMES, Finding, Severity, blocking_findings
@@ -27,13 +27,4 @@ _LAZY = {
 __all__ = ["BLOCKING_RULES", "SEVERITY_NAMES", "Finding", "Severity", "blocking_findings", *_LAZY]
 
 
-def __getattr__(name: str) -> Any:
-    """Load the rule modules on first use of ``check_draft`` and the like (PEP 562)."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, _LAZY, globals())

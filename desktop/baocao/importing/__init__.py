@@ -10,7 +10,7 @@
   checklist (``checklist``).
 """
 
-from typing import Any
+from ..lazy import lazy_attributes
 
 from .constants import MODE_APPEND, MODE_REPLACE, UNPLACED_ID
 
@@ -22,13 +22,4 @@ _LAZY = {"DocxImportError": "package", "ImportPlan": "plan", "ImportPlanError": 
 __all__ = ["MODE_APPEND", "MODE_REPLACE", "UNPLACED_ID", *_LAZY]
 
 
-def __getattr__(name: str) -> Any:
-    """Load the reader and the planner on first use."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, _LAZY, globals())

@@ -15,7 +15,7 @@ from typing import Any
 from ..edits import Edit, SetFieldValue, SetSectionBody, SetTableRows
 from ..model.draft import Draft
 from ..model.richtext import Note, Para, Span
-from .diff import Hunk, align, diff_text
+from .diff import Hunk, align, diff_text, moved_offset
 from ..model.richtext import merge_spans
 from .textops import replace_range, split_at
 
@@ -118,25 +118,13 @@ def _with_notes_of(para: Para, old: Para, index: int) -> Para:
     return _notes_in_place(para, old)
 
 
-def _moved(hunks: list[Hunk], pos: int) -> int:
-    """Offset *pos* of the older text at the same place in the newer one (the end of a change it falls in)."""
-    delta = 0
-    for hunk in hunks:
-        if pos <= hunk.old_start:
-            break
-        if pos < hunk.old_end:
-            return hunk.new_end
-        delta += (hunk.new_end - hunk.new_start) - (hunk.old_end - hunk.old_start)
-    return pos + delta
-
-
 def _notes_in_place(para: Para, old: Para) -> Para:
     """*para*'s text with *old*'s notes where they stood in *old*'s text (a deleted note comes back in place)."""
     hunks = diff_text(old.plain_text(), para.plain_text())
     placed, pos = [], 0
     for item in old.content:
         if isinstance(item, Note):
-            placed.append((_moved(hunks, pos), copy.deepcopy(item)))
+            placed.append((moved_offset(hunks, pos), copy.deepcopy(item)))
         elif isinstance(item, Span):
             pos += len(item.text)
     items = [i for i in para.content if not isinstance(i, Note)]

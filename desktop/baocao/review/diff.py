@@ -76,6 +76,18 @@ def diff_text(old: str, new: str) -> list[Hunk]:
     return hunks
 
 
+def moved_offset(hunks: "list[Hunk]", pos: int) -> int:
+    """Offset *pos* of the older text at the same place in the newer one (the end of a change it falls in)."""
+    delta = 0
+    for hunk in hunks:
+        if pos <= hunk.old_start:
+            break
+        if pos < hunk.old_end:
+            return hunk.new_end
+        delta += (hunk.new_end - hunk.new_start) - (hunk.old_end - hunk.old_start)
+    return pos + delta
+
+
 def similarity(old: str, new: str) -> float:
     """0..1: how much of the two texts' syllables match."""
     if old == new:

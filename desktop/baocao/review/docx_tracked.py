@@ -21,7 +21,7 @@ from lxml import etree
 from ..fsutil import atomic_write
 from ..model.draft import Draft
 from ..template import Pack
-from .diff import align, diff_text
+from .diff import align, diff_text, moved_offset
 from ..docmodel import Document
 from .tokens import normalize
 from .wml import DocxParts, XML_NS, direct_runs, insert_point, paragraph_text, run_text, runs_between, w, word_date
@@ -106,18 +106,6 @@ def _note_refs(p: etree._Element) -> list[tuple[int, etree._Element]]:
     return out
 
 
-def _moved_offset(hunks, pos: int) -> int:
-    """Offset *pos* of the older text at the same place in the newer one (the end of a change it falls in)."""
-    delta = 0
-    for hunk in hunks:
-        if pos <= hunk.old_start:
-            break
-        if pos < hunk.old_end:
-            return hunk.new_end
-        delta += (hunk.new_end - hunk.new_start) - (hunk.old_end - hunk.old_start)
-    return pos + delta
-
-
 def notes_back(old_p: etree._Element, new_p: etree._Element, marker: _Marker) -> int:
     """Put the references of footnotes removed outright from *old_p* back into *new_p*, deleted."""
     refs = [(pos, run) for pos, run in _note_refs(old_p)
@@ -126,7 +114,7 @@ def notes_back(old_p: etree._Element, new_p: etree._Element, marker: _Marker) ->
         return 0
     hunks = diff_text(paragraph_text(old_p), paragraph_text(new_p))
     for pos, run in reversed(refs):          # from the end: earlier offsets stay valid
-        index = insert_point(new_p, _moved_offset(hunks, pos))
+        index = insert_point(new_p, moved_offset(hunks, pos))
         if index == 0 and new_p.find(w("pPr")) is not None:
             index = 1
         holder = marker.wrapper("del")

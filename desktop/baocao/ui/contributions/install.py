@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QMessageBox
 
@@ -14,6 +13,7 @@ from ...contributions.constants import IMPORT_VERSION_NAME
 from ...contributions.store import add_contribution, add_request, contribution, remove_contribution
 from ...errors import BaocaoError
 from .. import prompts
+from ..docks import add_right_dock, show_tabbed
 from . import strings as S
 from .origin import describe_origin, origin_at_cursor, origin_marks
 from .panel import ContributionsPanel
@@ -167,14 +167,7 @@ class ContributionsController:
     # ------------------------------------------------------------ who wrote what
     def show_dock(self) -> None:
         """Show the dock beside the comments panel (tabbed, so the editor keeps its width)."""
-        dock, window = self.room.dock, self.window
-        beside = [d for d in window.findChildren(QDockWidget) if d is not dock and d.isVisible() and not d.isFloating()
-                  and window.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea]
-        if beside and not window.tabifiedDockWidgets(dock):
-            window.tabifyDockWidget(beside[0], dock)        # tabbed: the docks never stack past the screen
-        dock.show()
-        dock.raise_()
-        window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+        show_tabbed(self.window, self.room.dock, DOCK_WIDTH)
         self.room.panel.refresh()
 
     def session_changed(self) -> None:
@@ -222,11 +215,7 @@ class ContributionsController:
 def install_contributions(window: "MainWindow") -> ContributionsRoom:
     """Add the Đóng góp menu and dock to *window*."""
     panel = ContributionsPanel(window)
-    dock = QDockWidget(S.DOCK_TITLE, window)
-    dock.setObjectName("contributions_dock")
-    dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    dock.hide()
+    dock = add_right_dock(window, panel, S.DOCK_TITLE, "contributions_dock")
     menu = _menu(window)
     acts = {"request": QAction(S.ACT_REQUEST, window), "import": QAction(S.ACT_IMPORT, window),
             "panel": dock.toggleViewAction(), "board": QAction(S.ACT_BOARD, window),

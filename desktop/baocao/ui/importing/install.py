@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from ...edits import CompoundEdit, ReplaceDraft, RestoreSection, SetExtra
 from ...importing.checklist import checklist
 from ...importing.constants import CHECKLIST_EXTRA
+from ..docks import add_right_dock, show_tabbed
 from ..strings import MENU_FILE
 from . import strings as S
 from .checklist_dock import ChecklistPanel
@@ -51,12 +51,7 @@ class ImportingRoom:
         self.panel.refresh()
         session = self.window.session
         if session is not None and checklist(session.draft)["items"]:
-            review = getattr(self.window, "review", None)       # share the right side with the comments panel
-            if review is not None and review.dock.isVisible():
-                self.window.tabifyDockWidget(review.dock, self.dock)
-            self.dock.show()                 # a draft started from the last period opens with its checklist
-            self.dock.raise_()
-            self.window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+            show_tabbed(self.window, self.dock, DOCK_WIDTH)   # a draft from the last period opens with its checklist
 
 
 def _file_menu(window: "MainWindow") -> QMenu | None:
@@ -71,11 +66,7 @@ def install_importing(window: "MainWindow") -> ImportingRoom:
     from . import commands
 
     panel = ChecklistPanel(window)
-    dock = QDockWidget(S.CHECKLIST_TITLE, window)
-    dock.setObjectName("importing_checklist_dock")
-    dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    dock.hide()
+    dock = add_right_dock(window, panel, S.CHECKLIST_TITLE, "importing_checklist_dock")
     acts = {
         "import": QAction(S.ACT_IMPORT, window),
         "from_previous": QAction(S.ACT_FROM_PREVIOUS, window),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
 
@@ -13,6 +12,7 @@ from ...constants import AUTOMATIC_STATUSES, SectionStatus
 from ...edits import SetFieldValue, SetMeta, SetSectionBody, SetTableRows
 from ...errors import BaocaoError
 from ...review import operations as ops
+from ..docks import add_right_dock
 from . import strings as S
 from .comments_panel import CommentsPanel
 from .highlight import ResolvedPainter
@@ -147,11 +147,7 @@ def _action(window, text: str, handler, shortcut: str | None = None) -> QAction:
 def install_review(window: "MainWindow") -> ReviewRoom:
     """Add the comments panel, the "Góp ý" menu, reviewer statuses and the compare and Word commands."""
     panel = CommentsPanel(window)
-    dock = QDockWidget(S.PANEL_TITLE, window)
-    dock.setObjectName("review_dock")
-    dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    dock.hide()
+    dock = add_right_dock(window, panel, S.PANEL_TITLE, "review_dock")
     marks = OutlineMarks(window)
     menu = QMenu(S.MENU_REVIEW, window)
     room = ReviewRoom(window, panel, dock, menu, marks, {}, ResolvedPainter(window), WordExports(window),
