@@ -216,3 +216,19 @@ def test_the_request_dialog_names_sections_with_their_numbers_and_a_read_only_dr
     monkeypatch.setattr(window.controller, "is_read_only", lambda: True)
     panel.refresh()
     assert not panel.insert_all.isEnabled() and not panel.remove.isEnabled() and panel.compare.isEnabled()
+
+
+def test_paragraphs_go_after_the_paragraph_the_drafter_was_writing_in(qtbot, window, tmp_path, monkeypatch):
+    _request_through_the_dialog(qtbot, window, tmp_path, monkeypatch, "Sở Y tế", "y-te.docx")
+    filled = tmp_path / "gui-lai.docx"
+    fill_with_python_docx(tmp_path / "y-te.docx", filled, {1: "Đoạn của Sở."}, "Chú thích.", [["a"]])
+    assert window.contributions.control.import_file(str(filled))
+    editor = window.editor.body
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus, timeout=3000)
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().firstBlock().position() + 2)
+    editor.setTextCursor(cursor)                      # the drafter clicks in the first paragraph
+    window.contributions.panel.insert_all.click()
+    body = window.session.draft.section(SECTION).body
+    assert body[1].plain_text().startswith("Đoạn của Sở.") and body[1].origin

@@ -52,6 +52,7 @@ class ContributionsController:
     def __init__(self, window: "MainWindow", room: ContributionsRoom):
         self.window = window
         self.room = room
+        self.last_block: tuple[str, int] | None = None     # (section, paragraph) of the drafter's cursor
 
     # ------------------------------------------------------------ request and import
     def request(self) -> bool:
@@ -128,7 +129,7 @@ class ContributionsController:
 
     # ------------------------------------------------------------ panel actions
     def insert(self, contribution_id: str, source: str, indices: list[int] | None) -> bool:
-        """Insert paragraphs of a contribution into the shown section, at the cursor's paragraph (after it)."""
+        """Insert paragraphs of a contribution into the shown section, after the paragraph of the cursor."""
         from ...contributions.merge import insert_paragraphs
 
         window = self.window
@@ -138,7 +139,8 @@ class ContributionsController:
         item = contribution(session.draft, contribution_id)
         if item is None:
             return False
-        at = window.editor.body.textCursor().blockNumber() + 1 if window.editor.body.hasFocus() else None
+        # after the paragraph the drafter last had the cursor in (in this section), else at the end
+        at = self.last_block[1] + 1 if self.last_block and self.last_block[0] == section_id else None
         edit = insert_paragraphs(session.draft, section_id, item, indices, at, source)
         return bool(edit is not None and window.controller.push(edit))
 
@@ -207,7 +209,10 @@ class ContributionsController:
         editor.setExtraSelections(origin_marks(editor) if self.room.acts["marks"].isChecked() else [])
 
     def cursor_moved(self) -> None:
-        """Keep the dock's "Đoạn đang sửa: của …" line current."""
+        """Remember where the drafter is writing; keep the dock's "Đoạn đang sửa: của …" line current."""
+        editor = self.window.editor
+        if editor.body.hasFocus() and editor.section_id:
+            self.last_block = (editor.section_id, editor.body.textCursor().blockNumber())
         if self.room.dock.isVisible():
             self.room.panel.origin.setText(describe_origin(self.window, origin_at_cursor(self.window.editor.body)))
 
