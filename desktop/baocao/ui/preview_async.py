@@ -46,6 +46,23 @@ def shared_worker() -> PreviewWorker:
         return _WORKER
 
 
+def warm_up(worker: PreviewWorker) -> None:
+    """Start the preview process now, beside the window's own start-up, so the first preview need not wait
+    for it (a second core does the work; nothing waits on this)."""
+    from .thread_imports import PREVIEW_WORKER, preload
+
+    preload(PREVIEW_WORKER)                   # the thread must not import (see ui/thread_imports.py)
+
+    def start() -> None:
+        with worker.lock:
+            try:
+                worker.start()
+            except OSError:                   # the first render tries again and reports it
+                pass
+
+    threading.Thread(target=start, name="baocao-khoi-dong-xem-truoc", daemon=True).start()
+
+
 class PreviewBackend(QObject):
     """Renders the window's draft in the worker; emits ``finished(result)`` on the window's thread."""
 
@@ -137,6 +154,7 @@ def install_preview(window: "MainWindow") -> PreviewBackend | None:
         return None
     backend = PreviewBackend(window)
     window.preview.set_backend(backend, lambda document: setattr(window, "_document", document))
+    warm_up(backend.worker)
     from .print_view import install_print_view
 
     install_print_view(window)
