@@ -24,7 +24,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
-from ..render.worker import PreviewResult, PreviewWorker, worker_available
+from ..render.worker import ErrorInfo, PreviewResult, PreviewWorker, worker_available
+from .newest_job import NewestJob
+from .thread_imports import PREVIEW_WORKER
 
 if TYPE_CHECKING:  # pragma: no cover
     from .main_window import MainWindow
@@ -72,11 +74,8 @@ class PreviewBackend(QObject):
         super().__init__(window)
         self.window = window
         self.worker = worker or shared_worker()
-        self._lock = threading.Lock()
-        self._done = threading.Condition(self._lock)
-        self._pending: tuple[int, Any, bytes] | None = None
-        self._running = False
-        self._counter = 0
+        self._jobs = NewestJob(self._render, "baocao-xem-truoc", PREVIEW_WORKER)
+        self._done = threading.Condition()
         self._results: dict[int, PreviewResult] = {}
         #: The pack whose last render was killed: no more waiting for it in ``refresh_now``.
         self.runaway_pack: Any = None
@@ -87,28 +86,16 @@ class PreviewBackend(QObject):
         if session is None:
             return None
         payload = pickle.dumps(session.draft, protocol=pickle.HIGHEST_PROTOCOL)
-        with self._lock:
-            self._counter += 1
-            self._pending = (self._counter, session.pack, payload)
-            start = not self._running
-            self._running = True
-            request_id = self._counter
-        if start:
-            from .thread_imports import PREVIEW_WORKER, preload
-
-            preload(PREVIEW_WORKER)           # the thread must not import (see ui/thread_imports.py)
-            threading.Thread(target=self._loop, name="baocao-xem-truoc", daemon=True).start()
-        return request_id
+        return self._jobs.submit((session.pack, payload))
 
     @property
     def latest(self) -> int:
         """The id of the newest request."""
-        return self._counter
+        return self._jobs.latest
 
     def busy(self) -> bool:
         """True while a render runs or waits."""
-        with self._lock:
-            return self._running
+        return self._jobs.busy()
 
     def wait(self, request_id: int, timeout_s: float) -> PreviewResult | None:
         """Block until the result of *request_id* (or a newer one) is in, at most *timeout_s*; None if not."""
@@ -117,35 +104,28 @@ class PreviewBackend(QObject):
             found = [k for k in self._results if k >= request_id]
             return self._results[max(found)] if found else None
 
-    def _loop(self) -> None:
-        while True:
-            with self._lock:
-                job, self._pending = self._pending, None
-                if job is None:
-                    self._running = False
-                    return
-            request_id, pack, payload = job
-            with self.worker.lock:
-                try:
-                    result = self.worker.render(pack, request_id, payload)
-                except Exception as exc:  # noqa: BLE001 - a failed start is a message, never a traceback
-                    from ..render.worker import ErrorInfo
-
-                    result = PreviewResult(request_id, error=ErrorInfo(
-                        f"Không chạy được bản xem trước ({type(exc).__name__}).",
-                        "Hãy đóng rồi mở lại chương trình; việc soạn và lưu vẫn bình thường."))
-            if result.killed:
-                self.runaway_pack = pack
-            elif result.error is None and self.runaway_pack is pack:
-                self.runaway_pack = None
-            with self._done:
-                self._results = {k: v for k, v in self._results.items() if k > request_id - 4}
-                self._results[request_id] = result
-                self._done.notify_all()
+    def _render(self, request_id: int, job: tuple[Any, bytes]) -> bool:
+        pack, payload = job
+        with self.worker.lock:
             try:
-                self.finished.emit(result)
-            except RuntimeError:          # the window is gone
-                return
+                result = self.worker.render(pack, request_id, payload)
+            except Exception as exc:  # noqa: BLE001 - a failed start is a message, never a traceback
+                result = PreviewResult(request_id, error=ErrorInfo(
+                    f"Không chạy được bản xem trước ({type(exc).__name__}).",
+                    "Hãy đóng rồi mở lại chương trình; việc soạn và lưu vẫn bình thường."))
+        if result.killed:
+            self.runaway_pack = pack
+        elif result.error is None and self.runaway_pack is pack:
+            self.runaway_pack = None
+        with self._done:
+            self._results = {k: v for k, v in self._results.items() if k > request_id - 4}
+            self._results[request_id] = result
+            self._done.notify_all()
+        try:
+            self.finished.emit(result)
+        except RuntimeError:          # the window is gone
+            return False
+        return True
 
 
 def install_preview(window: "MainWindow") -> PreviewBackend | None:
