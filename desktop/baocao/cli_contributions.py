@@ -20,20 +20,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .contributions.errors import ContributionError
-from .errors import Location
 
 
 def _open(path: str, read_only: bool):
-    from .session import DraftSession
+    from .cli_drafts import open_draft
 
-    file = Path(path)
-    if not file.is_file():
-        raise ContributionError(f"Không tìm thấy tệp «{path}».", "Hãy kiểm tra lại đường dẫn tệp bản thảo.",
-                                Location(file=path))
-    if file.suffix.lower() != ".baocao" and not read_only:
-        raise ContributionError("Chỉ ghi được đề nghị và đóng góp vào tệp bản thảo .baocao.",
-                                "Hãy mở tệp bằng cửa sổ và lưu thành tệp .baocao trước.", Location(file=path))
-    return DraftSession.open(file, read_only=read_only, threaded=False)
+    return open_draft(path, ContributionError, read_only=read_only, action="ghi đề nghị và đóng góp vào")
 
 
 def _deadline(text: str | None):
@@ -86,10 +78,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .contributions.reading import read_contribution
     from .contributions.store import add_contribution
 
-    source = Path(args.source)
-    if not source.is_file():
-        raise ContributionError(f"Không tìm thấy tệp «{args.source}».", "Hãy kiểm tra lại đường dẫn tệp đơn vị gửi.",
-                                Location(file=args.source))
+    from .cli_drafts import need_file
+
+    source = need_file(args.source, ContributionError, hint="Hãy kiểm tra lại đường dẫn tệp đơn vị gửi.")
     session = _open(args.file, read_only=args.dry_run)
     try:
         result = read_contribution(session.draft, session.pack, source, args.unit or "")

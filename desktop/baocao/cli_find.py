@@ -14,9 +14,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
-from .errors import BaocaoError, Location
+from .errors import BaocaoError
 
 VERSION_NAME = "Trước khi thay «{old}» bằng «{new}»"
 
@@ -85,16 +84,10 @@ def cmd_find(args: argparse.Namespace) -> int:
 def cmd_replace(args: argparse.Namespace) -> int:
     """Replace every match in one step and save (a named version keeps the text before)."""
     from .search import find_in_draft, replace_hits
-    from .session import DraftSession
+    from .cli_drafts import open_draft
 
-    file = Path(args.file)
-    if not file.is_file():
-        raise FindCliError(f"Không tìm thấy tệp «{args.file}».", "Hãy kiểm tra lại đường dẫn tệp bản thảo.",
-                           Location(file=args.file))
-    if file.suffix.lower() == ".json":
-        raise FindCliError("Tệp .json là tệp trao đổi, không có lịch sử phiên bản nên không thay thế tại chỗ được.",
-                           "Hãy mở tệp bằng cửa sổ và lưu thành tệp .baocao trước.", Location(file=args.file))
-    session = DraftSession.open(file, read_only=args.dry_run, threaded=False)
+    session = open_draft(args.file, FindCliError, read_only=args.dry_run, action="thay thế tại chỗ",
+                         dry_run_hint=True)
     try:
         sections, tables = _order(session.pack)
         hits = find_in_draft(session.draft, _query(args.query), _options(args), sections, tables)

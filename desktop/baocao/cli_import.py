@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .errors import BaocaoError, Location
+from .errors import BaocaoError
 
 
 class ImportCliError(BaocaoError):
@@ -17,10 +17,9 @@ class ImportCliError(BaocaoError):
 
 
 def _need_file(path: str, what: str) -> Path:
-    file = Path(path)
-    if not file.is_file():
-        raise ImportCliError(f"Không tìm thấy {what} «{path}».", "Hãy kiểm tra lại đường dẫn.", Location(file=path))
-    return file
+    from .cli_drafts import need_file
+
+    return need_file(path, ImportCliError, what, "Hãy kiểm tra lại đường dẫn.")
 
 
 def _apply_maps(plan, maps: list[str]) -> None:

@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from .errors import BaocaoError, ExportError, Location
+from .errors import BaocaoError, ExportError
 
 
 class ReviewCliError(BaocaoError):
@@ -21,11 +21,9 @@ class ReviewCliError(BaocaoError):
 
 
 def _need_draft_file(path: str) -> Path:
-    file = Path(path)
-    if not file.is_file():
-        raise ReviewCliError(f"Không tìm thấy tệp «{path}».", "Hãy kiểm tra lại đường dẫn tệp bản thảo.",
-                             Location(file=path))
-    return file
+    from .cli_drafts import need_file
+
+    return need_file(path, ReviewCliError)
 
 
 def _open(path: str, read_only: bool = True):

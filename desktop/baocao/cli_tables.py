@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .errors import BaocaoError, Location
+from .errors import BaocaoError
 
 #: the name of the version saved before an import
 VERSION_NAME = "Trước khi nhập bảng {table} từ {file}"
@@ -24,17 +24,9 @@ class TableCliError(BaocaoError):
 
 
 def _open(path: str, dry_run: bool):
-    from .session import DraftSession
+    from .cli_drafts import open_draft
 
-    file = Path(path)
-    if not file.is_file():
-        raise TableCliError(f"Không tìm thấy tệp «{path}».", "Hãy kiểm tra lại đường dẫn tệp bản thảo.",
-                            Location(file=path))
-    if file.suffix.lower() == ".json" and not dry_run:
-        raise TableCliError("Tệp .json là tệp trao đổi, không có lịch sử phiên bản nên không nhập bảng tại chỗ được.",
-                            "Hãy mở tệp bằng cửa sổ và lưu thành tệp .baocao trước (hoặc chạy với --dry-run).",
-                            Location(file=path))
-    return DraftSession.open(file, read_only=dry_run, threaded=False)
+    return open_draft(path, TableCliError, read_only=dry_run, action="nhập bảng tại chỗ", dry_run_hint=True)
 
 
 def _spec(session, table_id: str):
