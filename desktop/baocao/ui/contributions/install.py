@@ -203,6 +203,16 @@ class ContributionsController:
         self.room.panel.origin.setText(text)
         return text
 
+    def edit_applied(self, edit: object, _origin: object) -> None:
+        """Follow an edit: the dock (when shown) except for plain typing, and the colour marks (when on)."""
+        from ...edits import SetSectionBody
+
+        typing = isinstance(edit, SetSectionBody) and edit.typing
+        if self.room.dock.isVisible() and not typing:       # no per-keystroke work for the dock
+            self.room.panel.refresh()
+        if self.room.acts["marks"].isChecked():
+            self.update_marks()
+
     def update_marks(self) -> None:
         """Colour the paragraphs that came from units (when the toggle is on)."""
         editor = self.window.editor.body
@@ -244,7 +254,8 @@ def install_contributions(window: "MainWindow") -> ContributionsRoom:
     panel.compareRequested.connect(control.compare)
     panel.removeRequested.connect(control.remove)
     window.controller.sessionChanged.connect(control.session_changed)
-    window.controller.editApplied.connect(lambda *_: (panel.refresh(), control.update_marks()))
+    window.controller.editApplied.connect(control.edit_applied)
+    dock.visibilityChanged.connect(lambda visible: panel.refresh() if visible else None)   # opened from the menu
     window.outline.entrySelected.connect(lambda _key: (panel.refresh(), control.update_marks()))
     window.editor.body.cursorPositionChanged.connect(control.cursor_moved)
     return room
