@@ -326,6 +326,24 @@ def test_autosave_message(qtbot, window, tmp_path):
     assert window.autosave_label.text().startswith("Đã tự động lưu ")
 
 
+def test_autosave_label_belongs_to_the_open_draft(qtbot, window, tmp_path):
+    """Opening another draft clears the first one's autosave time; an explicit save shows its own time."""
+    first = saved_sample(tmp_path, "mot.baocao")
+    second = saved_sample(tmp_path, "hai.baocao")
+    window.controller.ask_on_close = False
+    assert window.controller.open_path(first)
+    window.controller.autosave_timer.setInterval(50)
+    window.controller.push(SetSectionBody.make(window.session.draft, "uu-diem", [Para.of("Tự động lưu")]))
+    with qtbot.waitSignal(window.controller.autosaved, timeout=3000):
+        pass
+    assert window.autosave_label.text().startswith("Đã tự động lưu ")
+    assert window.controller.open_path(second, ask=False)
+    assert window.autosave_label.text() == ""
+    window.controller.push(SetSectionBody.make(window.session.draft, "uu-diem", [Para.of("Lưu tay")]))
+    assert window.controller.save()
+    assert window.autosave_label.text().startswith("Đã lưu lúc ")
+
+
 def test_export_refused_when_user_cancels(qtbot, tmp_path, monkeypatch):
     from baocao.session import DraftSession
     from baocao.template import load_pack

@@ -42,7 +42,7 @@ class Safekeeping(QObject):
         self.controller = window.controller
         self.controller.session_opener = self.open_session
         self.controller.sessionChanged.connect(self._session_changed)
-        self.controller.saved.connect(lambda _path: self.refresh_read_only())     # "Lưu thành…" left read-only
+        self.controller.saved.connect(self._saved)
         window.read_only_banner.takeOverRequested.connect(self.take_over)
         window.read_only_banner.saveCopyRequested.connect(lambda: self.controller.save_as())
         self.statusArrived.connect(self._show_status)      # queued: delivered on the window's thread
@@ -123,11 +123,20 @@ class Safekeeping(QObject):
         session = self.controller.session
         self._lock_loss_reported = False
         self.window.autosave_label.setStyleSheet("")
+        self.window.autosave_label.setText("")        # the previous draft's last autosave is not this one's
         if session is None:
             self.heartbeat_timer.stop()
             return
         session.set_autosave_listener(self.statusArrived.emit)
         self.heartbeat_timer.start()
+        self.refresh_read_only()
+
+    def _saved(self, _path: str) -> None:
+        """After Lưu / Lưu thành…: the label tells when, and "Lưu thành…" may have lifted read-only."""
+        from PySide6.QtCore import QTime
+
+        self.window.autosave_label.setStyleSheet("")
+        self.window.autosave_label.setText(S.SAVED_AT.format(time=QTime.currentTime().toString("HH:mm")))
         self.refresh_read_only()
 
     def read_only_state(self) -> "ReadOnlyState | None":

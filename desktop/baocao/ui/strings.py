@@ -101,6 +101,7 @@ TABLE_BAD_NUMBER = "Dòng {row}, cột «{column}»: «{value}» — {problem} C
 
 # ---------------------------------------------------------------- status bar, messages
 AUTOSAVED = "Đã tự động lưu {time}"
+SAVED_AT = "Đã lưu lúc {time}"
 WORDS_SECTION = "Mục: {n} từ · "
 WORDS_REPORT = "Báo cáo: {n} từ"
 WORDS_TIP = "Số từ do người soạn viết (kể cả chú thích) của mục đang mở và của cả báo cáo"
