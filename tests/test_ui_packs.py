@@ -157,3 +157,45 @@ def test_editing_a_field_label_keeps_its_other_keys(qtbot, tmp_path, user_packs,
     assert fields["chi_thi"]["label"] == "Chỉ thị"
     _wait_preview(qtbot, editor)
     editor.saved_draft = editor.draft
+
+
+def test_remove_an_office_pack_and_restore_it(qtbot, tmp_path, user_packs, message_boxes):
+    """«Xóa mẫu…» moves the office's copy aside (built-in packs cannot be removed); «Mẫu đã xóa…» brings it back."""
+    window = make_window(qtbot, tmp_path)
+    window.packs.manager_action.trigger()
+    manager = window.packs.manager
+    _select_pack(manager, "bao-cao-nam")
+    assert not manager.buttons["remove"].isEnabled()
+    assert not manager.buttons["restore"].isEnabled()              # nothing removed yet
+    copied = manager.copy(new_id="mau-se-xoa")
+    _select_pack(manager, "mau-se-xoa")
+    assert manager.buttons["remove"].isEnabled()
+    moved = manager.remove(confirm=False)
+    assert moved is not None and moved.is_dir() and not copied.exists()
+    assert (moved / "manifest.toml").is_file()
+    assert "mau-se-xoa" not in [p.id for p in list_packs()]
+    assert manager.buttons["restore"].isEnabled()
+    restored = manager.restore(choice=0)
+    assert restored == copied and (restored / "manifest.toml").is_file()
+    assert "mau-se-xoa" in [p.id for p in list_packs()]
+    assert manager.current().id == "mau-se-xoa"
+    assert not manager.buttons["restore"].isEnabled()
+
+
+def test_restore_refuses_to_overwrite_a_pack_of_the_same_folder(tmp_path, user_packs):
+    from baocao.errors import TemplateError
+    from baocao.paths import templates_dir
+    from baocao.template.removed_packs import list_removed, remove_user_pack, restore_removed
+    from baocao.template.user_packs import start_user_pack
+
+    first = start_user_pack(list_packs()[0].root, "mau-trung")
+    remove_user_pack(first)
+    start_user_pack(list_packs()[0].root, "mau-trung")             # a new one took the folder name
+    (removed,) = list_removed()
+    assert removed.folder_name == "mau-trung" and removed.removed_at
+    with pytest.raises(TemplateError, match="đã có «mau-trung»"):
+        restore_removed(removed)
+    assert removed.path.is_dir()                                   # nothing lost
+    with pytest.raises(TemplateError, match="không nằm trong thư mục mẫu"):
+        remove_user_pack(templates_dir() / "bao-cao-nam")          # a built-in pack is not ours to move
+    assert (templates_dir() / "bao-cao-nam" / "manifest.toml").is_file()

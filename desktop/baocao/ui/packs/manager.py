@@ -40,6 +40,7 @@ class TemplateManager(QDialog):
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, text, slot in (("copy", S.BTN_COPY, self.copy), ("edit", S.BTN_EDIT, self.edit),
+                                ("remove", S.BTN_REMOVE_PACK, self.remove), ("restore", S.BTN_RESTORE_PACK, self.restore),
                                 ("export", S.BTN_EXPORT, self.export), ("import", S.BTN_IMPORT, self.import_zip),
                                 ("styles", S.BTN_STYLES, self.open_styles), ("folder", S.BTN_FOLDER, self.open_folder)):
             button = QPushButton(text, self)
@@ -100,6 +101,10 @@ class TemplateManager(QDialog):
         for key in ("copy", "export", "styles", "folder"):
             self.buttons[key].setEnabled(info is not None)
         self.buttons["edit"].setEnabled(info is not None and not info.builtin)
+        self.buttons["remove"].setEnabled(info is not None and self._removable(info))
+        from ...template.removed_packs import list_removed
+
+        self.buttons["restore"].setEnabled(bool(list_removed()))
         self.buttons["export"].setEnabled(info is not None and not info.broken)
         self.buttons["copy"].setEnabled(info is not None and not info.broken)
 
@@ -122,6 +127,62 @@ class TemplateManager(QDialog):
             prompts.show_error(self, S.ERROR_TITLE, exc)
             return None
         self.refresh(select=new_id)
+        return target
+
+    @staticmethod
+    def _removable(info: PackInfo) -> bool:
+        """Only the office's own packs in the user pack folder can be removed here."""
+        try:
+            return not info.builtin and info.root.resolve().parent == user_templates_dir().resolve()
+        except OSError:
+            return False
+
+    def remove(self, confirm: bool = True) -> Path | None:
+        """Move the selected office pack aside (after asking); «Mẫu đã xóa…» brings it back."""
+        from ...template.removed_packs import remove_user_pack
+
+        info = self.current()
+        if info is None or not self._removable(info):
+            return None
+        if confirm:
+            answer = QMessageBox.question(self, S.REMOVE_PACK_TITLE, S.REMOVE_PACK_CONFIRM.format(name=info.name, id=info.id),
+                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                          QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        try:
+            moved = remove_user_pack(info.root)
+        except BaocaoError as exc:
+            prompts.show_error(self, S.REMOVE_PACK_TITLE, exc)
+            return None
+        self.refresh()
+        return moved
+
+    def restore(self, choice: int | None = None) -> Path | None:
+        """Choose a removed pack and move it back into the user pack folder."""
+        from ...template.removed_packs import list_removed, restore_removed
+
+        removed = list_removed()
+        if not removed:
+            return None
+        if choice is None:
+            labels = [S.REMOVED_ITEM.format(name=item.name, folder=item.folder_name, when=item.removed_at or "?")
+                      for item in removed]
+            text, ok = QInputDialog.getItem(self, S.RESTORE_PACK_TITLE, S.RESTORE_PACK_ASK, labels, 0, False)
+            if not ok:
+                return None
+            choice = labels.index(text)
+        item = removed[choice]
+        try:
+            target = restore_removed(item)
+        except BaocaoError as exc:
+            prompts.show_error(self, S.RESTORE_PACK_TITLE, exc)
+            return None
+        self.refresh()
+        for index in range(self.tree.topLevelItemCount()):
+            found = self.tree.topLevelItem(index)
+            if found.data(0, INFO_ROLE).root.resolve() == target.resolve():
+                self.tree.setCurrentItem(found)
         return target
 
     def edit(self) -> "PackEditor | None":
