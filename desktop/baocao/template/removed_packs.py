@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .. import paths
 from ..errors import TemplateError
+from ..oserrors import os_error_text
 
 #: name of the folder beside the user pack folder that holds removed packs
 REMOVED_FOLDER = "templates-da-xoa"
@@ -61,7 +62,7 @@ def remove_user_pack(root: Path) -> Path:
     try:
         shutil.move(str(root), str(target))
     except OSError as exc:
-        raise TemplateError(f"Không chuyển được thư mục mẫu «{root.name}»: {exc.strerror or exc}.",
+        raise TemplateError(f"Không chuyển được thư mục mẫu «{root.name}»: {os_error_text(exc)}.",
                             "Hãy đóng các chương trình đang mở tệp trong thư mục đó rồi thử lại.") from exc
     return target
 
@@ -107,6 +108,6 @@ def restore_removed(item: RemovedPack) -> Path:
     try:
         shutil.move(str(item.path), str(target))
     except OSError as exc:
-        raise TemplateError(f"Không khôi phục được mẫu «{item.name}»: {exc.strerror or exc}.",
+        raise TemplateError(f"Không khôi phục được mẫu «{item.name}»: {os_error_text(exc)}.",
                             "Hãy kiểm tra quyền ghi vào thư mục mẫu của đơn vị rồi thử lại.") from exc
     return target
