@@ -52,11 +52,14 @@ def test_imported_figures_agree_in_text_totals_and_appendix(tmp_path, draft_path
     assert ["", "Tổng cộng", "905", "753", "44", "101", "7", "88,1"] in rows
     assert ["4", "UBND phường Nam Gia Nghĩa", "160", "133", "7", "18", "2", "87,5"] in rows
     # Phụ lục 02: the generated paragraph, its groups' sub-totals and the grand total
-    assert (docs.tong("tong"), docs.tong("hoan_thanh"), docs.hien("ty_le")) == (114, 88, "77,2")
-    assert "tổng số 114 nhiệm vụ, đã hoàn thành 88 nhiệm vụ (đạt 77,2%), chưa hoàn thành 26 nhiệm vụ" in text
-    assert ["", "Tổng cộng", "114", "88", "7", "26", "5", "7", "77,2", ""] in rows
-    assert ["", "Cộng", "53", "36", "5", "17", "4", "6", "67,9", ""] in rows          # group I's sub-total
-    assert ["II", "Kế hoạch, quyết định triển khai của UBND tỉnh", "", "", "", "", "", "", "", ""] in rows
+    # (the sample's Phụ lục 02 starts with the 19 government tasks of I.1.a, issue 13 item 1)
+    assert (docs.tong("tong"), docs.tong("hoan_thanh"), docs.hien("ty_le")) == (133, 93, "69,9")
+    assert "tổng số 133 nhiệm vụ (gồm cả 19 nhiệm vụ Chính phủ, Thủ tướng Chính phủ giao" in text
+    assert "đã hoàn thành 93 nhiệm vụ (đạt 69,9%), chưa hoàn thành 40 nhiệm vụ" in text
+    assert ["", "Tổng cộng", "133", "93", "7", "40", "5", "7", "69,9", ""] in rows
+    assert ["", "Cộng", "19", "5", "0", "14", "0", "0", "26,3", ""] in rows           # group I (Chính phủ)
+    assert ["", "Cộng", "53", "36", "5", "17", "4", "6", "67,9", ""] in rows          # group II's sub-total
+    assert ["III", "Kế hoạch, quyết định triển khai của UBND tỉnh", "", "", "", "", "", "", "", ""] in rows
     assert "trong đó 05 nhiệm vụ đã quá hạn; 07 nhiệm vụ xin gia hạn" in text
     line = "Kế hoạch hành động số 96/KH-UBND ngày 26/02/2021 của UBND tỉnh về cải thiện môi trường kinh doanh, " \
            "nâng cao chỉ số PCI năm 2021: tổng số 12 nhiệm vụ, đã hoàn thành 09, chưa hoàn thành 03 (xin gia hạn 01)."

@@ -15,6 +15,7 @@ from ..formatting import format_number, parse_number
 from ..model.draft import Draft
 from ..model.richtext import body_is_empty
 from ..template.manifest import Pack, SectionSpec
+from ..tables.linked import computed_field_keys
 from .findings import RULE_INVALID_VALUE, RULE_META, RULE_MISSING, RULE_SUM, Finding
 
 
@@ -32,9 +33,10 @@ def check_sections(draft: Draft, pack: Pack) -> list[Finding]:
             findings.append(Finding("error", spec.id, f"Mục {name} chưa có nội dung.", rule=RULE_MISSING))
         values = data.fields if data else {}
         invalid = set()
+        computed = computed_field_keys(draft, pack, spec.id) if spec.fields else set()   # figures from a table
         for field in spec.fields:
             raw = values.get(field.key)
-            if field.required and raw in (None, ""):
+            if field.required and raw in (None, "") and field.key not in computed:
                 findings.append(Finding("error", spec.id, f"Mục {name}: chưa nhập «{field.label}».", field.key,
                                         RULE_MISSING))
                 continue
@@ -46,7 +48,7 @@ def check_sections(draft: Draft, pack: Pack) -> list[Finding]:
                                         RULE_INVALID_VALUE))
         for check in spec.checks:
             keys = [check.total, *check.parts]
-            if invalid.intersection(keys):
+            if invalid.intersection(keys) or computed.issuperset(keys):   # computed: the table's figures add up
                 continue             # a figure that cannot be read is reported above, not summed
             numbers = {key: parse_number(values.get(key)) for key in keys}
             if numbers[check.total] is None:
@@ -75,7 +77,8 @@ def check_tables(draft: Draft, pack: Pack) -> list[Finding]:
                     findings.append(Finding("error", table.id,
                                             f"{label}, dòng {index}: «{column.header}» phải là số hợp lệ; đang là «{raw}». {problem}",
                                             column.key, RULE_INVALID_VALUE, index, part="cell"))
-    return findings
+    from ..tables.rules import table_findings      # the tables room: fields vs. their table, unknown sources
+    return findings + table_findings(draft, pack)
 
 
 def check_meta(draft: Draft) -> list[Finding]:

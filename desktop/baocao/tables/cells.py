@@ -4,7 +4,8 @@
 * decimal columns store the number as text with a decimal comma and no
   thousands dots ("173235,0"), so the value and the decimals typed are kept
   exactly (no binary floating point); older drafts' ``int``/``float`` still read;
-* a cell that is not a valid number keeps the text as typed (shown in red,
+* choice columns store the choice's key (``baocao.tables.choices``; label or alias typed → key);
+* a cell that is not a valid number (or no choice) keeps the text as typed (shown in red,
   never summed, listed by the checks) — ``baocao.fields`` decides what is valid;
 * shown with the pack's ``decimals`` (rounded half up) through
   ``baocao.formatting.format_number``; a division by zero shows as "-".
@@ -66,6 +67,11 @@ def read_cell(column: ColumnSpec, text: Any) -> CellInput:
     """
     if not column.numeric:
         value = clean_line(str(text)) if text is not None else ""
+        if column.type == "choice" and value:
+            from .choices import choice_key, choice_problem
+
+            key = choice_key(column, value)
+            return CellInput(key) if key is not None else CellInput(value, choice_problem(column, value))
         return CellInput(value or None)
     if isinstance(text, bool):
         text = str(text)
@@ -93,6 +99,10 @@ def cell_number(column: ColumnSpec, raw: Any) -> CellValue:
         if cell_problem(column.type, raw):
             return clean_line(str(raw))
         return parse_number(raw)
+    if column.type == "choice" and raw not in (None, ""):
+        from .choices import choice_key
+
+        return choice_key(column, raw) or clean_line(str(raw))    # a text that is no choice is kept as it is
     return clean_line(str(raw)) if raw not in (None, "") else None
 
 
@@ -115,4 +125,8 @@ def format_cell(column: ColumnSpec, value: CellValue) -> str:
         if column.formula and value != value.to_integral_value():
             return format_number(value.quantize(Decimal("0.01"), rounding=ROUNDING))
         return format_number(value)
+    if column.type == "choice":
+        from .choices import choice_label
+
+        return choice_label(column, value)
     return str(value)

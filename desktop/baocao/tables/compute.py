@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ..template.manifest import TableSpec
+from ..template.manifest import ColumnSpec, TableSpec
 from .cells import CellValue, cell_number
 from .formula import DIVISION_BY_ZERO
 from .spec import evaluation_order, formula_of
@@ -30,6 +30,7 @@ class Group:
     name: str
     indices: list[int] = field(default_factory=list)
     totals: dict[str, CellValue] = field(default_factory=dict)
+    key: str = ""                  # the choice's key when ``group_by`` is a choice column ("" otherwise)
 
 
 @dataclass
@@ -71,6 +72,17 @@ def aggregate(spec: TableSpec, rows: list[dict[str, CellValue]], order: list | N
     return sums
 
 
+def choice_groups(column: ColumnSpec, groups: list[Group]) -> list[Group]:
+    """Groups of a choice column: named by their label, keyed, in the declared order (other texts last)."""
+    from .choices import choice_key, choice_label, choice_order
+
+    for group in groups:
+        if group.name != NO_GROUP:
+            group.key = choice_key(column, group.name) or ""
+            group.name = choice_label(column, group.name)
+    return sorted(groups, key=lambda g: choice_order(column, g.key) if g.key else len(column.choices) + 1)
+
+
 def compute_table(spec: TableSpec, rows: list[dict[str, Any]]) -> TableResult:
     """Fill *rows* of *spec*: computed cells, groups with sub-totals, totals (see the module text)."""
     order = evaluation_order(spec)
@@ -78,12 +90,15 @@ def compute_table(spec: TableSpec, rows: list[dict[str, Any]]) -> TableResult:
     groups: list[Group] = []
     if spec.group_by:
         by_name: dict[str, Group] = {}
+        column = spec.column(spec.group_by)
         for index, value in enumerate(values):
             name = str(value.get(spec.group_by) or "").strip() or NO_GROUP
             if name not in by_name:
                 by_name[name] = Group(name)
                 groups.append(by_name[name])
             by_name[name].indices.append(index)
+        if column is not None and column.type == "choice":
+            groups = choice_groups(column, groups)
         for group in groups:
             group.totals = aggregate(spec, [values[i] for i in group.indices], order)
     totals = aggregate(spec, values, order) if any(c.total for c in spec.columns) else {}

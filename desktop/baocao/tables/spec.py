@@ -4,7 +4,8 @@ The new optional keys (all with defaults, see templates/README.md):
 
 * column ``formula = "hoan_thanh / tong * 100"`` — a computed column (``baocao.tables.formula``);
 * column ``decimals = 1`` — decimal places shown (rounded half up), for ``decimal`` columns;
-* table ``group_by = "khoi"`` — rows grouped by a text column, a sub-total row per group;
+* table ``group_by = "khoi"`` — rows grouped by a text or choice column, a sub-total row per group;
+* column ``type = "choice"`` with ``[[tables.columns.choices]]`` — a value out of a declared list;
 * table ``subtotal_label = "Cộng"`` and ``note = "…"`` (a line under the table).
 """
 
@@ -80,11 +81,16 @@ def table_spec_problem(spec: TableSpec) -> str | None:
                 return f"{where}: decimals phải là số nguyên từ 0 đến {MAX_DECIMALS}."
             if column.type != "decimal" and not (column.formula and column.numeric):
                 return f"{where}: decimals chỉ dùng cho cột type = \"decimal\"."
+    from .choices import choice_column_problem   # type = "choice" (sources of tasks)
+
+    for column in spec.columns:
+        if problem := choice_column_problem(spec, column):
+            return problem
     if spec.group_by is not None:
         group = keys.get(spec.group_by)
-        if group is None or group.type != "text":
+        if group is None or group.type not in ("text", "choice"):
             return (f"Bảng «{spec.id}»: group_by = «{spec.group_by}» phải là mã của một cột chữ (type = \"text\") "
-                    "của bảng.")
+                    "hoặc cột lựa chọn (type = \"choice\") của bảng.")
     try:
         evaluation_order(spec)
     except FormulaError as exc:

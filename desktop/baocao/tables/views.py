@@ -8,6 +8,7 @@ rounding), so a paragraph and its appendix cannot disagree::
     {{ pl.tong('tong') | so }} nhiệm vụ, đạt {{ pl.hien('ty_le') }}%
     {% for nhom in pl.nhom %}{{ nhom.ten }}: {{ nhom.tong('tong') | so }}{% endfor %}
     {% for d in pl.dong %}{{ d.van_ban }}: {{ d.so('hoan_thanh') | so2 }}{% endfor %}
+    {% set cp = pl.nguon('chinh-phu') %}{% if cp.so_dong %}{{ cp.tong('tong') | so2 }}{% endif %}
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from typing import Any
 
 from ..template.manifest import TableSpec
 from .cells import CellValue, format_cell
-from .compute import Group, compute_table, decimal_totals
+from .choices import choice, choices_text
+from .compute import Group, aggregate, compute_table, decimal_totals
 
 
 def _column(spec: TableSpec, key: str):
@@ -57,11 +59,12 @@ class RowView(_Values):
 
 
 class GroupView(_Values):
-    """One group of rows (``group_by``): ``ten``, ``so_dong``, ``dong``, ``tong(key)``, ``hien(key)``."""
+    """One group of rows (``group_by``): ``ten``, ``ma`` (choice key), ``so_dong``, ``dong``, ``tong(key)``, ``hien(key)``."""
 
     def __init__(self, spec: TableSpec, group: Group, rows: list[RowView]):
         super().__init__(spec, group.totals)
         self.ten = group.name
+        self.ma = group.key
         self.dong = [rows[i] for i in group.indices]
         self.so_dong = len(self.dong)
 
@@ -89,3 +92,21 @@ class TableView(_Values):
     def nhom_ten(self, name: str) -> GroupView | None:
         """The group called *name* (None when no row is in it)."""
         return next((g for g in self.nhom if g.ten == name), None)
+
+    def nguon(self, key: str) -> GroupView:
+        """The group of the declared choice *key* of the ``group_by`` column (a source of tasks).
+
+        Always a group: with no row in it, ``so_dong`` is 0 and every total is 0.
+        Raises ``KeyError`` (Vietnamese) when the table has no such choice.
+        """
+        spec = self._spec
+        column = spec.column(spec.group_by) if spec.group_by else None
+        if column is None or column.type != "choice":
+            raise KeyError(f"bảng «{spec.id}» không nhóm theo một cột lựa chọn (group_by với type = \"choice\")")
+        declared = choice(column, key)
+        if declared is None:
+            raise KeyError(f"bảng «{spec.id}» không có nguồn «{key}»; các nguồn: {choices_text(column)}")
+        found = next((g for g in self.nhom if g.ma == key), None)
+        if found is not None:
+            return found
+        return GroupView(spec, Group(declared.label, [], aggregate(spec, []), key), self.dong)

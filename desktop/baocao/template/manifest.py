@@ -26,7 +26,7 @@ MANIFEST_NAME = "manifest.toml"
 REFERENCE_NAME = "reference.docx"
 PACK_FORMAT = 2
 FIELD_TYPES = ("integer", "decimal", "text", "date", "docref", "choice")
-COLUMN_TYPES = ("stt", "text", "integer", "decimal")
+COLUMN_TYPES = ("stt", "text", "integer", "decimal", "choice")
 CHECK_KINDS = ("tong",)
 ORIENTATIONS = ("portrait", "landscape")
 
@@ -107,6 +107,7 @@ class ColumnSpec:
     required: bool = False
     formula: str = ""                 # computed column: "hoan_thanh / tong * 100" (baocao.tables.formula)
     decimals: int | None = None       # decimal places shown, rounded half up (decimal columns)
+    choices: list[Any] = field(default_factory=list)   # type = "choice": [[tables.columns.choices]] → ChoiceSpec
 
     @property
     def numeric(self) -> bool:
@@ -117,6 +118,22 @@ class ColumnSpec:
     def computed(self) -> bool:
         """True when the cell is computed (row number, sum or formula), never typed."""
         return self.type == "stt" or bool(self.sum_of) or bool(self.formula)
+
+
+@dataclass
+class ChoiceSpec:
+    """One value a ``choice`` column offers (a source of tasks): stored as *key*, printed as *label*.
+
+    ``aliases``: other texts read as this choice (older drafts' free text, a spreadsheet's wording);
+    ``section`` + ``fields``: that section's numeric fields are computed from this choice's group
+    sub-totals (field key → formula over the table's columns), see ``baocao.tables.linked``.
+    """
+
+    key: str
+    label: str
+    aliases: list[str] = field(default_factory=list)
+    section: str = ""
+    fields: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -402,6 +419,11 @@ def _load_tables(raw: list[Any], path: Path) -> dict[str, TableSpec]:
         columns_raw = item.pop("columns", []) if isinstance(item, dict) else []
         spec: TableSpec = _build(TableSpec, {**item, "columns": []}, path, "Bảng")
         spec.columns = [_build(ColumnSpec, c, path, f"Cột của bảng «{spec.id}»") for c in columns_raw]
+        for column in spec.columns:      # [[tables.columns.choices]] (issue 13: sources of tasks)
+            where = f"Lựa chọn của cột «{column.key}» (bảng «{spec.id}»)"
+            if not isinstance(column.choices, list):
+                raise _error(f"{where} phải là danh sách [[tables.columns.choices]].", path)
+            column.choices = [_build(ChoiceSpec, c, path, where) for c in column.choices]
         keys = {c.key for c in spec.columns}
         for column in spec.columns:
             if column.type not in COLUMN_TYPES:
@@ -517,6 +539,9 @@ def _load(root: Path, path: Path, data: dict[str, Any]) -> Pack:
                          key="orientation")
         if appendix.table and appendix.table not in pack.tables:
             raise _error(f"Phụ lục «{appendix.id}» dùng bảng «{appendix.table}» không có trong mẫu.", path)
+    from ..tables.linked import links_problem      # choices whose figures fill a section's fields (issue 13)
+    if problem := links_problem(pack):
+        raise _error(problem, path, hint="Cách viết: xem templates/README.md, mục «Nguồn nhiệm vụ».")
     _check_pack_files(pack, path)
     try:
         reference = pack_path(root, REFERENCE_NAME, must_exist=False)

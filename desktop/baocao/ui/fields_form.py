@@ -6,15 +6,22 @@ stays in the field in red with the reason and the fix (see ``baocao.fields``).
 Numbers are typed the Vietnamese way ("2.573", "1.428,5") and reformatted
 when the field is left; dates as 05/7/2021; a document reference (``docref``)
 has five boxes: loại, số/ký hiệu, ngày, cơ quan ban hành, trích yếu.
+
+A notice line at the top (``show_link``) says where figures come from when a
+pack computes some fields from a table (issue 13: I.1.a from Phụ lục 02):
+those fields then show the computed value, greyed and read-only, and a button
+jumps to the table.  ``decorate`` (set by the tables room) is called after the
+form is built or refreshed, so the notice always follows the draft.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QVBoxLayout, QWidget,
 )
 
 from ..template.manifest import FieldSpec
@@ -26,6 +33,10 @@ from ..fields import (
 ERROR_STYLE = "color: #b00020;"
 #: a field holding text that is not a valid value: red frame and text, light red ground
 INVALID_STYLE = "color: #b00020; background: #fdecea; border: 1px solid #b00020;"
+#: a field whose value is computed from a table: grey ground, read-only
+COMPUTED_STYLE = "color: #333; background: #eeeeee;"
+#: the notice above the fields: figures computed from a table / typed as a fallback
+NOTICE_STYLE = "background: #e8f0fe; border: 1px solid #aac4f0; border-radius: 3px; padding: 3px;"
 
 
 def _set_widget_read_only(widget: QWidget, read_only: bool) -> None:
@@ -97,12 +108,29 @@ class FieldsForm(QWidget):
         self._widgets: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
         self._read_only = False
+        self._computed: dict[str, str] = {}          # field key → computed value shown (read-only)
+        #: called with the form after it is built or refreshed (the tables room shows the notice)
+        self.decorate: Callable[["FieldsForm"], None] | None = None
+        self.notice_box = QFrame(self)
+        self.notice_box.setStyleSheet(NOTICE_STYLE)
+        notice_row = QHBoxLayout(self.notice_box)
+        notice_row.setContentsMargins(4, 2, 4, 2)
+        self.notice = QLabel(self.notice_box)
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice_button = QPushButton(self.notice_box)
+        notice_row.addWidget(self.notice, 1)
+        notice_row.addWidget(self.notice_button)
+        self._notice_action: Callable[[], None] | None = None
+        self.notice_button.clicked.connect(lambda: self._notice_action() if self._notice_action else None)
+        self._layout.addWidget(self.notice_box)
+        self.notice_box.hide()
 
     def set_read_only(self, read_only: bool) -> None:
         """Refuse (or allow again) typing in every field; the values stay readable and selectable."""
         self._read_only = read_only
-        for widget in self._widgets.values():
-            _set_widget_read_only(widget, read_only)
+        for key, widget in self._widgets.items():
+            _set_widget_read_only(widget, read_only or key in self._computed)
 
     # ------------------------------------------------------------ building
     def set_fields(self, specs: list[FieldSpec], values: dict[str, Any]) -> None:
@@ -114,6 +142,7 @@ class FieldsForm(QWidget):
         self._specs = {s.key: s for s in specs}
         self._widgets.clear()
         self._errors.clear()
+        self._computed = {}
         host = QWidget(self)
         form = QFormLayout(host)
         form.setContentsMargins(0, 0, 0, 0)
@@ -144,6 +173,8 @@ class FieldsForm(QWidget):
         self._form_host = host
         self.update_values(values, force=True)
         self.set_read_only(self._read_only)
+        if self.decorate is not None:
+            self.decorate(self)
 
     def _make_widget(self, spec: FieldSpec) -> QWidget:
         key = spec.key
@@ -220,7 +251,7 @@ class FieldsForm(QWidget):
         for key, spec in self._specs.items():
             widget = self._widgets[key]
             raw = values.get(key)
-            if not force and self.read(key).stored == raw:
+            if key in self._computed or (not force and self.read(key).stored == raw):
                 continue
             widget.blockSignals(True)
             try:
@@ -236,6 +267,57 @@ class FieldsForm(QWidget):
             finally:
                 widget.blockSignals(False)
             self._show_error(key, value_problem(spec, raw))
+        if not force and self.decorate is not None:
+            self.decorate(self)
+
+    # ------------------------------------------------------------ figures computed from a table
+    def show_link(self, notice: str, button: str, action: Callable[[], None], computed: dict[str, str],
+                  values: dict[str, Any]) -> None:
+        """Show *notice* with a *button* running *action*; fields in *computed* show that value, read-only.
+
+        Fields no longer computed show their stored *values* again and can be typed into.
+        """
+        self.notice.setText(notice)
+        self.notice_button.setText(button)
+        self._notice_action = action
+        self.notice_box.show()
+        released = [k for k in self._computed if k not in computed]
+        self._computed = {k: v for k, v in computed.items() if k in self._widgets}
+        for key, text in self._computed.items():
+            widget = self._widgets[key]
+            if isinstance(widget, QLineEdit):
+                if widget.text() != text:
+                    widget.setText(text)
+                widget.setStyleSheet(COMPUTED_STYLE)
+                widget.setToolTip(notice)
+            self._errors[key].hide()
+        for key in released:
+            self._widgets[key].setStyleSheet("")
+            self._widgets[key].setToolTip(self._specs[key].help)
+        self.set_read_only(self._read_only)
+        if released:
+            self.update_values({k: values.get(k) for k in self._specs}, force=True)
+
+    def clear_link(self, values: dict[str, Any] | None = None) -> None:
+        """Hide the notice; every field is typed again (showing *values* when given)."""
+        had = bool(self._computed)
+        self.notice_box.hide()
+        self._notice_action = None
+        for key in self._computed:
+            self._widgets[key].setStyleSheet("")
+            self._widgets[key].setToolTip(self._specs[key].help)
+        self._computed = {}
+        self.set_read_only(self._read_only)
+        if had and values is not None:
+            self.update_values(values, force=True)
+
+    def computed_text(self, key: str) -> str | None:
+        """The computed value field *key* shows (None when the field is typed)."""
+        return self._computed.get(key)
+
+    def notice_text(self) -> str:
+        """The notice above the fields ("" when hidden)."""
+        return self.notice.text() if not self.notice_box.isHidden() else ""
 
     # ------------------------------------------------------------ access for tests and the window
     def widget(self, key: str) -> QWidget:

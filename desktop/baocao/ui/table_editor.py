@@ -4,7 +4,10 @@ The drafter types only input columns; "STT", sum columns and the total row
 are computed (``render.tables.table_values``) and shown greyed.  Numbers are
 typed the Vietnamese way; a cell whose text is not a valid number keeps the
 text as typed, shown in red with the reason (tooltip and the line under the
-table), is never summed, and is listed by the checks.  Tab and Shift+Tab move
+table), is never summed, and is listed by the checks.  A ``choice`` column (the
+source of tasks) shows the choice's label and is edited with a drop-down
+(``ui/tables/tools.CellDelegate``); an older draft's text that is no choice is
+kept, shown in red with the list of choices.  Tab and Shift+Tab move
 through the cells the drafter fills.  Every change emits the whole new row
 list (``rowsEdited``) for one undoable ``SetTableRows`` edit.  Pasting a block
 copied from Excel, importing a .xlsx/.csv file, moving rows and the note under
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..fields import cell_problem
 from ..tables.cells import format_cell, read_cell
+from ..tables.choices import choice_label, choice_problem
 from ..tables.compute import compute_table, shown_totals
 from ..template.manifest import AppendixSpec, TableSpec
 from ..text import clean_line
@@ -85,7 +89,8 @@ class RowsModel(QAbstractTableModel):
         self._values, self._totals = result.rows, shown_totals(self.spec, result.totals)
         self._problems = {(index, column.key): problem
                           for index, row in enumerate(self.rows) for column in self.spec.input_columns()
-                          if column.numeric and (problem := cell_problem(column.type, row.get(column.key)))}
+                          if (problem := (cell_problem(column.type, row.get(column.key)) if column.numeric
+                                          else choice_problem(column, row.get(column.key))))}
 
     def problem_count(self) -> int:
         """How many cells hold text that is not a valid number."""
@@ -143,6 +148,9 @@ class RowsModel(QAbstractTableModel):
             value = self._values[row].get(column.key)
             if column.type == "stt":
                 return str(row + 1)
+            if column.type == "choice":       # the label shown, the stored key (or old free text) edited
+                raw = self.rows[row].get(column.key)
+                return choice_label(column, raw) if role == Qt.ItemDataRole.DisplayRole else (raw or "")
             if isinstance(value, Decimal) or column.computed:
                 return format_cell(column, value)
             return "" if value is None else str(value)

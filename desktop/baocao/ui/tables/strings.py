@@ -34,3 +34,12 @@ DIALOG_OK = "&Nhập"
 DIALOG_CANCEL = "Hủy"
 DIALOG_SKIPPED_TOTALS = "Bỏ qua dòng tổng của tệp (chương trình tự tính): dòng {rows}."
 DIALOG_READY = "Sẵn sàng nhập {rows} dòng."
+
+# ---------------------------------------------------------------- figures computed from a table (issue 13)
+LINK_ACTIVE = ("Tính từ {appendix} — nguồn «{source}» ({rows} dòng). Các ô xám là số của bảng, không nhập lại; "
+               "muốn sửa, hãy sửa các dòng đó trong {appendix}.")
+LINK_FALLBACK = ("{appendix} chưa có dòng nào của nguồn «{source}», nên báo cáo in các số nhập dưới đây. "
+                 "Nên kê các văn bản giao nhiệm vụ vào {appendix} để khỏi nhập số liệu hai lần.")
+LINK_BUTTON = "Mở {appendix}"
+CHOICE_EMPTY = "(chưa chọn)"
+CHOICE_UNKNOWN = "{value} (không có trong danh sách)"

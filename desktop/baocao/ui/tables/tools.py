@@ -15,10 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QStyledItemDelegate
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QStyledItemDelegate,
+)
 
 from ...edits import SetTableRows
 from ...errors import BaocaoError
+from ...tables.choices import choice_key
 from ...tables.paste import paste_block
 from ...tables.store import draft_table_note, note_edit
 from .. import prompts
@@ -227,15 +230,60 @@ class BlockPasteFilter(QObject):
 
 
 class CellDelegate(QStyledItemDelegate):
-    """The default cell editor, watched by ``BlockPasteFilter``."""
+    """The default cell editor, watched by ``BlockPasteFilter``; a drop-down for choice columns (sources)."""
 
     def __init__(self, editor: "TableEditor"):
         super().__init__(editor.view)
         self._filter = BlockPasteFilter(editor)
         self._editor = editor
 
+    def _choice_column(self, index) -> Any:
+        model = self._editor.model
+        if model is None or not index.isValid() or index.column() >= len(model.spec.columns):
+            return None
+        column = model.spec.columns[index.column()]
+        return column if column.type == "choice" else None
+
     def createEditor(self, parent, option, index):  # noqa: N802 (Qt API)
+        column = self._choice_column(index)
+        if column is not None:
+            return choice_combo(self, parent, column, index.data(Qt.ItemDataRole.EditRole))
         widget = super().createEditor(parent, option, index)
         if widget is not None:
             widget.installEventFilter(self._filter)
         return widget
+
+    def setEditorData(self, editor, index):  # noqa: N802 (Qt API)
+        if isinstance(editor, QComboBox):
+            found = editor.findData(index.data(Qt.ItemDataRole.EditRole) or "")
+            editor.setCurrentIndex(max(0, found))
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(self, editor, model, index):  # noqa: N802 (Qt API)
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData() or "", Qt.ItemDataRole.EditRole)
+            return
+        super().setModelData(editor, model, index)
+
+
+def choice_combo(delegate: QStyledItemDelegate, parent: Any, column: Any, current: Any) -> QComboBox:
+    """The drop-down of a choice cell: the declared choices (and an older draft's text, kept as it is).
+
+    Choosing an entry stores it at once (one undo step), as typing a cell and pressing Enter does.
+    """
+    combo = QComboBox(parent)
+    combo.addItem(T.CHOICE_EMPTY, "")
+    for item in column.choices:
+        combo.addItem(item.label, item.key)
+        combo.setItemData(combo.count() - 1, f"{item.label} ({item.key})", Qt.ItemDataRole.ToolTipRole)
+    if current and choice_key(column, current) is None:
+        combo.addItem(T.CHOICE_UNKNOWN.format(value=current), current)
+    combo.setAccessibleName(column.header)
+
+    def chosen(_index: int) -> None:
+        delegate.commitData.emit(combo)
+        delegate.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)
+
+    combo.activated.connect(chosen)
+    return combo
