@@ -295,3 +295,27 @@ def test_a_background_result_for_older_text_is_dropped(qtbot, window):
         window.schedule_findings()
     qtbot.waitUntil(lambda: not report.busy, timeout=10000)
     assert any(f.rule == RULE_REPEATED for f in window.editor.shown_findings)
+
+
+def test_the_background_findings_list_keeps_its_per_string_results_on_disk(qtbot, window, monkeypatch):
+    """The worker checks through the persistent cache: a reopened draft's first check reads it (issue 16)."""
+    import json
+
+    from baocao.checks import check_draft
+    from baocao.checks import unit_cache
+    from baocao.checks.textunits import para_text
+
+    monkeypatch.setattr(unit_cache, "WINDOW_SAVE_INTERVAL_S", 0.0)      # written after every check here
+    unit_cache.forget_loaded()
+    _type_at_end(qtbot, window, " Các các đơn vị đã phối hợp.")
+    report = window.checks.report
+    with qtbot.waitSignal(report.findingsReady, timeout=10000):
+        window.schedule_findings()
+    (path,) = unit_cache.cache_folder().glob("*.json")
+    units = json.loads(path.read_text(encoding="utf-8"))["units"]
+    session = window.session
+    typed = para_text(session.draft.section(SECTION).body[-1])
+    assert unit_cache.text_key(typed) in units
+    plain = check_draft(session.draft, session.pack)
+    assert [f.to_json() for f in window._findings] == [f.to_json() for f in plain]
+    unit_cache.forget_loaded()

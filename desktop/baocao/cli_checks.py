@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import argparse
-import json
+import io
 import sys
 from pathlib import Path
 
@@ -36,6 +36,8 @@ def describe_place(finding) -> str:
 def print_findings(findings, stream, json_output: bool = False) -> None:
     """The findings of ``baocao check``: located text lines, or JSON with ``--json``."""
     if json_output:
+        import json
+
         json.dump({"findings": [f.to_json() for f in findings],
                    "counts": {name: sum(1 for f in findings if f.severity == name)
                               for name in ("error", "warning", "hint")}},
@@ -51,6 +53,53 @@ def print_findings(findings, stream, json_output: bool = False) -> None:
         where = f" ({describe_place(finding)})" if finding.located else ""
         fix = f" → «{finding.fix}»" if finding.fix else ""
         print(f"  [{mark}] {finding.message}{where}{fix}", file=stream)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """``baocao check FILE``: template errors first, then every finding; exit 1 when there are errors.
+
+    Unless ``--no-cache``, what an earlier check learnt is reused: the whole printed result of
+    an unchanged draft file (``checks.result_cache``), the hits of each unchanged string
+    (``checks.unit_cache``) and a pack already known to render (``checks.render_cache``).
+    The findings are the same; only the time differs.
+    """
+    from .checks.cache_dir import cache_enabled
+    from .cli import EXIT_FINDINGS, EXIT_OK
+
+    use_cache = not getattr(args, "no_cache", False) and cache_enabled()
+    key = None
+    if use_cache:
+        from .checks.result_cache import cached_result, file_token, result_key
+
+        token = file_token(args.file)
+        key = result_key(token, "json" if args.json else "text") if token else None
+        known = cached_result(key) if key else None
+        if known is not None:
+            sys.stdout.write(known[1])
+            return known[0]
+    from .checks import check_draft
+    from .cli import _load
+    from .template.validate import check_draft_pack
+
+    draft, pack = _load(args.file)
+    if key is not None and file_token(args.file) != token:
+        key = None                                   # the file changed while it was read: nothing to remember
+    pack_errors = check_draft_pack(draft, pack, cache=use_cache, draft_token=token if key else None)
+    if pack_errors:
+        print(f"Mẫu báo cáo «{pack.id}» ({pack.root}) có {len(pack_errors)} lỗi, báo cáo chưa điền được:")
+        for error in pack_errors:
+            print("  [LỖI MẪU] " + error.user_text().replace("\n", "\n    "))
+        return EXIT_FINDINGS
+    findings = check_draft(draft, pack, cache=use_cache)
+    out = io.StringIO()
+    print_findings(findings, out, json_output=args.json)
+    status = EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
+    sys.stdout.write(out.getvalue())
+    if key is not None:
+        from .checks.result_cache import remember_result
+
+        remember_result(key, status, out.getvalue())
+    return status
 
 
 def cmd_learn(args: argparse.Namespace) -> int:

@@ -13,10 +13,8 @@ importing ``Finding`` or a ``RULE_*`` id costs nothing at window start-up.
 
 from __future__ import annotations
 
-from ..lazy import lazy_attributes
-
-from .findings import *  # noqa: F401,F403 - RULE_* ids, Finding, Severity, blocking_findings
-from .findings import BLOCKING_RULES, SEVERITY_NAMES, Finding, Severity, blocking_findings
+from importlib import import_module
+from typing import Any
 
 _LAZY = {
     "check_draft": "engine", "check_section_text": "engine", "error_findings": "errors_only", "text_hits": "engine",
@@ -27,4 +25,19 @@ _LAZY = {
 __all__ = ["BLOCKING_RULES", "SEVERITY_NAMES", "Finding", "Severity", "blocking_findings", *_LAZY]
 
 
-__getattr__ = lazy_attributes(__name__, _LAZY, globals())
+def __getattr__(name: str) -> Any:
+    """A rule function from its module, or a name of ``findings`` (``Finding``, the ``RULE_*`` ids …), on first use.
+
+    Even ``findings`` is imported only when asked for: ``baocao check`` answering from its result
+    cache (``result_cache``) imports this package and nothing of it.
+    """
+    module = _LAZY.get(name)
+    if module is None and (name.startswith("__") or name in ("findings",)):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    source = import_module(f".{module or 'findings'}", __name__)
+    try:
+        value = getattr(source, name)
+    except AttributeError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    globals()[name] = value
+    return value

@@ -15,7 +15,9 @@ from functools import lru_cache
 from .findings import RULE_NAME_VARIANTS, Finding
 from .textunits import TextUnit
 
-_NAME = re.compile(r"\b[^\W_]+(?:-[^\W_]+)+\b|\b[^\W\d_]*[A-ZĐ][^\W\d_]*[A-ZĐ][^\W\d_]*\b")
+#: a hyphenated name, or a word of letters with two capitals or more (the look-ahead skips small letters
+#: only, so it never backtracks: the same matches as ``\b[^\W\d_]*[A-ZĐ][^\W\d_]*[A-ZĐ][^\W\d_]*\b``)
+_NAME = re.compile(r"\b[^\W_]+(?:-[^\W_]+)+\b|\b(?=[^\W\d_A-ZĐ]*[A-ZĐ][^\W\d_A-ZĐ]*[A-ZĐ])[^\W\d_]+\b")
 
 
 @lru_cache(maxsize=8192)

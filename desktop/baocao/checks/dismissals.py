@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..model.draft import Draft
+if TYPE_CHECKING:                    # the type only: reading the user's words must not load the draft model
+    from ..model.draft import Draft
 
 EXTRA_NAME = "kiem-tra"
 KEY_DISMISSED = "bo-qua"

@@ -14,30 +14,58 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ..formatting import format_number, parse_number
 from ..model.draft import Draft
-from ..spelling.ngrams import Model, default_model
 from ..template.manifest import Pack
-from .citations import citation_findings, citation_hits
+from .citations import citation_findings
 from .completeness import appendix_findings, appendix_number, closing_findings
 from .consistency import name_variant_findings
 from .dismissals import draft_words
-from .figures import figure_hits, stated_totals
+from .figures import stated_totals
 from .findings import RULE_LEGACY, RULE_TEXT_VS_DATA, SEVERITY_ORDER, Finding
 from .hits import Hit
 from .ordering import ordered_findings
-from .legacy_rule import legacy_hits
-from .spelling_rule import real_word_hits, spelling_hits
 from .structure import check_meta, check_sections, check_tables
 from .textunits import TextUnit, draft_units, section_units
-from .typography import typography_hits
+
+if TYPE_CHECKING:
+    from ..spelling.ngrams import Model
 
 _USE_DEFAULT = object()
 
 
-def text_hits(text: str, user_words: frozenset[str] = frozenset(), model: Model | None = None) -> list[Hit]:
-    """Every per-string hit of *text*, in order of position (a legacy-encoded string gives only that hit)."""
+def default_model() -> "Model | None":
+    """The office's n-gram model (``spelling.ngrams.default_model``; imported on first use)."""
+    from ..spelling.ngrams import default_model as load
+
+    return load()
+
+
+_RULES: tuple = ()
+
+
+def _load_rules() -> tuple:
+    """The per-string rule functions (their modules imported once, on first use)."""
+    global _RULES
+    from .citations import citation_hits
+    from .figures import figure_hits
+    from .legacy_rule import legacy_hits
+    from .spelling_rule import real_word_hits, spelling_hits
+    from .typography import typography_hits
+
+    _RULES = (legacy_hits, typography_hits, spelling_hits, citation_hits, figure_hits, real_word_hits)
+    return _RULES
+
+
+def text_hits(text: str, user_words: frozenset[str] = frozenset(), model: "Model | None" = None) -> list[Hit]:
+    """Every per-string hit of *text*, in order of position (a legacy-encoded string gives only that hit).
+
+    The rule modules (and the word lists they read) are imported on the first call: a check
+    whose every string is in the persistent cache never loads them.
+    """
+    legacy_hits, typography_hits, spelling_hits, citation_hits, figure_hits, real_word_hits = _RULES or _load_rules()
     legacy = legacy_hits(text)
     if legacy:
         return list(legacy)
@@ -150,18 +178,53 @@ def check_section_text(draft: Draft, section_id: str, user_words: frozenset[str]
     return found
 
 
+def _hits_source(words: frozenset[str], model: Model | None | object, cache: bool):
+    """A function text → hits for ``check_draft``: through the persistent cache when asked (default model only)."""
+    from .unit_cache import cache_enabled, unit_cache
+
+    loaded: list[Model | None] = []
+
+    def use_model() -> Model | None:
+        if not loaded:
+            loaded.append(default_model() if model is _USE_DEFAULT else model)  # type: ignore[arg-type]
+        return loaded[0]
+
+    store = unit_cache(words) if cache and model is _USE_DEFAULT and cache_enabled() else None
+    if store is None:
+        return (lambda text: text_hits(text, words, use_model())), None
+
+    def cached(text: str) -> list[Hit] | tuple[Hit, ...]:
+        hits = store.get(text)
+        if hits is None:
+            hits = text_hits(text, words, use_model())
+            store.put(text, hits)
+        return hits
+
+    return cached, store
+
+
 def check_draft(draft: Draft, pack: Pack, *, user_words: frozenset[str] | None = None,
-                model: Model | None | object = _USE_DEFAULT, include_dismissed: bool = False) -> list[Finding]:
-    """Every check: metadata, sections in order (structure, then located text findings), tables, report-wide rules."""
+                model: Model | None | object = _USE_DEFAULT, include_dismissed: bool = False,
+                cache: bool = False, save_interval_s: float = 0.0) -> list[Finding]:
+    """Every check: metadata, sections in order (structure, then located text findings), tables, report-wide rules.
+
+    With *cache* (and the default n-gram model) the per-string hits come from the persistent
+    cache (``unit_cache``) when the same text was checked before in the same environment, and
+    new ones are added to it (written at most every *save_interval_s* seconds).
+    """
     words = draft_words(draft) if user_words is None else user_words
-    use_model: Model | None = default_model() if model is _USE_DEFAULT else model  # type: ignore[assignment]
+    hits_of, store = _hits_source(words, model, cache)
     units = list(draft_units(draft, pack))
     located: list[Finding] = []
+    clean_units = []
     for unit in units:
-        located += unit_findings(unit, words, use_model)
-    legacy_units = {(u.where, u.part, u.para, u.note, u.note_para, u.row, u.field)
-                    for u in units if legacy_hits(u.text)}
-    clean_units = [u for u in units if (u.where, u.part, u.para, u.note, u.note_para, u.row, u.field) not in legacy_units]
+        hits = hits_of(unit.text)
+        located += [unit.finding(h.severity, h.rule, h.message, h.offset, h.length, h.fix, h.fix_label)  # type: ignore[arg-type]
+                    for h in hits]
+        if not any(h.rule == RULE_LEGACY for h in hits):     # a legacy-encoded string gives only that hit
+            clean_units.append(unit)
+    if store is not None:
+        store.save(save_interval_s)
     located += citation_findings(clean_units, report_date(draft), period_bounds(draft))
     located += name_variant_findings(clean_units)
     located += data_findings(clean_units, draft, pack)

@@ -18,20 +18,25 @@ from .findings import (
 from .hits import Hit
 
 _URLISH = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+", re.IGNORECASE)
-# pattern, rule, severity, message, fix (replacement of the whole match, \1-style groups allowed), fix label
-_SPACING_RULES: tuple[tuple[re.Pattern[str], str, str, str, str, str], ...] = (
+_BEFORE_PUNCT = (" ,", " ;", " :", " !", " ?")
+# pattern, rule, severity, message, fix (replacement of the whole match, \1-style groups allowed), fix label,
+# and the strings one of which a match must contain (a text holding none is not searched: most are not).
+# A pattern starts with the character it is about when it can, look-behinds after it: the engine then
+# skips ahead to that character instead of trying the look-behind at every position (5 × faster).
+_SPACING_RULES: tuple[tuple[re.Pattern[str], str, str, str, str, str, tuple[str, ...]], ...] = (
     (re.compile(r"(?<=\S) {2,}(?=\S)"), RULE_SPACES, "warning", "Thừa khoảng trắng giữa hai từ.", " ",
-     "Giữ một khoảng trắng"),
+     "Giữ một khoảng trắng", ("  ",)),
     (re.compile(r"(?<=[\w\)”\"’]) +([,;:!?])(?=[^\W\d_])"), RULE_PUNCT_SPACE, "warning",
-     "Khoảng trắng đặt trước dấu câu, đúng ra phải ở sau.", r"\1 ", "Chuyển khoảng trắng ra sau dấu câu"),
+     "Khoảng trắng đặt trước dấu câu, đúng ra phải ở sau.", r"\1 ", "Chuyển khoảng trắng ra sau dấu câu",
+     _BEFORE_PUNCT),
     (re.compile(r"(?<=[\w\)”\"’]) +(?=[,;:!?](?![^\W\d_]))|(?<=[\w\)”\"’]) +(?=\.(?![./\w]))"), RULE_PUNCT_SPACE,
-     "warning", "Thừa khoảng trắng trước dấu câu.", "", "Bỏ khoảng trắng"),
-    (re.compile(r"(?<=[^\W\d_]{2})([,;])(?=[^\W\d_])"), RULE_PUNCT_SPACE, "warning",
-     "Thiếu khoảng trắng sau dấu câu.", r"\1 ", "Thêm khoảng trắng"),
-    (re.compile(r"(?<=[^\W\d_]{2})([.:])(?=[^\W\d_][^\W\d_])"), RULE_PUNCT_SPACE,
-     "warning", "Thiếu khoảng trắng sau dấu câu.", r"\1 ", "Thêm khoảng trắng"),
+     "warning", "Thừa khoảng trắng trước dấu câu.", "", "Bỏ khoảng trắng", (*_BEFORE_PUNCT, " .")),
+    (re.compile(r"([,;])(?<=[^\W\d_]{2}[,;])(?=[^\W\d_])"), RULE_PUNCT_SPACE, "warning",
+     "Thiếu khoảng trắng sau dấu câu.", r"\1 ", "Thêm khoảng trắng", (",", ";")),
+    (re.compile(r"([.:])(?<=[^\W\d_]{2}[.:])(?=[^\W\d_][^\W\d_])"), RULE_PUNCT_SPACE,
+     "warning", "Thiếu khoảng trắng sau dấu câu.", r"\1 ", "Thêm khoảng trắng", (".", ":")),
     (re.compile(r"(?<=\d) +(?=%)"), RULE_PUNCT_SPACE, "warning", "Không để khoảng trắng giữa số và dấu %.", "",
-     "Bỏ khoảng trắng"),
+     "Bỏ khoảng trắng", (" %",)),
 )
 #: rules that only apply when the match passes a test on the text around it
 _NEW_SENTENCE = re.compile(r"[.:]")
@@ -56,7 +61,9 @@ def spacing_hits(text: str) -> list[Hit]:
     """Double spaces, a space before , . ; : ! ?, no space after , ; (and . : before a new sentence)."""
     text = _masked(text)
     hits = []
-    for pattern, rule, severity, message, fix, label in _SPACING_RULES:
+    for pattern, rule, severity, message, fix, label, needles in _SPACING_RULES:
+        if not any(needle in text for needle in needles):
+            continue
         for match in pattern.finditer(text):
             if match.group() in (".", ":") and not _starts_sentence(text, match.end()):
                 continue
@@ -105,19 +112,23 @@ def repeated_word_hits(text: str) -> list[Hit]:
     """A word written twice in a row ("các các"), except legitimate repetitions."""
     if not _REPEAT.search(text):
         return []                          # the usual case: no word follows itself
-    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    lows = [w.lower() for w in _WORD.findall(text)]
+    candidates = [i for i in range(1, len(lows)) if lows[i] == lows[i - 1]]      # found in one pass
+    if not candidates:
+        return []
+    spans = [m.span() for m in _WORD.finditer(text)]
     hits = []
     lex = lexicon()
-    for index in range(1, len(words)):
-        word, start, end = words[index]
-        prev, p_start, p_end = words[index - 1]
-        if word.lower() != prev.lower() or text[p_end:start] != " ":
+    for index in candidates:
+        start, end = spans[index]
+        p_start, p_end = spans[index - 1]
+        if text[p_end:start] != " ":
             continue
-        low = word.lower()
+        low, word = lows[index], text[start:end]
         if low in lex.reduplicated:
             continue
-        before = words[index - 2][0].lower() if index >= 2 and text[words[index - 2][2]:p_start] == " " else ""
-        after = words[index + 1][0].lower() if index + 1 < len(words) and text[end:words[index + 1][1]] == " " else ""
+        before = lows[index - 2] if index >= 2 and text[spans[index - 2][1]:p_start] == " " else ""
+        after = lows[index + 1] if index + 1 < len(spans) and text[end:spans[index + 1][0]] == " " else ""
         if before and after and lex.is_compound(before, low) and lex.is_compound(low, after):
             continue                       # "hành vi vi phạm", "cơ quan quan tâm"
         if word.isupper() and len(word) > 1:

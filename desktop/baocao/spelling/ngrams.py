@@ -18,12 +18,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..fsutil import write_text_atomic
+from .model_path import MODEL_FILE, user_model_path  # noqa: F401 - part of this module's interface
 from .syllable import _decompose, _split, is_valid_syllable, with_tone
 
 MODEL_FORMAT = "baocao-tu-vung"
 MODEL_VERSION = 1
-MODEL_FILE = "tu-vung.json"
 #: a confusable form must be seen this many times beside the neighbours for a finding
 MIN_EVIDENCE = 2
 #: a syllable the reports use more often than this is taken as meant, wherever it stands
@@ -70,15 +69,10 @@ class Model:
 
     def save(self, path: Path) -> None:
         """Write the model atomically."""
+        from ..fsutil import write_text_atomic
+
         path.parent.mkdir(parents=True, exist_ok=True)
         write_text_atomic(path, json.dumps(self.to_json(), ensure_ascii=False))
-
-
-def user_model_path() -> Path:
-    """Where ``baocao hoc-tu-vung`` keeps the office's model (the user's data folder)."""
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("baocao", appauthor=False)) / MODEL_FILE
 
 
 def load_model(path: Path) -> Model | None:

@@ -23,8 +23,6 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from .syllable import parse_syllable, with_tone
-
 ENV_DICTIONARY = "BAOCAO_VI_DIC"
 DICTIONARY_NAME = "vi_VN.dic"
 MAX_DICTIONARY_BYTES = 4 * 1024 * 1024
@@ -49,17 +47,17 @@ def _candidate_folders() -> list[Path]:
     return folders
 
 
-def find_dictionary() -> Path | None:
-    """The machine's ``vi_VN.dic`` (``BAOCAO_VI_DIC`` first; empty means "do not use one"), or None."""
+def dictionary_candidates() -> list[Path]:
+    """Every file ``find_dictionary`` may choose, in order (``BAOCAO_VI_DIC`` alone when it is set)."""
     chosen = os.environ.get(ENV_DICTIONARY)
     if chosen is not None:
-        path = Path(chosen)
-        return path if chosen and path.is_file() else None
-    for folder in _candidate_folders():
-        path = folder / DICTIONARY_NAME
-        if path.is_file():
-            return path
-    return None
+        return [Path(chosen)] if chosen else []
+    return [folder / DICTIONARY_NAME for folder in _candidate_folders()]
+
+
+def find_dictionary() -> Path | None:
+    """The machine's ``vi_VN.dic`` (``BAOCAO_VI_DIC`` first; empty means "do not use one"), or None."""
+    return next((path for path in dictionary_candidates() if path.is_file()), None)
 
 
 def placements(word: str) -> frozenset[str]:
@@ -68,6 +66,8 @@ def placements(word: str) -> frozenset[str]:
     Empty when *word* is not a valid syllable.  Lists are stored as written; a lookup tries both
     placements, so no list has to be parsed syllable by syllable when it is read.
     """
+    from .syllable import parse_syllable, with_tone
+
     low = unicodedata.normalize("NFC", word).lower()
     parsed = parse_syllable(low)
     if parsed is None:

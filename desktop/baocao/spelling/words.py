@@ -32,6 +32,7 @@ NO_MARKS_MIN_COUNT = 3
 _CHUNK = re.compile(r"[^\s,;:!?()\[\]{}“”\"‘…«»<>|*+=]+")
 _STRIP = ".'’-–—"
 _SKIP_CHUNK = re.compile(r"[\d/@_\\]")
+_HYPHENS = re.compile(r"([-–])")
 _FOREIGN_LETTERS = frozenset("fjwz")
 _CLUSTERS = ("kr", "pl", "dr", "gl", "bl", "br", "cr", "fl", "hm", "sl", "str", "tr'")
 
@@ -54,30 +55,37 @@ def _looks_like_name(word: str) -> bool:
             or low.startswith(_CLUSTERS))
 
 
-def _word_parts(text: str):
-    """(offset, word) for every checkable word of *text*."""
+def _word_parts(text: str) -> list[tuple[int, str]]:
+    """(offset, word) for every checkable word of *text*, in order."""
+    parts: list[tuple[int, str]] = []
     for match in _CHUNK.finditer(text):
-        chunk, start = match.group(), match.start()
+        chunk = match.group()
         if chunk.isalpha():                              # the usual case: a plain word
-            if len(chunk) > 1 and (chunk.islower() or sum(1 for ch in chunk if ch.isupper()) < 2):
-                yield start, chunk
-            continue
-        left = len(chunk) - len(chunk.lstrip(_STRIP))
-        chunk = chunk.strip(_STRIP)
-        start += left
-        if not chunk or _SKIP_CHUNK.search(chunk) or "." in chunk:
-            continue
-        if "-" not in chunk and "–" not in chunk:      # the usual case: one word
-            if len(chunk) > 1 and (chunk.islower() or sum(1 for ch in chunk if ch.isupper()) < 2):
-                yield start, chunk
-            continue
-        position = start
-        for part in re.split(r"([-–])", chunk):
-            if part and part not in "-–":
-                capitals = sum(1 for ch in part if ch.isupper())
-                if capitals < 2 and len(part) > 1:
-                    yield position, part
-            position += len(part)
+            if len(chunk) > 1 and (chunk.islower() or sum(map(str.isupper, chunk)) < 2):
+                parts.append((match.start(), chunk))
+        else:
+            parts.extend(_chunk_parts(chunk, match.start()))
+    return parts
+
+
+def _chunk_parts(chunk: str, start: int):
+    """The checkable words of a chunk holding more than letters (punctuation, a hyphen, digits)."""
+    left = len(chunk) - len(chunk.lstrip(_STRIP))
+    chunk = chunk.strip(_STRIP)
+    start += left
+    if not chunk or _SKIP_CHUNK.search(chunk) or "." in chunk:
+        return
+    if "-" not in chunk and "–" not in chunk:          # the usual case: one word
+        if len(chunk) > 1 and (chunk.islower() or sum(1 for ch in chunk if ch.isupper()) < 2):
+            yield start, chunk
+        return
+    position = start
+    for part in _HYPHENS.split(chunk):
+        if part and part not in "-–":
+            capitals = sum(1 for ch in part if ch.isupper())
+            if capitals < 2 and len(part) > 1:
+                yield position, part
+        position += len(part)
 
 
 def _common_marked_form(word: str, lex: Lexicon) -> str | None:
@@ -147,7 +155,7 @@ def spelling_problems(text: str, user_words: frozenset[str] = frozenset()) -> tu
     phrases = _phrase_problems(text, lex)
     covered = {i for p in phrases for i in range(p.offset, p.offset + p.length)}
     for offset, word in _word_parts(text):
-        if offset in covered:
+        if covered and offset in covered:
             continue
         problem = _problem_of(word, lex, user_words)
         if problem is not None:

@@ -134,17 +134,36 @@ def check_pack_dir(root: Path) -> PackReport:
     return report
 
 
-def check_draft_pack(draft: Draft, pack: Pack) -> list[BaocaoError]:
-    """``baocao check``: the pack's own errors, then rendering this very draft."""
+def check_draft_pack(draft: Draft, pack: Pack, *, cache: bool = False, draft_token: str | None = None) -> list[BaocaoError]:
+    """``baocao check``: the pack's own errors, then rendering this very draft.
+
+    With *cache*, a pack (files and code unchanged) that rendered cleanly before is not rendered
+    again with the empty and filled drafts, and a draft whose *draft_token* (a hash of its file)
+    rendered cleanly with it is not rendered again either (``checks.render_cache``).
+    """
+    from ..checks import render_cache
+    from ..checks.fingerprint import pack_fingerprint
+
+    pack_key = draft_key = None
+    if cache:
+        pack_key = "mau:" + pack_fingerprint(getattr(pack, "root", None), pack.id)
+        draft_key = f"ban-thao:{pack_key}:{draft_token}" if draft_token else None
+        if draft_key and render_cache.known_good(draft_key):
+            return []
+    if not (pack_key and render_cache.known_good(pack_key)):
+        errors = render_errors(pack)
+        if errors:
+            return errors
+        if pack_key:
+            render_cache.remember_good(pack_key)
     from ..render.renderer import Renderer
 
-    errors = render_errors(pack)
-    if errors:
-        return errors
     try:
         Renderer(pack).render(draft)
     except BaocaoError as exc:
         return [exc]
+    if draft_key:
+        render_cache.remember_good(draft_key)
     return []
 
 

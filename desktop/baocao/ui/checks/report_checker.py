@@ -40,9 +40,10 @@ class ReportCheckWorker(QObject):
         session must not be dropped here, where its Qt timers cannot be stopped.
         """
         from ...checks import check_draft
+        from ...checks.unit_cache import WINDOW_SAVE_INTERVAL_S
 
-        try:
-            findings = check_draft(draft, pack)  # type: ignore[arg-type]
+        try:   # through the persistent per-string cache: the first check of a draft opened before is quick too
+            findings = check_draft(draft, pack, cache=True, save_interval_s=WINDOW_SAVE_INTERVAL_S)  # type: ignore[arg-type]
         except Exception:  # noqa: BLE001 - a fault in a rule must not end the thread; the UI checks itself then
             findings = None
         del draft, pack
@@ -115,3 +116,7 @@ class ReportChecker(QObject):
         if self._thread.isRunning():
             self._thread.quit()
             self._thread.wait(5000)
+        if not self._thread.isRunning():       # what the worker learnt since its last write (at most 30 s of it)
+            from ...checks.unit_cache import save_loaded
+
+            save_loaded()
