@@ -63,6 +63,11 @@ def parse_number(value: object) -> Decimal | None:
     return number
 
 
+#: Whole numbers below this are grouped by ``format(n, ",")`` (what babel's "#,##0" gives them, far cheaper);
+#: larger ones go through ``format_vi_decimal`` and its 28-digit ``decimal`` limits.
+_FAST_WHOLE = 10 ** 15
+
+
 def format_number(value: object, pad: int = 0, decimals: int | None = None) -> str:
     """Format a number the Vietnamese way: 2573 → "2.573", 1428.5 → "1.428,5".
 
@@ -80,6 +85,8 @@ def format_number(value: object, pad: int = 0, decimals: int | None = None) -> s
         whole = int(number)
         if pad and 0 <= whole < 10 ** (pad - 1):
             return str(whole).zfill(pad)
+        if -_FAST_WHOLE < whole < _FAST_WHOLE:               # "#,##0" of a whole number: Python's own grouping
+            return f"{whole:,}".replace(",", ".")
         return format_vi_decimal(Decimal(whole), 0, 0)      # "#,##0"
     return format_vi_decimal(number, 0, 3)                  # "#,##0.###"
 

@@ -33,9 +33,7 @@ from ..constants import DRAFT_SCHEMA_VERSION
 from ..errors import DraftDataError, DraftFileError
 from ..fsutil import TEMP_PREFIX, describe_os_error, draft_name_problem, fsync_dir
 from ..model.draft import Draft
-from . import history
 from .integrity import DAMAGED_HINT, DraftDamagedError, check_header, check_identity, check_structure, error, has_hot_journal
-from .proc import current_user, now_utc
 from .rows import (
     EXTRA_PREFIX, META_KEY, REMOVABLE_PREFIXES, SECTION_PREFIX, TABLE_PREFIX, TEMPLATE_KEY, RowState, SaveBatch,
     diff_rows,
@@ -47,6 +45,13 @@ from .sqlitefile import (
     sqlite_error, writable,
 )
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from . import history
+
+# ``history`` and ``proc`` (hashing, host and user names) serve writing only: they are imported where a
+# draft is written, so reading one (``baocao export``, ``baocao check``) does not load them.
+
 __all__ = ["DraftFile", "DraftNeedsUpgrade", "DraftReadOnlyFileError", "check_header", "fsync_dir", "open_draft",
            "save_draft", "sqlite_error", "writable"]
 
@@ -54,6 +59,12 @@ __all__ = ["DraftFile", "DraftNeedsUpgrade", "DraftReadOnlyFileError", "check_he
 #: row-key prefix → (table, key column) for deleting a row
 REMOVE_TARGETS = {SECTION_PREFIX: ("sections", "section_id"), TABLE_PREFIX: ("tables_data", "table_id"),
                   EXTRA_PREFIX: ("extras", "name")}
+
+
+def _now_text() -> str:
+    from .proc import now_utc
+
+    return now_utc().isoformat()
 
 
 class DraftNeedsUpgrade(DraftFileError):
@@ -164,7 +175,7 @@ class DraftFile:
                     conn.execute("PRAGMA journal_mode = DELETE")
                     create_schema(conn)  # on a private temporary file: atomic through the final rename
                     conn.execute("INSERT INTO info(key, value) VALUES ('created_at', ?), ('created_by', ?)",
-                                 (now_utc().isoformat(), f"baocao {__version__}"))
+                                 (_now_text(), f"baocao {__version__}"))
                 conn.execute("PRAGMA synchronous = FULL")
                 writer = cls(path, conn, read_only=False)   # named after the target in messages
                 writer._saved = writer._read_state() if copy_of is not None else {}
@@ -295,7 +306,10 @@ class DraftFile:
         return len(batch)
 
     def _write(self, batch: SaveBatch) -> None:
-        now = now_utc().isoformat()
+        from . import history
+        from .proc import current_user
+
+        now = _now_text()
         conn = self._conn
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -354,6 +368,8 @@ class DraftFile:
     # ------------------------------------------------------------ history (versions inside the file)
     def versions(self) -> list[history.VersionInfo]:
         """Versions kept in the file, newest first."""
+        from . import history
+
         with self._lock:
             try:
                 return history.list_versions(self._conn)
@@ -362,6 +378,8 @@ class DraftFile:
 
     def load_version(self, version_id: int) -> Draft:
         """The draft as it was in one version."""
+        from . import history
+
         with self._lock:
             try:
                 return history.load_version(self._conn, version_id)

@@ -9,13 +9,13 @@ there and editing the copy.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import TemplateError
 from ..paths import extra_template_dirs, templates_dir
 from .manifest import MANIFEST_NAME, Pack, load_manifest, read_toml
+from . import toml_cache
 from .pack_files import read_pack_text
 
 _CACHE: dict[Path, tuple[float, Pack]] = {}
@@ -101,8 +101,8 @@ def _quick_pack_table(text: str) -> dict | None:
     # A multi-line string of the table holding a "[" line would be cut open: a parse error, so None.
     chunk = text[start:following.start() if following else len(text)]
     try:
-        return tomllib.loads(chunk)
-    except tomllib.TOMLDecodeError:
+        return toml_cache.parse(chunk)
+    except ValueError:               # tomllib.TOMLDecodeError
         return None
 
 

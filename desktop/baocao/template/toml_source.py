@@ -8,11 +8,15 @@ that a wrong value or an unknown key is reported where it is written.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from ..errors import Location, TemplateError
+from . import toml_cache
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import tomllib
 
 _TOML_LINE = re.compile(r"line (\d+)")
 _TOML_COLUMN = re.compile(r"column (\d+)")
@@ -32,11 +36,18 @@ def _toml_error(exc: tomllib.TOMLDecodeError, path: Path) -> TemplateError:
 
 
 def parse_toml_text(text: str, path: Path) -> dict[str, Any]:
-    """Parse TOML *text* (of file *path*, for messages)."""
+    """Parse TOML *text* (of file *path*, for messages); a text parsed before comes from ``toml_cache``."""
+    cached = toml_cache.load(text)
+    if cached is not None:
+        return cached
+    import tomllib
+
     try:
-        return tomllib.loads(text)
+        table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise _toml_error(exc, path) from exc
+    toml_cache.store(text, table)
+    return table
 
 
 class KeyLines:

@@ -10,6 +10,8 @@ Modules (one job each):
 * :mod:`.writer` — assembles one export and writes it atomically;
 * :mod:`.reference`, :mod:`.stylesheet`, :mod:`.settings` — the reference .docx
   (styles a maintainer restyles in Word), adapted to the pack's page setup;
+* :mod:`.style_parts` — those adapted parts as plain bytes, kept between exports by
+  :mod:`.style_cache` (a later export needs no XML parsing, no lxml);
 * :mod:`.header_block`, :mod:`.blocks`, :mod:`.tables`, :mod:`.signature`,
   :mod:`.sections` — the parts of the report as WordprocessingML strings;
 * :mod:`.footnotes` — real Word footnotes (``word/footnotes.xml``);
@@ -20,6 +22,14 @@ Modules (one job each):
 
 from __future__ import annotations
 
-from .writer import build_docx, write_docx
-
 __all__ = ["build_docx", "write_docx"]
+
+
+def __getattr__(name: str):
+    """``build_docx`` / ``write_docx`` load the writer (and lxml) on first use: the window imports the
+    layout tables of this package for its preview at start-up, not the writer."""
+    if name in __all__:
+        from . import writer
+
+        return getattr(writer, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

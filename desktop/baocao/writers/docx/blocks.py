@@ -100,12 +100,18 @@ def blocks_xml(blocks: Iterable[Block], ctx: BuildContext) -> str:
     """All *blocks* in order."""
     parts: list[str] = []
     builders = BLOCK_BUILDERS
+    marks = ctx.marks
     for block in blocks:
         kind = type(block)
         builder = builders.get(kind)
         if builder is None:
             raise ExportError(f"Không xuất được khối nội dung loại «{esc(kind.__name__)}».",
                               "Đây là lỗi của chương trình; hãy báo cho người phụ trách kỹ thuật.")
+        if marks and id(block) in marks:          # a generated paragraph of an export for the round trip
+            from .roundtrip import marked
+
+            parts.append(marked(builder(block, ctx), marks[id(block)]))
+            continue
         parts.append(builder(block, ctx))
         if kind is Table:
             parts.append(_TABLE_GAP)     # room below the table; also keeps two tables apart

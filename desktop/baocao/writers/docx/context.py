@@ -9,7 +9,7 @@ from .footnotes import FootnoteRegistry
 from .layout import text_width_mm
 from .numbering import HeadingNumbering
 from .ooxml import mm_to_twips
-from .stylesheet import StyleSheet
+from .style_cache import StyleParts
 
 
 @dataclass
@@ -18,10 +18,12 @@ class BuildContext:
 
     page: PageSetup
     footnotes: FootnoteRegistry
-    sheet: StyleSheet
+    sheet: StyleParts       # run formats of the styles (for measuring text)
     heading_styles: dict[tuple[str, str], str] = field(default_factory=dict)
     landscape: bool = False
     numbering: HeadingNumbering = field(default_factory=HeadingNumbering)
+    #: id(Paragraph) → index of the generated paragraphs (``roundtrip.RoundTrip.marks``), None: no marks
+    marks: dict[int, int] | None = None
 
     @property
     def text_width_twips(self) -> int:

@@ -31,7 +31,8 @@ _ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
 
 def esc(value: str) -> str:
     """``clean_text`` *value* (NFC, no XML-invalid characters) and escape it for element text."""
-    value = clean_text(value)
+    if not (value.isascii() and value.isprintable()):     # printable ASCII (a figure): nothing to clean
+        value = clean_text(value)
     if "&" in value or "<" in value or ">" in value:
         for old, new in _ESCAPES:
             value = value.replace(old, new)

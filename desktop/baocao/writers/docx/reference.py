@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 from pathlib import Path
 
 from ...errors import ExportError, Location
-from .xmlparse import XmlError, parse_xml, to_bytes
 
 _OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 _REL_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -32,8 +31,7 @@ _PART_TYPES = {
 _REL_TAG = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 
 
-@dataclass(frozen=True)
-class ReferenceParts:
+class ReferenceParts(NamedTuple):  # NamedTuple: defined ~10× faster than a dataclass
     """Raw bytes of the reused parts of one reference .docx (``styles`` is required)."""
 
     source: str
@@ -108,6 +106,8 @@ def _read_member(archive: zipfile.ZipFile, name: str, path: str) -> bytes:
 
 def _clean_part(data: bytes, name: str, path: str) -> bytes:
     """The part parsed with entities off and written back: a DTD or entity is refused, never copied."""
+    from .xmlparse import XmlError, parse_xml, to_bytes
+
     try:
         root = parse_xml(data)
     except XmlError as exc:
@@ -119,6 +119,8 @@ def _clean_part(data: bytes, name: str, path: str) -> bytes:
 
 def _relationships(archive: zipfile.ZipFile, rels_name: str, path: str) -> dict[str, str]:
     """Relationship type → target name (first of each type) from a ``.rels`` part."""
+    from .xmlparse import XmlError, parse_xml
+
     try:
         root = parse_xml(_clean_part(_read_member(archive, rels_name, path), rels_name, path))
     except KeyError as exc:

