@@ -39,8 +39,13 @@ def test_dry_run_prints_the_mapping_and_changes_nothing(files):
     listing = sorted(p.name for p in folder.iterdir())
     result = run_cli("import", str(draft), str(docx), "--dry-run")
     assert result.returncode == 0, result.stderr
-    assert "→ 1. Ưu điểm" in result.stdout and "Nội dung chưa xếp mục" in result.stdout
-    assert "bảng phụ lục «nhiem-vu-theo-don-vi»" in result.stdout
+    assert "→ 1. Ưu điểm" in result.stdout
+    # our own export: the figures come back from its data, not read again from the appendix tables
+    assert "Số liệu: " in result.stdout and "bảng «nhiem-vu-theo-don-vi»: 16 dòng" in result.stdout
+    assert "phien_hop = 8" in result.stdout and "Câu do mẫu viết từ số liệu: " in result.stdout
+    # typed citations found: the fresh draft's register is empty, so every document is offered to it
+    assert "Trích dẫn văn bản: 0 chỗ khớp danh mục" in result.stdout and "sẽ thêm vào danh mục" in result.stdout
+    assert "    + Quyết định số 42/QĐ-UBND" in result.stdout
     assert _digest(draft) == before
     assert sorted(p.name for p in folder.iterdir()) == listing        # no lock, backup or recovery file left
 
@@ -55,14 +60,34 @@ def test_import_saves_a_version_then_changes_the_draft(files):
     assert result.returncode == 0, result.stderr
     draft = load_any(str(draft_path))
     assert draft.sections["uu-diem"].body and draft.sections["nhiem-vu-cu-the"].body
-    assert draft.sections[UNPLACED_ID].body                           # the header block, closing, signature
+    # the header block, closing and signature of our own export are recognised, not kept as unplaced text
+    assert UNPLACED_ID not in draft.sections or not draft.sections[UNPLACED_ID].body
     assert len(draft.tables["nhiem-vu-theo-don-vi"]) > 10
+    assert draft.sections["cuoc-hop"].fields["phien_hop"] == 8
     session = DraftSession.open(draft_path, read_only=True, threaded=False)
     try:
         named = [v for v in session.versions() if v.name == "Trước khi nhập «mau.docx»"]
         assert named and all(d.is_empty() for d in session.view_version(named[0].id).sections.values())
     finally:
         session.close()
+
+
+def test_citations_are_linked_unless_declined(files):
+    from baocao.model.richtext import Cite
+    from baocao.register.entries import register_entries
+    from baocao.storage import load_any
+
+    folder, docx = files
+    for name, extra, linked in (("co-van-ban.baocao", (), True), ("khong-van-ban.baocao", ("--khong-them-van-ban",),
+                                                                    False)):
+        path = _new_draft(folder, name)
+        result = run_cli("import", str(path), str(docx), *extra)
+        assert result.returncode == 0, result.stderr
+        draft = load_any(str(path))
+        cites = [i for d in draft.sections.values() for p in d.body for i in p.content if isinstance(i, Cite)]
+        assert bool(register_entries(draft)) is linked and bool(cites) is linked, name
+        if not linked:
+            assert "giữ nguyên chữ" in result.stdout
 
 
 def test_bad_input_gets_a_vietnamese_message_and_the_draft_is_unchanged(files, tmp_path):

@@ -46,12 +46,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     reading = DraftSession.open(draft_file, read_only=True, threaded=False)   # nothing is written until all is known
     try:
         plan = plan_import(reading.draft, reading.pack, source)
+        plan.add_citations = not args.no_register
         _apply_maps(plan, args.map or [])
+        reading_draft = reading.draft
         mode = MODE_REPLACE if args.replace else MODE_APPEND
         plan.edit(reading.draft, mode)               # bounds checked before the file is opened for writing
     finally:
         reading.close()
-    print("\n".join(plan.describe()))
+    print("\n".join(plan.describe(reading_draft)))
     if args.dry_run:
         print("(--dry-run: chưa thay đổi gì trong bản thảo.)")
         return 0
@@ -98,6 +100,9 @@ def register(sub) -> None:
     p.add_argument("--dry-run", "--thu", action="store_true", help="chỉ in cách chia mục, không thay đổi bản thảo")
     p.add_argument("--replace", "--thay-the", action="store_true",
                    help="thay nội dung các mục nhận được (mặc định: thêm vào cuối mục)")
+    p.add_argument("--no-register", "--khong-them-van-ban", action="store_true",
+                   help="không thêm các văn bản được trích mà danh mục chưa có (mặc định: thêm, để chữ trích dẫn "
+                        "thành trích dẫn của danh mục)")
     p.add_argument("--map", metavar="SỐ=MÃ_MỤC", action="append",
                    help="đổi mục nhận của phần SỐ (số in khi --dry-run), ví dụ --map 3=uu-diem; lặp lại được")
     p.set_defaults(func=cmd_import)

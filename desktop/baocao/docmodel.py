@@ -247,6 +247,9 @@ class Document:
     language: str = "vi-VN"
     show_signature: bool = True
     show_recipients: bool = True
+    #: what baocao's own import reads back (``writers.docx.roundtrip.RoundTrip``: field values, table rows,
+    #: the generated paragraphs to mark); set only for an export (``importing.own_export``), None otherwise
+    roundtrip: object | None = None
 
     def headings(self) -> list[Heading]:
         """Every heading of the body in order."""

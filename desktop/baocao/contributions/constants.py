@@ -38,3 +38,10 @@ KIND_DRAFT = "baocao"
 IMPORT_VERSION_NAME = "Trước khi nhập đóng góp «{name}»"
 #: ``draft.extras`` key of a contribution draft (a unit's .baocao): the request it answers
 DRAFT_REQUEST_EXTRA = "dong-gop-yeu-cau"
+
+#: how a unit's table is listed among its paragraphs in the Contributions dock
+TABLE_ENTRY = "[Bảng của đơn vị: {rows} dòng, {columns} cột — {header}]"
+#: the italic line before a unit's table kept in «Nội dung chưa xếp mục» (no appendix table has its columns)
+TABLE_UNPLACED = ("(Bảng của {unit} gửi cho mục «{section}»: các cột không khớp bảng phụ lục nào nên giữ nguyên "
+                  "từng ô dưới đây, mỗi dòng một đoạn, các ô cách nhau « | ». Hãy chép số liệu vào bảng phù hợp "
+                  "hoặc chuyển đoạn vào mục cần dùng.)")

@@ -7,7 +7,10 @@
   (``matcher``), tables matched to appendix tables (``tables``); the mapping is editable and
   ``ImportPlan.edit`` gives one undoable ``CompoundEdit``;
 - ``last_period.draft_from_previous(previous, pack)``: the next period's draft, with the old plans as its
-  checklist (``checklist``).
+  checklist (``checklist``);
+- ``own_export.attach_roundtrip(document, draft, pack)``: an export that carries what its own import reads back
+  (field values, table rows, the generated sentences, marked); ``own_import`` recognises it on import;
+- ``citations``: typed citations in imported text linked to the register (the register room's parser).
 """
 
 from ..lazy import lazy_attributes

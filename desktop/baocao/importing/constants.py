@@ -76,6 +76,17 @@ UNPLACED_FROM_HEADING = "(Từ tệp «{name}», đề mục «{heading}».)"
 UNPLACED_FROM_FRONT = "(Từ tệp «{name}», phần trước đề mục đầu tiên.)"
 UNPLACED_FROM_TAIL = "(Từ tệp «{name}», phần sau nội dung báo cáo.)"
 UNPLACED_FROM_TABLE = "(Từ tệp «{name}», bảng không khớp cột với bảng phụ lục nào.)"
+#: before a generated sentence (written by the template from figures) that was changed in Word
+UNPLACED_EDITED_GENERATED = ("(Từ tệp «{name}»: câu do mẫu viết từ số liệu của mục «{section}» đã được sửa trong "
+                             "Word. Số liệu của mục vẫn lấy từ các ô; mẫu viết: «{original}». Hãy sửa số liệu, "
+                             "hoặc chép câu vào nội dung mục nếu muốn giữ cách viết này.)")
+#: before an appendix table of our own export whose cells were changed in Word
+UNPLACED_EDITED_TABLE = ("(Từ tệp «{name}»: bảng «{table}» đã được sửa trong Word. Bảng của bản thảo vẫn lấy số "
+                         "liệu baocao đã xuất; các ô của bảng trong tệp giữ dưới đây để đối chiếu và sửa lại.)")
+#: what the payload of our own export brings, in the mapping preview and the dry run
+FIGURES_LINE = "Số liệu: {fields} trường, {tables} bảng"
+#: the original sentence is shortened to this many characters in that note
+EDITED_ORIGINAL_CHARS = 160
 
 # ----------------------------------------------------------------- start from last period
 #: extras that are standing data, copied into the next period's draft: whole value, or only some of its keys

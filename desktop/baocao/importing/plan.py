@@ -15,15 +15,25 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..edits import CompoundEdit, Edit, RestoreSection, SetSectionBody, SetTableRows
+from ..edits import CompoundEdit, Edit, RestoreSection, SetExtra, SetFieldValue, SetSectionBody, SetTableRows
 from ..errors import BaocaoError
 from ..model.draft import Draft, SectionData
 from ..model.richtext import Body, Para, Span
+from ..register.constants import EXTRA_NAME as REGISTER_EXTRA
 from ..template.manifest import Pack
-from .constants import (END_OF_BODY, IMPORT_EDIT_LABEL, MODE_APPEND, MODE_REPLACE, MODES, UNPLACED_FROM_FRONT,
+from .constants import (EDITED_ORIGINAL_CHARS, END_OF_BODY, FIGURES_LINE, IMPORT_EDIT_LABEL, MODE_APPEND,
+                        MODE_REPLACE, MODES, UNPLACED_EDITED_GENERATED, UNPLACED_EDITED_TABLE, UNPLACED_FROM_FRONT,
                         UNPLACED_FROM_HEADING, UNPLACED_FROM_TABLE, UNPLACED_FROM_TAIL, UNPLACED_ID, UNPLACED_LABEL)
 from .matcher import Target, match_headings, section_targets
+from .own_import import OwnExport, recognise
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .citations import LinkedCitations
+
+#: the label of the register's change
+CITATIONS_LABEL = "Thêm văn bản được trích trong tệp nhập vào danh mục"
 from .reader import ImportedDocument, SourceHeading, SourceParagraph, SourceTable, read_report
 from .tables import TableMatch, match_table, merge_rows, table_as_text
 
@@ -85,6 +95,14 @@ class ImportPlan:
     targets: list[Target]
     tables: dict[int, TableMatch]                  # id(SourceTable) → match
     footnotes: int = 0
+    #: what our own export's payload brings back (field values, table rows, edited sentences); None otherwise
+    own: OwnExport | None = None
+    #: add the cited documents the register lacks («Thêm N văn bản vào danh mục»), so their mentions are linked
+    add_citations: bool = True
+    #: how the pack writes a citation's date (``Pack.document.citation_date_style``)
+    citation_style: str = "nd30"
+    #: appendix table id → its label ("Phụ lục 01"), for notes
+    table_titles: dict[str, str] = field(default_factory=dict)
 
     # ------------------------------------------------------------ editing the mapping
     def target_ids(self) -> list[str]:
@@ -159,14 +177,30 @@ class ImportPlan:
                 out.setdefault(segment.target, []).extend(body)
             if loose:
                 out.setdefault(UNPLACED_ID, []).extend(loose)
+        for edited in (self.own.edited if self.own is not None else []):
+            original = edited.original if len(edited.original) <= EDITED_ORIGINAL_CHARS else \
+                edited.original[:EDITED_ORIGINAL_CHARS].rstrip() + "…"
+            note = UNPLACED_EDITED_GENERATED.format(name=self.name, section=self.target_label(edited.section),
+                                                    original=original)
+            out.setdefault(UNPLACED_ID, []).extend([Para([Span(note, italic=True)]), copy.deepcopy(edited.para)])
+        for changed in (self.own.edited_tables if self.own is not None else []):
+            note = UNPLACED_EDITED_TABLE.format(name=self.name, table=self.table_titles.get(changed.table_id,
+                                                                                           changed.table_id))
+            out.setdefault(UNPLACED_ID, []).extend([Para([Span(note, italic=True)]), *table_as_text(changed.table)])
         return out
 
     def table_rows(self) -> dict[str, list[dict]]:
-        """The rows imported per appendix table, in file order."""
+        """The rows imported per appendix table, in file order (our own export's: its payload's rows)."""
         out: dict[str, list[dict]] = {}
+        for table_id, rows in (self.own.tables.items() if self.own is not None else ()):
+            out[table_id] = copy.deepcopy(rows)
         for match in self._matches():
             out.setdefault(match.table_id, []).extend(copy.deepcopy(match.rows))
         return out
+
+    def field_values(self) -> dict[str, dict]:
+        """The field values our own export brings back, per section (empty for any other file)."""
+        return copy.deepcopy(self.own.fields) if self.own is not None else {}
 
     def _matches(self) -> list[TableMatch]:
         return [self.tables[id(b)] for s in self.segments for b in s.blocks
@@ -174,7 +208,7 @@ class ImportPlan:
 
     def is_empty(self) -> bool:
         """True when the file brings nothing."""
-        return not self.bodies() and not any(self.table_rows().values())
+        return not self.bodies() and not any(self.table_rows().values()) and not self.field_values()
 
     def edit(self, draft: Draft, mode: str = MODE_APPEND) -> Edit | None:
         """One undoable step writing the import into *draft*: append to (or replace) each target's body and
@@ -185,14 +219,23 @@ class ImportPlan:
         from ..limits import edit_problem
 
         parts: list[Edit] = []
-        for section_id, body in self.bodies().items():
+        linked = self.citations(draft)
+        if linked.register is not None:
+            parts.append(SetExtra.make(draft, REGISTER_EXTRA, linked.register, CITATIONS_LABEL))
+        for section_id, body in linked.bodies.items():
             if section_id not in draft.sections:       # the unplaced section is new: undo removes it again
                 parts.append(RestoreSection.make(draft, section_id, SectionData(body=copy.deepcopy(body))))
                 continue
             old = draft.sections[section_id].body
             new = body if mode == MODE_REPLACE and section_id != UNPLACED_ID else copy.deepcopy(old) + body
             parts.append(SetSectionBody(copy.deepcopy(new), copy.deepcopy(old), section_id))
+        for section_id, values in self.field_values().items():
+            fields = draft.sections[section_id].fields if section_id in draft.sections else {}
+            for key, value in values.items():      # appending keeps what the drafter already entered
+                if mode == MODE_REPLACE or fields.get(key) in (None, "", [], {}):
+                    parts.append(SetFieldValue(copy.deepcopy(value), copy.deepcopy(fields.get(key)), section_id, key))
         keys = {m.table_id: m.key for m in self._matches()}
+        keys.update(self.own.keys if self.own is not None else {})
         for table_id, rows in self.table_rows().items():
             old_rows = draft.tables.get(table_id, [])
             new_rows = rows if mode == MODE_REPLACE else merge_rows(old_rows, rows, keys.get(table_id))
@@ -207,10 +250,13 @@ class ImportPlan:
         return CompoundEdit.of(IMPORT_EDIT_LABEL.format(name=self.name), *parts)
 
     # ------------------------------------------------------------ for people
-    def describe(self) -> list[str]:
-        """The mapping in words, one line per piece and per table (for the CLI and the dry run)."""
+    def describe(self, draft: Draft | None = None) -> list[str]:
+        """The mapping in words, one line per piece and per table (for the CLI and the dry run); with *draft*,
+        also the citations found and the documents offered to its register."""
         lines = [f"Tệp «{self.name}»: {len(self.pieces())} phần, {self.footnotes} chú thích, "
                  f"{len(self.tables)} bảng khớp với bảng phụ lục."]
+        lines += self.describe_own()
+        lines += self.describe_citations(draft) if draft is not None else []
         for number, (_index, segment) in enumerate(self.pieces(), start=1):
             paras = len([p for p in segment.paragraphs() if not p.is_blank()])
             notes = sum(len(p.notes()) for p in segment.paragraphs())
@@ -227,20 +273,69 @@ class ImportPlan:
         return lines
 
 
+    def citations(self, draft: Draft) -> "LinkedCitations":
+        """The imported bodies with typed citations linked to *draft*'s register (``importing.citations``)."""
+        from .citations import link_citations
+
+        return link_citations(draft, self.bodies(), self.add_citations, self.citation_style)
+
+    def describe_citations(self, draft: Draft) -> list[str]:
+        """The citations found, in words: linked to the register, and the documents offered to it."""
+        linked = self.citations(draft)
+        if not linked.known and not linked.new_entries:
+            return []
+        parts = [f"Trích dẫn văn bản: {linked.known} chỗ khớp danh mục văn bản (thành trích dẫn)"]
+        if linked.new_entries:
+            parts.append(f"{len(linked.new_entries)} văn bản chưa có trong danh mục ({linked.new_mentions} chỗ) — "
+                         + ("sẽ thêm vào danh mục" if self.add_citations else "giữ nguyên chữ"))
+        if linked.kept:
+            parts.append(f"{linked.kept} chỗ giữ nguyên chữ vì viết khác cách danh mục sẽ in")
+        lines = ["; ".join(parts) + (":" if linked.new_entries else ".")]
+        lines += [f"    + {name}" for name in linked.new_names()]
+        return lines
+
+    def figures_text(self) -> str:
+        """«Số liệu: 12 trường, 2 bảng» for our own export ("" for any other file)."""
+        if self.own is None:
+            return ""
+        return FIGURES_LINE.format(fields=self.own.field_count(), tables=len(self.own.tables))
+
+    def describe_own(self) -> list[str]:
+        """What our own export's data brings, in words (empty for any other file)."""
+        own = self.own
+        if own is None:
+            return []
+        lines = [f"{self.figures_text()} (tệp do baocao xuất, mẫu «{own.pack}»)."]
+        for section_id, values in own.fields.items():
+            shown = ", ".join(f"{k} = {v}" for k, v in values.items())
+            lines.append(f"    {self.target_label(section_id)[:60]}: {shown[:160]}")
+        for table_id, rows in own.tables.items():
+            lines.append(f"    bảng «{table_id}»: {len(rows)} dòng")
+        how = "" if own.marks else " (tệp đã mất dấu đánh dấu, nhận ra theo chữ)"
+        lines.append(f"  Câu do mẫu viết từ số liệu: {own.generated} câu không nhập thành nội dung{how}"
+                     + (f"; {len(own.edited)} câu đã sửa trong Word → {UNPLACED_LABEL}" if own.edited else "") + ".")
+        if own.edited_tables:
+            lines.append(f"  {len(own.edited_tables)} bảng phụ lục đã sửa ô trong Word → {UNPLACED_LABEL} (dạng chữ).")
+        return lines
+
+
 def build_plan(document: ImportedDocument, pack: Pack, draft: Draft) -> ImportPlan:
     """Cut *document* by headings and propose a target for each piece and each table."""
     targets = section_targets(pack, draft)
     segments = _segments(document)
+    own = recognise(segments, document.payload, pack) if document.payload is not None else None
     headed = [s for s in segments if s.heading is not None]
     for segment, match in zip(headed, match_headings([s.heading for s in headed], targets)):
         segment.target = segment.suggested = match.target
         segment.score, segment.inherited = match.score, match.inherited
     tables: dict[int, TableMatch] = {}
-    for table in document.tables():
+    for table in (b for s in segments for b in s.blocks if isinstance(b, SourceTable)):
         found = match_table(table, pack)
         if found is not None:
             tables[id(table)] = found
-    return ImportPlan(document.name, segments, targets, tables, document.footnotes)
+    return ImportPlan(document.name, segments, targets, tables, document.footnotes, own,
+                      citation_style=getattr(pack.document, "citation_date_style", "nd30"),
+                      table_titles={a.table: a.label for a in pack.appendices if a.table})
 
 
 def plan_import(draft: Draft, pack: Pack, path: str | Path) -> ImportPlan:

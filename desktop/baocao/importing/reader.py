@@ -32,6 +32,7 @@ from .constants import (BULLET_FORMATS, ITEM_MARKERS, LABEL_PATTERNS, LABEL_RANK
 from .package import DocxImportError, read_package
 from .runs import drop_prefix, paragraph_style, read_inlines, strip_inlines
 from .styles import Styles, paragraph_numbering
+from ..writers.docx.roundtrip import MARK_PREFIX
 
 SEPARATOR_NOTES = ("separator", "continuationSeparator", "continuationNotice")
 
@@ -52,9 +53,11 @@ class SourceHeading:
 
 @dataclass
 class SourceParagraph:
-    """A body paragraph, already in the draft's body model."""
+    """A body paragraph, already in the draft's body model; *mark*: the index of the generated paragraph our
+    own export marked it as (a ``bc_sinh_<n>`` bookmark, ``writers.docx.roundtrip``), None when unmarked."""
 
     para: Para
+    mark: int | None = None
 
 
 @dataclass
@@ -88,6 +91,8 @@ class ImportedDocument:
     name: str
     blocks: list[SourceBlock]
     footnotes: int = 0
+    #: the data our own export carries (``own_import.read_payload``), None for any other file
+    payload: dict | None = None
 
     def headings(self) -> list[SourceHeading]:
         """The headings, in order."""
@@ -130,6 +135,15 @@ def _typed_label(text: str) -> tuple[str, str, int] | None:
 def _all_bold(items) -> bool:
     spans = [i for i in items if isinstance(i, Span) and i.text.strip()]
     return bool(spans) and all(s.bold for s in spans)
+
+
+def _mark(p: etree._Element) -> int | None:
+    """The generated-paragraph index of a ``bc_sinh_<n>`` bookmark starting in *p* (our own export), or None."""
+    for start in p.iter(w("bookmarkStart")):
+        name = start.get(w("name")) or ""
+        if name.startswith(MARK_PREFIX) and name[len(MARK_PREFIX):].isdigit():
+            return int(name[len(MARK_PREFIX):])
+    return None
 
 
 def _plain(items) -> str:
@@ -181,7 +195,7 @@ class _Reader:
                     (_all_bold(items) or typed[0] in ("phan", "la-ma")) and (titled or typed[0] == "phan"):
                 self.add(SourceHeading(LABEL_RANK[typed[0]], typed[1], text[typed[2]:].strip(), "typed"))
             else:
-                self.add(SourceParagraph(self._para(items, text, fmt, auto_label, typed)))
+                self.add(SourceParagraph(self._para(items, text, fmt, auto_label, typed), _mark(p)))
         for box in boxes:
             self.paragraph(box)
 
@@ -288,7 +302,10 @@ def read_report(path: str | Path) -> ImportedDocument:
     for note_id, note in reader.notes.items():          # a footnote never referenced: kept at the end
         if note_id not in reader.used_notes and note.plain_text().strip():
             reader.add(SourceParagraph(Para([note])))
-    return ImportedDocument(Path(path).name, _merge_split_titles(reader.blocks), len(reader.notes))
+    from .own_import import read_payload
+
+    return ImportedDocument(Path(path).name, _merge_split_titles(reader.blocks), len(reader.notes),
+                            read_payload(parts))
 
 
 __all__ = ["DocxImportError", "ImportedDocument", "SourceBlock", "SourceCell", "SourceHeading", "SourceParagraph",

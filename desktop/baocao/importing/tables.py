@@ -112,6 +112,17 @@ def _is_total(row: list[str], spec: TableSpec) -> bool:
     return normalise_header(first) == normalise_header(spec.total_label)
 
 
+def _group_value(spec: TableSpec, label: str) -> str:
+    """A group heading's text as the table stores it: a choice column's key ("chinh-phu") when the text is one
+    of its labels or aliases, else the text as printed."""
+    column = next((c for c in spec.columns if c.key == spec.group_by), None)
+    if column is not None and column.type == "choice":
+        from ..tables.choices import choice_key
+
+        return choice_key(column, label) or label
+    return label
+
+
 def match_table(table: SourceTable, pack: Pack) -> TableMatch | None:
     """The pack table *table* fills, with its rows; None when no table's columns match."""
     for table_id, spec in pack.tables.items():
@@ -137,7 +148,7 @@ def match_table(table: SourceTable, pack: Pack) -> TableMatch | None:
                     and _GROUP_NUMBER.match(next((cell.text for c, cell in filled if c.type == "stt"), "I")):
                 group = labels[0]                        # "I  Chương trình công tác năm": the rows below are its
                 continue
-            row: dict[str, Any] = {group_by: group} if group_by and group else {}
+            row: dict[str, Any] = {group_by: _group_value(spec, group)} if group_by and group else {}
             for column, cell in zip(columns, source):
                 notes.extend(cell.notes)
                 if _computed(column) or cell.continued or not cell.text.strip():

@@ -229,8 +229,11 @@ def export_with_comments(draft: Draft, pack: Pack, path: Path, include_resolved:
     """Write *draft* to *path* (.docx, atomically) with its comments; returns how many threads were written."""
     from ..render import render_draft
 
+    from ..importing.own_export import attach_roundtrip   # what the import of the reviewed copy reads back
+
     threads = chosen_threads(draft, include_resolved)
-    output = comments_docx(render_draft(draft, pack), draft, threads, pack.reference_docx)
+    document = attach_roundtrip(render_draft(draft, pack), draft, pack)
+    output = comments_docx(document, draft, threads, pack.reference_docx)
     with atomic_write(Path(path)) as handle:
         handle.write(output)
     return len(threads)

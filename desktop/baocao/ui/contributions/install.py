@@ -141,7 +141,7 @@ class ContributionsController:
             return False
         # after the paragraph the drafter last had the cursor in (in this section), else at the end
         at = self.last_block[1] + 1 if self.last_block and self.last_block[0] == section_id else None
-        edit = insert_paragraphs(session.draft, section_id, item, indices, at, source)
+        edit = insert_paragraphs(session.draft, section_id, item, indices, at, source, session.pack)
         return bool(edit is not None and window.controller.push(edit))
 
     def compare(self, contribution_id: str, source: str) -> None:

@@ -45,7 +45,7 @@ def start_import(window: "MainWindow", path: str | None = None) -> ImportDialog 
         window.statusBar().showMessage(S.IMPORT_NOTHING.format(name=plan.name), STATUS_MS)
         return None
     titles = {a.table: a.label or a.table for a in session.pack.appendices if a.table}
-    dialog = ImportDialog(plan, titles, window)
+    dialog = ImportDialog(plan, titles, window, session.draft)
     dialog.importRequested.connect(lambda: apply_import(window, dialog))
     window._import_dialog = dialog
     dialog.open()

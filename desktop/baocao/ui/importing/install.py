@@ -61,10 +61,15 @@ def _file_menu(window: "MainWindow") -> QMenu | None:
     return None
 
 
-def install_importing(window: "MainWindow") -> ImportingRoom:
-    """Add File → "Nhập báo cáo .docx…", "Bản thảo mới từ kỳ trước…" and the "Việc cần báo cáo" dock."""
+def _commands():
+    """The import commands (the .docx reader and the mapping dialog load on first use, not at start-up)."""
     from . import commands
 
+    return commands
+
+
+def install_importing(window: "MainWindow") -> ImportingRoom:
+    """Add File → "Nhập báo cáo .docx…", "Bản thảo mới từ kỳ trước…" and the "Việc cần báo cáo" dock."""
     panel = ChecklistPanel(window)
     dock = add_right_dock(window, panel, S.CHECKLIST_TITLE, "importing_checklist_dock")
     acts = {
@@ -72,8 +77,8 @@ def install_importing(window: "MainWindow") -> ImportingRoom:
         "from_previous": QAction(S.ACT_FROM_PREVIOUS, window),
         "checklist": dock.toggleViewAction(),
     }
-    acts["import"].triggered.connect(lambda _c=False: commands.start_import(window))
-    acts["from_previous"].triggered.connect(lambda _c=False: commands.new_from_previous(window))
+    acts["import"].triggered.connect(lambda _c=False: _commands().start_import(window))
+    acts["from_previous"].triggered.connect(lambda _c=False: _commands().new_from_previous(window))
     acts["checklist"].setText(S.ACT_CHECKLIST)
     menu = _file_menu(window)
     if menu is not None:

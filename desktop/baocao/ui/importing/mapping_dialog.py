@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHeaderView, QLabel,
                                QRadioButton, QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout,
                                QWidget)
 
@@ -51,9 +51,11 @@ class ImportDialog(QDialog):
 
     importRequested = Signal()
 
-    def __init__(self, plan: ImportPlan, table_titles: dict[str, str] | None = None, parent: QWidget | None = None):
+    def __init__(self, plan: ImportPlan, table_titles: dict[str, str] | None = None, parent: QWidget | None = None,
+                 draft=None):
         super().__init__(parent)
         self.plan = plan
+        self.draft = draft
         self.table_titles = table_titles or {}
         self.setWindowTitle(S.IMPORT_TITLE)
         self.resize(980, 620)
@@ -82,6 +84,18 @@ class ImportDialog(QDialog):
         self.tables_label = QLabel(self._tables_text(), self)
         self.tables_label.setWordWrap(True)
         layout.addWidget(self.tables_label)
+        self.figures_label = QLabel(self._figures_text(), self)
+        self.figures_label.setWordWrap(True)
+        self.figures_label.setVisible(bool(self.figures_label.text()))
+        layout.addWidget(self.figures_label)
+        self.citations_label = QLabel(self)
+        self.citations_label.setWordWrap(True)
+        self.citations_box = QCheckBox(self)
+        self.citations_box.setChecked(plan.add_citations)
+        self.citations_box.toggled.connect(self._citations_toggled)
+        self._fill_citations()
+        layout.addWidget(self.citations_label)
+        layout.addWidget(self.citations_box)
         self.append_button = QRadioButton(S.MODE_APPEND, self)
         self.replace_button = QRadioButton(S.MODE_REPLACE, self)
         self.append_button.setChecked(True)
@@ -128,6 +142,36 @@ class ImportDialog(QDialog):
         titles = [S.TABLE_MATCH_ITEM.format(title=self.table_titles.get(tid, tid), rows=len(r))
                   for tid, r in rows.items()]
         return S.TABLES_MATCHED.format(tables="; ".join(titles))
+
+    def _figures_text(self) -> str:
+        own = self.plan.own
+        if own is None:
+            return ""
+        text = S.FIGURES_OWN.format(figures=self.plan.figures_text(), generated=own.generated)
+        if own.edited:
+            text += S.FIGURES_EDITED.format(edited=len(own.edited))
+        if not own.marks:
+            text += S.FIGURES_NO_MARKS
+        return text
+
+    def _fill_citations(self) -> None:
+        """The citations found: those of the register's documents, and the documents offered to it."""
+        linked = self.plan.citations(self.draft) if self.draft is not None else None
+        known = linked.known if linked is not None else 0
+        self.citations_label.setText(S.CITATIONS_KNOWN.format(known=known) if known else "")
+        self.citations_label.setVisible(bool(known))
+        if linked is not None and not self.plan.add_citations:     # count what would be added
+            from ...importing.citations import link_citations
+
+            linked = link_citations(self.draft, self.plan.bodies(), True, self.plan.citation_style)
+        names = linked.new_names() if linked is not None else []
+        self.citations_box.setText(S.ADD_CITATIONS.format(count=len(names), mentions=linked.new_mentions
+                                                          if linked is not None else 0))
+        self.citations_box.setToolTip(S.ADD_CITATIONS_TIP.format(names="; ".join(names[:40])))
+        self.citations_box.setVisible(bool(names))
+
+    def _citations_toggled(self, checked: bool) -> None:
+        self.plan.add_citations = checked
 
     def _mark(self, row: int) -> None:
         """Unplaced pieces in italics, so the drafter sees at once what matched nothing."""

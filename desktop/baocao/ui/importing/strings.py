@@ -25,6 +25,13 @@ TABLES_NONE = ("Không có bảng nào khớp cột với bảng phụ lục; b�
 TABLES_MATCHED = "Bảng khớp cột với bảng phụ lục: {tables}."
 TABLE_MATCH_ITEM = "«{title}» ({rows} dòng)"
 PREVIEW_EMPTY = "(Phần này chỉ có đề mục.)"
+FIGURES_OWN = ("{figures} — lấy lại từ tệp do baocao xuất; {generated} câu do mẫu viết từ số liệu không nhập "
+               "thành nội dung.")
+FIGURES_EDITED = " {edited} câu như thế đã được sửa trong Word: vào «Nội dung chưa xếp mục», kèm ghi chú."
+FIGURES_NO_MARKS = " (Tệp đã mất dấu đánh dấu các câu đó: nhận ra theo chữ.)"
+CITATIONS_KNOWN = "Trích dẫn văn bản: {known} chỗ khớp danh mục văn bản, sẽ thành trích dẫn."
+ADD_CITATIONS = "Thêm {count} văn bản vào danh mục ({mentions} chỗ trích trong tệp thành trích dẫn)"
+ADD_CITATIONS_TIP = "Các văn bản: {names}"
 BUTTON_IMPORT = "Nhập"
 IMPORT_DONE = "Đã nhập «{name}». Phiên bản «{version}» giữ bản trước khi nhập (Hoàn tác: Ctrl+Z)."
 IMPORT_NOTHING = "Tệp «{name}» không có nội dung nào để nhập."
