@@ -66,7 +66,8 @@ def cmd_find(args: argparse.Namespace) -> int:
     draft = load_any(args.file)
     pack = load_pack(draft.template_id)
     sections, tables = _order(pack)
-    hits = find_in_draft(draft, _query(args.query), _options(args), sections, tables)
+    hits = find_in_draft(draft, _query(args.query), _options(args), sections, tables,
+                         pack.document.citation_date_style)
     if args.json:
         rows = [{"kind": h.place.kind, "section": h.place.section or None, "table": h.place.table or None,
                  "key": h.place.key or None, "paragraph": h.place.para, "note": h.place.note,
@@ -83,15 +84,20 @@ def cmd_find(args: argparse.Namespace) -> int:
 
 def cmd_replace(args: argparse.Namespace) -> int:
     """Replace every match in one step and save (a named version keeps the text before)."""
-    from .search import find_in_draft, replace_hits
+    from .search import find_in_draft, plan_replace
     from .cli_drafts import open_draft
 
     session = open_draft(args.file, FindCliError, read_only=args.dry_run, action="thay thế tại chỗ",
                          dry_run_hint=True)
     try:
         sections, tables = _order(session.pack)
-        hits = find_in_draft(session.draft, _query(args.query), _options(args), sections, tables)
-        edit, count = replace_hits(session.draft, hits, args.replacement)
+        style = session.pack.document.citation_date_style
+        hits = find_in_draft(session.draft, _query(args.query), _options(args), sections, tables, style)
+        plan = plan_replace(session.draft, hits, args.replacement, sections, style)
+        edit, count = plan.edit, plan.count
+        if plan.skipped:
+            print(f"{plan.skipped} chỗ nằm trong trích dẫn văn bản tự động nên không thay: sửa văn bản đó trong "
+                  f"danh mục văn bản (cửa sổ: Báo cáo → Danh mục văn bản), mọi chỗ trích dẫn sẽ đổi theo.")
         if edit is None:
             print("Không tìm thấy chỗ nào để thay.")
             return 1

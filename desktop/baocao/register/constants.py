@@ -26,3 +26,7 @@ FIELD_LABELS: dict[str, str] = {
     "type": "Loại văn bản", "number": "Số", "symbol": "Ký hiệu", "date": "Ngày ban hành",
     "issuer": "Cơ quan ban hành", "summary": "Trích yếu",
 }
+#: The footnote «Chèn danh sách văn bản ban hành trong kỳ» writes: lead, separator, end (``listing.period_note``).
+PERIOD_NOTE_LEAD = "Các văn bản ban hành trong kỳ báo cáo: "
+PERIOD_NOTE_SEPARATOR = "; "
+PERIOD_NOTE_END = "."

@@ -3,6 +3,13 @@
 Each ``Difference`` can build the edit that takes it back (``revert_edit``)
 against the *newer* draft it was computed on; the compare view recomputes
 after every change, so positions are always those of the current text.
+
+A register citation is compared as the words each version prints for it
+(``baocao.register.usage``: full form at the first citation, short after), so
+an added citation shows its words and a document renamed in the register
+between the versions shows as a change of wording.  Taking back a change that
+touches a citation's words puts the older paragraph back whole, and the older
+register entry of a document that was renamed (``cites.py``).
 """
 
 from __future__ import annotations
@@ -12,9 +19,10 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..edits import Edit, SetFieldValue, SetSectionBody, SetTableRows
+from ..edits import CompoundEdit, Edit, SetFieldValue, SetSectionBody, SetTableRows
 from ..model.draft import Draft
 from ..model.richtext import Note, Para, Span
+from .cites import CiteWords, restore_entries_edit
 from .diff import Hunk, align, diff_text, moved_offset
 from ..model.richtext import merge_spans
 from .textops import replace_range, split_at
@@ -46,6 +54,10 @@ class Difference:
     old_value: Any = None
     before: str = ""           # text of the paragraph around the change (for showing it in place)
     after: str = ""
+    #: a text change touching a citation's words: taken back by putting ``old_para`` back whole
+    on_cite: bool = False
+    #: the older register entries (as stored) of documents cited here that were changed since
+    old_entries: list = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -74,7 +86,9 @@ class Difference:
         if self.kind == FIELD:
             return SetFieldValue.make(draft, self.group, self.key, copy.deepcopy(self.old_value))
         body = copy.deepcopy(draft.section(self.group).body)
-        if self.kind == TEXT and self.hunk is not None:
+        if self.on_cite and self.old_para is not None:
+            body[self.para] = copy.deepcopy(self.old_para)
+        elif self.kind == TEXT and self.hunk is not None:
             body[self.para] = replace_range(body[self.para], self.hunk.new_start, self.hunk.new_end,
                                             self.hunk.old_text)
         elif self.kind == PARA_ADDED:
@@ -85,7 +99,10 @@ class Difference:
             body[self.para] = replace(body[self.para], kind=self.old_para.kind)
         elif self.kind == NOTE and self.old_para is not None:
             body[self.para] = _with_notes_of(body[self.para], self.old_para, self.note_index)
-        return SetSectionBody.make(draft, self.group, body)
+        edit: Edit = SetSectionBody.make(draft, self.group, body)
+        if self.old_entries:
+            edit = CompoundEdit.of(KIND_LABELS[self.kind], edit, restore_entries_edit(draft, self.old_entries))
+        return edit
 
 
 @dataclass
@@ -140,35 +157,50 @@ def _notes_in_place(para: Para, old: Para) -> Para:
     return replace(para, content=merge_spans(items))
 
 
-def _compare_body(group: str, old: list[Para], new: list[Para]) -> list[Difference]:
+def _text_diffs(group: str, a: Para, b: Para, j: int, words: CiteWords) -> list[Difference]:
+    """The syllable changes inside paired paragraphs *a* (older) and *b* (newer)."""
+    old_text, new_text = words.para_text(a), words.para_text(b)
+    out = []
+    for hunk in diff_text(old_text, new_text):
+        on_cite = words.touches(a, hunk.old_start, hunk.old_end) or words.touches(
+            b, hunk.new_start, hunk.new_end)
+        plain = hunk if on_cite else replace(hunk, new_start=words.span_offset(b, hunk.new_start),
+                                             new_end=words.span_offset(b, hunk.new_end))
+        out.append(Difference(group, TEXT, hunk.old_text, hunk.new_text, para=j, hunk=plain,
+                              before=new_text[max(0, hunk.new_start - CONTEXT):hunk.new_start],
+                              after=new_text[hunk.new_end:hunk.new_end + CONTEXT], old_para=a if on_cite else None,
+                              on_cite=on_cite, old_entries=words.changed_entries(a) if on_cite else []))
+    return out
+
+
+def _compare_body(group: str, old: list[Para], new: list[Para], words: CiteWords) -> list[Difference]:
     out: list[Difference] = []
-    pairs = align(old, new, key=lambda p: p.plain_text())
+    pairs = align([words.para_text(p) for p in old], [words.para_text(p) for p in new])
     next_new = 0
     for i, j in pairs:
         if j is not None:
             next_new = j + 1
         if i is None and j is not None:
-            out.append(Difference(group, PARA_ADDED, "", new[j].plain_text(), para=j))
+            out.append(Difference(group, PARA_ADDED, "", words.para_text(new[j]), para=j))
         elif j is None and i is not None:
-            out.append(Difference(group, PARA_REMOVED, old[i].plain_text(), "", para=next_new, old_para=old[i]))
+            out.append(Difference(group, PARA_REMOVED, words.para_text(old[i]), "", para=next_new,
+                                  old_para=old[i]))
         elif i is not None and j is not None:
             a, b = old[i], new[j]
             if a.kind != b.kind:
                 out.append(Difference(group, PARA_KIND, a.kind, b.kind, para=j, old_para=a))
-            text = b.plain_text()
-            for hunk in diff_text(a.plain_text(), text):
-                out.append(Difference(group, TEXT, hunk.old_text, hunk.new_text, para=j, hunk=hunk,
-                                      before=text[max(0, hunk.new_start - CONTEXT):hunk.new_start],
-                                      after=text[hunk.new_end:hunk.new_end + CONTEXT]))
+            out.extend(_text_diffs(group, a, b, j, words))
             na, nb = a.notes(), b.notes()
             if len(na) == len(nb):
                 for n, (x, y) in enumerate(zip(na, nb)):
-                    if x.plain_text() != y.plain_text():
-                        out.append(Difference(group, NOTE, x.plain_text(), y.plain_text(), para=j, old_para=a,
-                                              note_index=n))
+                    tx, ty = words.note_text(x), words.note_text(y)
+                    if tx != ty:
+                        out.append(Difference(group, NOTE, tx, ty, para=j, old_para=a, note_index=n,
+                                              old_entries=words.changed_entries(Para([x]))))
             else:
-                out.append(Difference(group, NOTE, "\n".join(x.plain_text() for x in na),
-                                      "\n".join(y.plain_text() for y in nb), para=j, old_para=a))
+                out.append(Difference(group, NOTE, "\n".join(words.note_text(x) for x in na),
+                                      "\n".join(words.note_text(y) for y in nb), para=j, old_para=a,
+                                      old_entries=words.changed_entries(Para(list(na)))))
     return out
 
 
@@ -212,15 +244,19 @@ def _compare_rows(table: str, old: list[dict[str, Any]], new: list[dict[str, Any
     return out
 
 
-def compare_drafts(old: Draft, new: Draft, order: list[str] | None = None) -> Comparison:
-    """Differences from *old* to *new*, sections in *order* (default: as stored), then tables."""
+def compare_drafts(old: Draft, new: Draft, order: list[str] | None = None, date_style: str = "nd30") -> Comparison:
+    """Differences from *old* to *new*, sections in *order* (default: as stored), then tables.
+
+    Citations read as each version prints them (dates in *date_style*).
+    """
     result = Comparison()
     ids = list(order or [])
     ids += [s for s in [*old.sections, *new.sections] if s not in ids]
+    words = CiteWords.of(old, new, list(dict.fromkeys(ids)), date_style)
     for section_id in dict.fromkeys(ids):
         a, b = old.sections.get(section_id), new.sections.get(section_id)
         body_a, body_b = (a.body if a else []), (b.body if b else [])
-        diffs = _compare_body(section_id, body_a, body_b)
+        diffs = _compare_body(section_id, body_a, body_b, words)
         diffs += _compare_fields(section_id, a.fields if a else {}, b.fields if b else {})
         if diffs:
             result.groups[section_id] = diffs

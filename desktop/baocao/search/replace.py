@@ -5,20 +5,26 @@ character (with its bold/italic/comment marks) and one per footnote.  The
 replacement takes the marks of the first character it replaces, so "**Đắk
 Nông**" stays bold when it becomes "Lâm Đồng"; notes are atoms a match never
 covers, so every footnote stays where it was.  Hits whose text changed since
-they were found are skipped, never guessed at.
+they were found are skipped, never guessed at.  A register citation is
+searched as its words but replaced never: a hit covering any of its words is
+skipped and counted (``ReplacePlan.skipped``) — the document is corrected in
+the register, and every citation of it follows.
 """
 
 from __future__ import annotations
 
 import copy
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from ..edits import CompoundEdit, Edit, SetFieldValue, SetMeta, SetSectionBody, SetTableRows
 from ..model.draft import Draft, ReportMeta
 from ..model.richtext import Cite, Inline, Note, Span
 from ..text import clean_line
-from .places import RECIPIENT_PREFIX, Hit, Place, text_at
+from .places import (RECIPIENT_PREFIX, Hit, Place, Words, cite_ranges, citation_words, items_at, text_at,
+                     to_editor_offset)
 
 Ranges = list[tuple[int, int]]
 Style = tuple[bool, bool, tuple[str, ...]]
@@ -72,14 +78,21 @@ def replace_in_inlines(items: list[Inline], ranges: Ranges, replacement: str) ->
 
 
 # ---------------------------------------------------------------- grouping hits
-def _valid(draft: Draft, hits: list[Hit]) -> dict[Place, Ranges]:
-    """Current hits by place, overlapping or stale ones dropped."""
+def _valid(draft: Draft, hits: list[Hit], words: Words | None = None) -> tuple[dict[Place, Ranges], int]:
+    """Current hits by place in the places' own offsets (a citation one atom), overlapping or stale ones
+    dropped; and how many were left alone because they cover a citation's words."""
     by_place: dict[Place, Ranges] = defaultdict(list)
+    skipped = 0
     for hit in hits:
-        text = text_at(draft, hit.place)
+        text = text_at(draft, hit.place, words)
         if text is None or text[hit.start:hit.end] != hit.text or hit.start >= hit.end:
             continue
-        by_place[hit.place].append((hit.start, hit.end))
+        items = items_at(draft, hit.place)
+        cites = cite_ranges(items, words) if items else []
+        if any(a < hit.end and hit.start < b for a, b in cites):
+            skipped += 1
+            continue
+        by_place[hit.place].append((to_editor_offset(cites, hit.start), to_editor_offset(cites, hit.end, True)))
     for place, ranges in by_place.items():
         ranges.sort()
         kept: Ranges = []
@@ -87,7 +100,7 @@ def _valid(draft: Draft, hits: list[Hit]) -> dict[Place, Ranges]:
             if not kept or start >= kept[-1][1]:
                 kept.append((start, end))
         by_place[place] = kept
-    return by_place
+    return by_place, skipped
 
 
 def _body_edits(draft: Draft, places: dict[Place, Ranges], replacement: str) -> list[Edit]:
@@ -153,19 +166,49 @@ def _meta_edits(draft: Draft, places: dict[Place, Ranges], replacement: str) -> 
     return [SetMeta.make(draft, meta)] if changed else []
 
 
-def replace_hits(draft: Draft, hits: list[Hit], replacement: str) -> tuple[ReplaceText | None, int]:
+@dataclass
+class ReplacePlan:
+    """What a replace does: the edit (None when nothing is replaced), how many it replaces, how many
+    hits it leaves alone because they cover a citation's words."""
+
+    edit: ReplaceText | None
+    count: int
+    skipped: int = 0
+
+
+def plan_replace(draft: Draft, hits: list[Hit], replacement: str, sections: Iterable[str] | None = None,
+                 date_style: str = "nd30") -> ReplacePlan:
+    """The replace of *hits* by *replacement*: ONE edit, or None; hits on a citation's words are skipped.
+
+    *sections* and *date_style* must be those the hits were found with (``find_in_draft``), since a
+    citation's words depend on its place in the report.
+    """
+    words = citation_words(draft, list(draft.sections) if sections is None else list(sections), date_style)
+    edit, count, skipped = _replace(draft, hits, replacement, words)
+    return ReplacePlan(edit, count, skipped)
+
+
+def replace_hits(draft: Draft, hits: list[Hit], replacement: str, sections: Iterable[str] | None = None,
+                 date_style: str = "nd30") -> tuple[ReplaceText | None, int]:
     """ONE edit replacing every still-valid hit by *replacement*, and how many it replaces.
 
     The edit is not applied: push it through the window's controller (or
-    ``DraftSession.apply``).  None when no hit is still valid.
+    ``DraftSession.apply``).  None when no hit is still valid.  Hits on a
+    citation's words are left alone (``plan_replace`` says how many).
     """
+    plan = plan_replace(draft, hits, replacement, sections, date_style)
+    return plan.edit, plan.count
+
+
+def _replace(draft: Draft, hits: list[Hit], replacement: str,
+             words: Words) -> tuple[ReplaceText | None, int, int]:
     replacement = clean_line(replacement)
-    places = _valid(draft, hits)
+    places, skipped = _valid(draft, hits, words)
     count = sum(len(r) for r in places.values())
     if not count:
-        return None, 0
+        return None, 0, skipped
     parts = (_meta_edits(draft, places, replacement) + _body_edits(draft, places, replacement)
              + _field_edits(draft, places, replacement) + _table_edits(draft, places, replacement))
     edit = ReplaceText(None, None, parts)
     edit.label = LABEL_ONE if count == 1 else LABEL_ALL.format(n=count)
-    return edit, count
+    return edit, count, skipped

@@ -68,6 +68,34 @@ class NoteEdit(QTextEdit):
         self._composing = bool(event.preeditString())
         super().inputMethodEvent(event)
 
+    def is_composing(self) -> bool:
+        """True while an input method composition (preedit) is in progress."""
+        return self._composing
+
+    # ------------------------------------------------------------ clipboard: citations stay citations
+    def createMimeDataFromSelection(self):  # noqa: N802 (Qt API)
+        """The note's paragraphs for baocao (citations kept), their words for other programs."""
+        from .register.clipboard import note_selection_mime
+        from .richtext_editor import BODY_MIME
+
+        return note_selection_mime(self.textCursor(), BODY_MIME)
+
+    def canInsertFromMimeData(self, source) -> bool:  # noqa: N802 (Qt API)
+        from .richtext_editor import BODY_MIME
+
+        return source.hasFormat(BODY_MIME) or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source) -> None:  # noqa: N802 (Qt API)
+        """baocao content keeps its citations (a footnote inside it is left out); anything else as usual."""
+        from .register.clipboard import paste_into_note
+        from .richtext_editor import BODY_MIME
+
+        cursor = self.textCursor()
+        if paste_into_note(cursor, source, BODY_MIME):
+            self.setTextCursor(cursor)
+        else:
+            super().insertFromMimeData(source)
+
     def _changed(self) -> None:
         if not self._loading and not self._composing:
             self.edited.emit()
@@ -187,6 +215,10 @@ class NotesPanel(QWidget):
             editor.setReadOnly(read_only)
             for button in label.parentWidget().findChildren(QPushButton):
                 button.setEnabled(not read_only)
+
+    def note_id_of(self, editor: QWidget) -> str | None:
+        """The id of the note edited in *editor* (None when it is not one of this panel's editors)."""
+        return next((nid for nid, (_label, ed) in self._rows.items() if ed is editor), None)
 
     def editor(self, note_id: str) -> NoteEdit | None:
         """The editor of note *note_id*."""

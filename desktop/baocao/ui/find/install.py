@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from ...search import Hit, find_in_draft, replace_hits
+from ...search import Hit, find_in_draft, plan_replace
 from .. import navigation as nav
 from . import strings as S
 from .jump import appendix_key_of_table, jump_to
@@ -75,7 +75,8 @@ class FindController:
             self.panel.show_hits([], S.COUNT_EMPTY)
             return []
         sections, tables = self._order()
-        hits = find_in_draft(session.draft, query, self.panel.options(), sections, tables)
+        hits = find_in_draft(session.draft, query, self.panel.options(), sections, tables,
+                             session.pack.document.citation_date_style)
         groups: dict[str, list[tuple[Hit, str]]] = {}
         for hit in hits:
             groups.setdefault(hit.group(), []).append((hit, self._line(hit)))
@@ -145,16 +146,19 @@ class FindController:
             self.panel.count.setText(S.READ_ONLY)
             return 0
         keep = self.panel.current_index()
-        edit, count = replace_hits(session.draft, hits, self.panel.replacement.text())
+        plan = plan_replace(session.draft, hits, self.panel.replacement.text(), self._order()[0],
+                            session.pack.document.citation_date_style)
+        edit, count = plan.edit, plan.count
+        skipped = " " + S.SKIPPED_CITES.format(n=plan.skipped) if plan.skipped else ""
         if edit is None:
-            self.panel.count.setText(S.REPLACED_NONE)
+            self.panel.count.setText(S.SKIPPED_CITES.format(n=plan.skipped) if plan.skipped else S.REPLACED_NONE)
             return 0
         if not self.window.controller.push(edit):
             return 0
         remaining = self.search(keep if len(hits) == 1 else -1)
         if len(hits) == 1 and 0 <= keep < len(remaining):
             self._jump(remaining[keep])          # the next hit, as Word does after "Thay thế"
-        self.panel.count.setText(S.REPLACED.format(n=count) + " " + self.panel.count.text())
+        self.panel.count.setText(S.REPLACED.format(n=count) + skipped + " " + self.panel.count.text())
         return count
 
 

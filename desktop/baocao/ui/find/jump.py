@@ -71,7 +71,7 @@ def jump_to(window: "MainWindow", hit: Hit) -> str:
     editor = window.editor
     if place.kind == "body":
         para = session.draft.section(place.section).body[place.para]
-        _select_in_document(editor.body, place.para, len(MARKERS.get(para.kind, "")), hit.start, hit.end)
+        _select_in_document(editor.body, place.para, len(MARKERS.get(para.kind, "")), *hit.editor_range())
         window.preview.scroll_to_section(place.section)
     elif place.kind == "note":
         notes = editor.body.notes()
@@ -81,7 +81,7 @@ def jump_to(window: "MainWindow", hit: Hit) -> str:
             view = editor.notes.editor(note_id)
             if view is not None:
                 editor.notes.scroll.ensureWidgetVisible(view)
-                _select_in_document(view, place.note_para, 0, hit.start, hit.end)
+                _select_in_document(view, place.note_para, 0, *hit.editor_range())
     elif place.kind == "field" and place.key in editor.fields.keys():
         widget = editor.fields.widget(place.key)
         editor.fields_area.ensureWidgetVisible(widget)

@@ -22,6 +22,8 @@ COUNT_EMPTY = "Gõ từ cần tìm: tìm trong nội dung, chú thích, số li�
 COUNT = "{n} kết quả trong {groups} phần"
 REPLACED = "Đã thay {n} chỗ thành một bước: Ctrl+Z để hoàn tác."
 REPLACED_NONE = "Không có chỗ nào để thay (văn bản đã đổi): tìm lại rồi thay."
+SKIPPED_CITES = ("{n} chỗ nằm trong trích dẫn văn bản tự động nên không thay: sửa văn bản đó trong "
+                 "Báo cáo → Danh mục văn bản (Ctrl+Shift+D), mọi chỗ trích dẫn sẽ đổi theo.")
 READ_ONLY = "Bản thảo đang ở chế độ chỉ đọc: không thay thế được."
 GROUP_META = "Thông tin báo cáo"
 GROUP_COUNT = "{title} ({n})"

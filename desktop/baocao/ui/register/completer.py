@@ -1,4 +1,8 @@
-"""Autocomplete of citations in the section editor: typing "Quyết định số …" offers the register's documents.
+"""Autocomplete of citations: typing "Quyết định số …" offers the register's documents.
+
+One ``CitationCompleter`` serves one rich-text editor: the section body (``BodyEditor``, signal
+``bodyEdited``) or a footnote's editor (``NoteEdit``, signal ``edited``) — any ``QTextEdit`` with a
+"changed" signal and an ``is_composing()`` method.
 
 Only the text of the current line before the cursor is looked at (a few dozen characters), so
 nothing slow runs per keystroke; nothing happens while an input method is composing.  Choosing a
@@ -8,18 +12,15 @@ document replaces the typed "Quyết định số 4…" with a citation token (o
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QStringListModel, Qt
-from PySide6.QtWidgets import QCompleter
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QStringListModel, Qt, SignalInstance
+from PySide6.QtWidgets import QCompleter, QTextEdit
 
 from ...register.constants import DOC_TYPES
 from ...register.entries import Entry
 from ...register.wording import full_form
 from . import strings as S
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..richtext_editor import BodyEditor
 
 _TYPES = "|".join(sorted(DOC_TYPES, key=len, reverse=True))
 TRIGGER = re.compile(rf"(?:^|(?<=[\s(“\"«]))(?P<type>{_TYPES}) số(?: (?P<typed>[\w/.\-]*))?$", re.IGNORECASE)
@@ -57,10 +58,14 @@ class _Completer(QCompleter):
 
 
 class CitationCompleter(QObject):
-    """The popup of the body editor; *entries* gives the register, *insert* puts a citation in (id, start)."""
+    """The popup of one editor; *entries* gives the register, *insert* puts a citation in (id, start).
 
-    def __init__(self, editor: "BodyEditor", entries: Callable[[], list[Entry]],
-                 insert: Callable[[str, int], bool], date_style: Callable[[], str]):
+    *changed*: the editor's signal sent after each change of its text (default ``editor.bodyEdited``).
+    """
+
+    def __init__(self, editor: QTextEdit, entries: Callable[[], list[Entry]],
+                 insert: Callable[[str, int], bool], date_style: Callable[[], str],
+                 changed: SignalInstance | None = None):
         super().__init__(editor)
         self.editor = editor
         self._entries = entries
@@ -76,7 +81,7 @@ class CitationCompleter(QObject):
         self.completer.setMaxVisibleItems(MAX_ROWS)
         self.completer.popup().setToolTip(S.COMPLETER_TIP)
         self.completer.activated[QModelIndex].connect(self._chosen)
-        editor.bodyEdited.connect(self.update)
+        (changed if changed is not None else editor.bodyEdited).connect(self.update)  # type: ignore[attr-defined]
 
     def popup_visible(self) -> bool:
         """True while the list of documents is shown."""
@@ -86,7 +91,7 @@ class CitationCompleter(QObject):
         """Look at the text before the cursor; show, refresh or hide the list."""
         editor = self.editor
         cursor = editor.textCursor()
-        if editor.is_composing() or cursor.hasSelection() or editor.isReadOnly():
+        if editor.is_composing() or cursor.hasSelection() or editor.isReadOnly():  # type: ignore[attr-defined]
             self._hide()
             return
         before = cursor.block().text()[:cursor.positionInBlock()]

@@ -27,6 +27,8 @@ from .. import richtext_convert as rc
 from . import strings as S
 from . import token
 from .completer import CitationCompleter
+from .note_cite import attach_completer, editing_section, insert_in_note
+from .period_note import insert_period_note
 from .panel import RegisterPanel
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -77,10 +79,16 @@ class RegisterRoom:
             token.LABELS.update({e.id: short_form(e) for e in entries})
             for doc_id in [i for i in token.LABELS if session is not None and i not in {e.id for e in entries}]:
                 token.LABELS.pop(doc_id, None)
-            token.refresh_documents(self.window.editor.body.document())
+            token.refresh_documents(self.window.editor.body.document(),
+                                    *(e.document() for e in self._note_editors()))
         counts = cite_counts(session.draft) if session is not None else {}
         self.panel.set_entries(entries, counts, self.date_style())
         self.panel.set_read_only(session is None or self.window.controller.is_read_only())
+
+    def _note_editors(self) -> list:
+        from ..notes_panel import NoteEdit
+
+        return self.window.editor.notes.findChildren(NoteEdit)
 
     def _edit_applied(self, edit: Edit, origin: object | None) -> None:
         if _touches_register(edit):
@@ -165,14 +173,13 @@ class RegisterRoom:
         if session is None or window.controller.is_read_only():
             window.statusBar().showMessage(S.READ_ONLY, 5000)
             return False
-        key = window.current_key
-        if not key or nav.is_appendix_key(key) or not session.pack.has_section(key) \
-                or window.stack.currentWidget() is not window.editor:
+        key = editing_section(window)            # a section of the report, or content not yet placed in one
+        if key is None:
             window.statusBar().showMessage(S.NO_SECTION, 5000)
             return False
         note = self._note_target() if start is None else None
         if note is not None:
-            return self.insert_in_note(note, entry_id)
+            return insert_in_note(self, note, entry_id)
         editor = window.editor.body
         cursor = editor.textCursor()
         if start is not None and 0 <= start <= cursor.position():
@@ -201,6 +208,7 @@ class RegisterRoom:
 
         if isinstance(new, NoteEdit) and self.window.editor.notes.isAncestorOf(new):
             self.last_note = new
+            attach_completer(self, new)
         elif new is self.window.editor.body:
             self.last_note = None
 
@@ -215,15 +223,9 @@ class RegisterRoom:
             return None
         return note
 
-    def insert_in_note(self, note, entry_id: str) -> bool:
-        """Put a citation at the cursor of footnote editor *note* (the note's change is pushed as it is typed)."""
-        cursor = note.textCursor()
-        rc.insert_cite(cursor, entry_id)
-        note.setTextCursor(cursor)
-        note.setFocus()
-        if self.timer is not None:
-            self.timer.start()
-        return True
+    def insert_in_note(self, note, entry_id: str, start: int | None = None) -> bool:
+        """Put a citation at the cursor of footnote editor *note*: one undo step (``note_cite``)."""
+        return insert_in_note(self, note, entry_id, start)
 
     def cite_selected(self) -> bool:
         """The dock's «Chèn trích dẫn»."""
@@ -309,13 +311,16 @@ def install_register(window: "MainWindow") -> RegisterRoom:
     convert = QAction(S.ACTION_CONVERT, window)
     convert.setToolTip(S.ACTION_CONVERT_TIP)
     convert.triggered.connect(lambda: room.convert())
-    room.actions.update(show=show, convert=convert)
+    listing = QAction(S.ACTION_PERIOD_NOTE, window)
+    listing.setToolTip(S.ACTION_PERIOD_NOTE_TIP)
+    listing.triggered.connect(lambda: insert_period_note(room))
+    room.actions.update(show=show, convert=convert, period_note=listing)
     bar = window.menuBar()
     report = next((a.menu() for a in bar.actions() if a.menu() is not None
                    and a.text().replace("&", "") == "Báo cáo"), None)
     menu = report if isinstance(report, QMenu) else bar.addMenu(S.MENU_TITLE)
     menu.addSeparator()
-    menu.addActions([show, convert])
+    menu.addActions([show, convert, listing])
 
     panel.addRequested.connect(lambda: room.add_document())
     panel.editRequested.connect(room._edit_selected)

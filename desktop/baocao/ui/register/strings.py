@@ -11,7 +11,8 @@ ADD = "Thêm…"
 EDIT = "Sửa…"
 DELETE = "Xóa"
 CITE = "Chèn trích dẫn"
-CITE_TIP = "Chèn trích dẫn văn bản đang chọn vào vị trí con trỏ trong nội dung mục (lần đầu ghi đầy đủ, các lần sau rút gọn)"
+CITE_TIP = ("Chèn trích dẫn văn bản đang chọn vào vị trí con trỏ trong nội dung mục hoặc trong chú thích đang gõ "
+            "(lần đầu ghi đầy đủ, các lần sau rút gọn)")
 EMPTY = "Chưa có văn bản nào. Bấm «Thêm…» hoặc dùng «Đưa các văn bản được trích vào danh mục…»."
 COUNT = "{n} văn bản"
 CITED = "trích {n} lần"
@@ -50,3 +51,12 @@ CONVERT_DONE = "Đã thay {n} chỗ trích dẫn, thêm {added} văn bản vào 
 UNDO_CITE = "Chèn trích dẫn văn bản"
 COMPLETER_TIP = "Chọn văn bản để chèn trích dẫn (Enter), hoặc gõ tiếp (Esc)"
 TOKEN_MISSING = "[văn bản đã xóa khỏi danh mục]"
+
+ACTION_PERIOD_NOTE = "Chèn danh sách văn bản ban hành trong kỳ vào chú thích"
+ACTION_PERIOD_NOTE_TIP = ("Thêm một chú thích tại con trỏ trong nội dung mục, liệt kê các văn bản trong danh mục "
+                          "có ngày ban hành trong kỳ báo cáo (theo ngày; sửa danh mục thì chú thích đổi theo)")
+PERIOD_NOTE_TITLE = "Danh sách văn bản ban hành trong kỳ"
+PERIOD_NONE = ("Danh mục chưa có văn bản nào có ngày ban hành trong kỳ báo cáo. Hãy thêm văn bản, kèm ngày ban "
+               "hành, ở Báo cáo → Danh mục văn bản (Ctrl+Shift+D).")
+UNDO_PERIOD_NOTE = "Chèn danh sách văn bản ban hành trong kỳ"
+PERIOD_NOTE_DONE = "Đã chèn chú thích liệt kê {n} văn bản ban hành trong kỳ."

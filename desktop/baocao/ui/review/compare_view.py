@@ -160,7 +160,7 @@ class CompareView(QDialog):
             self.summary.setText(exc.user_text())
             return
         order = [k for k in self.window.outline.keys()]
-        self.comparison = compare_drafts(old, new, order)
+        self.comparison = compare_drafts(old, new, order, session.pack.document.citation_date_style)
         titles = self.window.outline.numbered_titles()
         for group, diffs in self.comparison.groups.items():
             item = QTreeWidgetItem(self.tree, [f"{self._group_title(group, titles)} ({len(diffs)})"])
