@@ -7,6 +7,14 @@ value of one slot of the draft (a section's body, a field, a status, the
 metadata, a table), so ``apply`` and ``revert`` are exact inverses.
 ``merge`` lets consecutive changes of the same slot (typing) collapse into a
 single undo step.
+
+A section's body is a list of paragraphs that are *values*: nothing changes a
+``Para`` (or the notes and spans in it) once it is in a draft or an edit; a
+change makes a new paragraph.  So ``SetSectionBody`` copies only the list and
+shares the paragraphs with the draft and the editor: a keystroke in a very
+long section costs the paragraph it changed, not the section (issue 16).
+Callers that build a body by changing a copy do so on ``copy.deepcopy`` of
+the draft's body, as before.
 """
 
 from __future__ import annotations
@@ -83,8 +91,26 @@ class SetSectionBody(_SectionEdit):
 
     @classmethod
     def make(cls, draft: Draft, section_id: str, body: Body, typing: bool = False) -> "SetSectionBody":
-        """The edit setting *section_id*'s body to *body* (old value taken from *draft*)."""
-        return cls(copy.deepcopy(body), copy.deepcopy(draft.section(section_id).body), section_id, typing)
+        """The edit setting *section_id*'s body to *body* (old value taken from *draft*).
+
+        The paragraphs are shared, not copied (they are values, see the module docstring).
+        """
+        return cls(list(body), list(draft.section(section_id).body), section_id, typing)
+
+    def apply(self, draft: Draft) -> None:
+        """Put the new paragraphs in place (a list of its own, the paragraphs shared)."""
+        self.write(draft, list(self.new))
+
+    def revert(self, draft: Draft) -> None:
+        """Put the old paragraphs back (a list of its own, the paragraphs shared)."""
+        self.write(draft, list(self.old))
+
+    def merge(self, other: "Edit") -> bool:
+        """Absorb a later typing edit of the same section (its paragraphs shared)."""
+        if self.merges and other.merges and type(other) is type(self) and other.slot() == self.slot():
+            self.new = list(other.new)
+            return True
+        return False
 
     def slot(self) -> tuple[Any, ...]:
         return ("body", self.section)

@@ -11,7 +11,11 @@ render budget of the sandbox still applies inside the child.
 The main window's live preview uses ``PreviewWorker``: one long-lived child
 that keeps the pack and the preview's parse cache between renders, receives
 each draft as pickled bytes and sends back the HTML fragment and its document
-model.  A render running past ``PREVIEW_KILL_S`` is killed (the child is
+model.  After the first render it is sent only what changed
+(``draft_delta.DraftDelta``: the rows the edits touched) and keeps the draft
+itself; when it has no draft of that window (just started, or another window
+rendered in between) it answers ``resend`` and the window sends the whole
+draft.  A render running past ``PREVIEW_KILL_S`` is killed (the child is
 started again for the next render) and the message names the template the
 child was filling, which it writes into a shared slot before each one.
 """
@@ -27,6 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Location, TemplateError
+from ..writers.html_pieces import join_pieces
+from .doc_delta import expand
 from ..template import limits
 
 
@@ -192,6 +198,14 @@ class PreviewResult:
     error: ErrorInfo | None = None
     render_ms: float = 0.0
     killed: bool = False
+    #: the worker holds no draft this delta applies to: send the whole draft again
+    resend: bool = False
+    #: CPU time the worker spent on it (milliseconds; the benchmark adds it to the window's)
+    cpu_ms: float = 0.0
+    #: the HTML cut into the preview's pieces (``writers.html_pieces``; unchanged pieces are last time's objects)
+    pieces: list[str] | None = None
+    #: on the way: the pieces that changed since the last HTML sent (``PiecesSender.delta``), instead of ``html``
+    html_delta: Any = None
 
 
 def _write_current(slot: Any, name: str) -> None:
@@ -200,11 +214,18 @@ def _write_current(slot: Any, name: str) -> None:
 
 
 def _preview_child(conn: Any, slot: Any) -> None:
-    """The worker's loop: ("pack", pack) keeps the pack; ("render", id, draft bytes) renders the draft."""
+    """The worker's loop: ("pack", pack) keeps the pack; ("render", id, bytes) renders the pickled draft, or
+    the draft it holds changed by the pickled ``DraftDelta``."""
     import pickle
     import time as _time
 
     from ..errors import BaocaoError
+    from ..writers.html_pieces import PiecesSender
+    from .doc_delta import Shrinker
+    from .draft_delta import DraftDelta, apply_delta
+    from .preview_memo import install
+
+    install()                             # this process's draft changes only by whole rows (see preview_memo)
     from ..ui.preview_render import PreviewRenderer
     from ..writers.html import document_to_html
 
@@ -220,6 +241,9 @@ def _preview_child(conn: Any, slot: Any) -> None:
 
     _limit_memory()
     renderer: Any = None
+    held: Any = None                      # the draft as the last message left it
+    shrinker = Shrinker()                 # parts of the last document sent (not sent again)
+    sender = PiecesSender()               # pieces of the last HTML sent (not sent again)
     conn.send(("ready",))                 # imports done: the parent's clock starts with each render
     while True:
         try:
@@ -230,24 +254,40 @@ def _preview_child(conn: Any, slot: Any) -> None:
             renderer = _Watched(message[1])
             continue
         _, request_id, payload = message
-        started = _time.perf_counter()
+        started, started_cpu = _time.perf_counter(), _time.process_time()
         try:
             draft = pickle.loads(payload)
+            if isinstance(draft, DraftDelta):
+                if held is None or not apply_delta(held, draft):
+                    held = None
+                    conn.send(PreviewResult(request_id, resend=True))
+                    continue
+                draft = held
+            held = draft
             _write_current(slot, "")
             document = renderer.render(draft)
-            result = PreviewResult(request_id, document_to_html(document, standalone=False), document)
+            html = document_to_html(document, standalone=False)
+            result = PreviewResult(request_id, None, shrinker.shrink(document))
+            result.html_delta = sender.delta(html)
         except BaocaoError as exc:
             root = renderer.pack.root if renderer is not None else Path(".")
             result = PreviewResult(request_id, error=_info(exc, Path(root)))
         except MemoryError:
+            held = None                   # not sure what holds: the window sends everything again
+            shrinker.forget()
+            sender.forget()
             result = PreviewResult(request_id, error=ErrorInfo(
                 PREVIEW_CRASHED.format(template=slot.value.decode("utf-8", "replace") or UNKNOWN_TEMPLATE),
                 PREVIEW_CRASHED_HINT))
         except Exception as exc:  # noqa: BLE001 - everything the child meets goes back as a message
+            held = None
+            shrinker.forget()
+            sender.forget()
             result = PreviewResult(request_id, error=ErrorInfo(
                 f"Lỗi ngoài dự kiến khi dựng bản xem trước: {type(exc).__name__}: {exc}.",
                 "Hãy báo cho người phụ trách kỹ thuật."))
         result.render_ms = (_time.perf_counter() - started) * 1000
+        result.cpu_ms = (_time.process_time() - started_cpu) * 1000
         try:
             conn.send(result)
         except (OSError, ValueError):
@@ -269,6 +309,11 @@ class PreviewWorker:
         self._conn: Any = None
         self._slot: Any = None
         self._pack: Any = None
+        #: whose draft the child holds (the ``base`` of the last whole draft sent); None: none
+        self._base: Any = None
+        #: the last document received (``doc_delta.expand`` puts its parts back into the next one)
+        self._last_document: Any = None
+        self._last_pieces: list[str] | None = None      # the pieces of the last HTML received
         self.starts = 0
 
     def alive(self) -> bool:
@@ -286,7 +331,8 @@ class PreviewWorker:
                                               name="baocao-xem-truoc")
         self._process.start()
         child.close()
-        self._conn, self._pack = parent, None
+        self._conn, self._pack, self._base, self._last_document = parent, None, None, None
+        self._last_pieces = None
         self.starts += 1
         if not (parent.poll(PREVIEW_START_S) and parent.recv() == ("ready",)):
             self.stop()
@@ -295,7 +341,8 @@ class PreviewWorker:
     def stop(self) -> None:
         """Kill the child (if any) and forget its state."""
         process, conn = self._process, self._conn
-        self._process = self._conn = self._pack = None
+        self._process = self._conn = self._pack = self._base = self._last_document = None
+        self._last_pieces = None
         if conn is not None:
             conn.close()
         if process is not None:
@@ -309,16 +356,36 @@ class PreviewWorker:
         except (OSError, ValueError):
             return ""
 
-    def render(self, pack: Any, request_id: int, payload: bytes) -> PreviewResult:
-        """Render the pickled draft *payload* with *pack*; waits at most ``kill_after_s`` then kills the child."""
+    def render(self, pack: Any, request_id: int, payload: bytes, base: Any = None,
+               delta: bool = False) -> PreviewResult:
+        """Render the pickled draft *payload* with *pack*; waits at most ``kill_after_s`` then kills the child.
+
+        With *delta* the payload is a pickled ``DraftDelta`` for the draft last sent whole with the same
+        *base*; when the child holds another draft (or none) nothing is sent and the result says ``resend``.
+        """
         try:
             self.start()
+            if delta and (base is None or self._base != base):
+                return PreviewResult(request_id, resend=True)
             if self._pack is not pack:
                 self._conn.send(("pack", pack))
                 self._pack = pack
             self._conn.send(("render", request_id, payload))
+            self._base = base
             if self._conn.poll(self.kill_after_s):
-                return self._conn.recv()
+                result = self._conn.recv()
+                if result.resend:
+                    self._base = None
+                if result.document is not None:
+                    result.document = self._last_document = expand(result.document, self._last_document)
+                if result.html_delta is not None:
+                    try:
+                        result.pieces = self._last_pieces = join_pieces(result.html_delta, self._last_pieces)
+                    except ValueError:            # out of step (never expected): start again with everything
+                        self.stop()
+                        return PreviewResult(request_id, resend=True)
+                    result.html, result.html_delta = "".join(result.pieces), None
+                return result
             template = self._current() or UNKNOWN_TEMPLATE
             self.stop()
             return PreviewResult(request_id, error=ErrorInfo(

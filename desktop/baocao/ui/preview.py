@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from ..docmodel import PageSetup
 from ..writers.html import CLOSING_ANCHOR, NOTES_TITLE_LINE, SECTION_LINK_PREFIX, SIGNATURE_ANCHOR
 from . import strings as S
+from ..writers.html_pieces import ChunkCache, html_chunks as _html_chunks
 from .preview_patch import RULE, blank_numbers, note_numbers, patch_table, renumber, splice_notes
 
 DEBOUNCE_MS = 300
@@ -54,25 +55,8 @@ PREVIEW_CSS = ("p { margin-top: 0; margin-bottom: 0; } a.h { color: #000; text-d
                "table.grid td, table.grid th { border: 1px solid #000; padding: 2px 4px; }")
 
 
-_CLOSING_MARK = f'<a name="{CLOSING_ANCHOR}"></a>'
-_SIGNATURE_MARK = f'<a name="{SIGNATURE_ANCHOR}"></a>'
-
-
-def html_chunks(fragment: str) -> list[str]:
-    """Group the writer's one-block-per-line HTML into chunks starting at headings and rules."""
-    chunks: list[str] = []
-    current: list[str] = []
-    for line in fragment.split("\n"):
-        if not line.strip():
-            continue
-        if current and (' class="h"' in line or line.startswith("<hr") or _CLOSING_MARK in line
-                        or _SIGNATURE_MARK in line):
-            chunks.append("\n".join(current))
-            current = []
-        current.append(line)
-    if current:
-        chunks.append("\n".join(current))
-    return chunks
+#: Group the writer's one-block-per-line HTML into chunks starting at headings and rules (``writers.html_pieces``).
+html_chunks = _html_chunks
 
 
 def chunk_starts(doc: QTextDocument) -> list[int]:
@@ -142,6 +126,7 @@ class PreviewPane(QTextBrowser):
         self._pending: list[int] = []
         self._target: list[str] = []
         self._target_html = ""
+        self._chunk_cache = ChunkCache()
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(0)
@@ -191,7 +176,7 @@ class PreviewPane(QTextBrowser):
         """
         self.timer.stop()
         if self._backend is not None:
-            self._request(wait=self._backend.runaway_pack is None)
+            self._request(wait=self._backend.runaway_pack is None, explicit=True)
             return
         if self._source is None:
             return
@@ -223,8 +208,8 @@ class PreviewPane(QTextBrowser):
         else:
             self.refresh_now()
 
-    def _request(self, wait: bool) -> None:
-        request_id = self._backend.request()
+    def _request(self, wait: bool, explicit: bool = False) -> None:
+        request_id = self._backend.request(explicit) if explicit else self._backend.request()
         if request_id is None:
             self.update_html("")
             return
@@ -239,6 +224,11 @@ class PreviewPane(QTextBrowser):
         if result.request_id <= self._shown_id:
             return
         self._shown_id = result.request_id
+        if getattr(result, "resend", False):     # the worker had lost the draft: send it whole, show that
+            self._asked.pop(result.request_id, None)
+            if result.request_id >= self._backend.latest:
+                self._request(wait=False)
+            return
         if result.document is not None:
             self.set_page(result.document.page)
             if self._on_document is not None:
@@ -248,21 +238,24 @@ class PreviewPane(QTextBrowser):
         else:
             html = S.PREVIEW_ERROR.format(text=_error_text(result.error.to_error().user_text()))
         self.error_shown = result.html is None
-        self.update_html(html)
+        self.update_html(html, getattr(result, "pieces", None) if result.html is not None else None)
         asked = self._asked.pop(result.request_id, None)
         self._asked = {k: v for k, v in self._asked.items() if k > result.request_id}
         self.last_ms = (time.perf_counter() - asked) * 1000 if asked is not None else 0.0
         self.refresh_count += 1
         self.rendered.emit(self.last_ms)
 
-    def update_html(self, html: str) -> None:
+    def update_html(self, html: str, pieces: list[str] | None = None) -> None:
         """Show *html*, patching only the chunks that changed; keeps the vertical scroll position.
+
+        *pieces* (``writers.html_pieces``, from the worker) are *html* already cut: only the pieces that are
+        not last time's objects are read.
 
         When many chunks changed (a footnote inserted early renumbers every later one), the chunks in
         view are patched at once and the others in idle slices of ``PATCH_SLICE_MS`` (see
         ``patches_pending``); a newer update simply starts from what is shown.
         """
-        chunks = html_chunks(html)
+        chunks = self._chunk_cache.chunks(pieces) if pieces is not None else html_chunks(html)
         self._pending = []
         self._target = chunks
         self._target_html = html

@@ -1,9 +1,14 @@
 """The main window's live preview rendered in a worker process, off the window's thread.
 
 ``install_preview(window)`` gives the window's ``PreviewPane`` a
-``PreviewBackend``: each refresh pickles the draft on the window's thread (a
-consistent copy, a few milliseconds on the large report) and hands it to a
-background thread that sends it to the shared ``PreviewWorker`` child.  Only
+``PreviewBackend``: each refresh pickles, on the window's thread (a
+consistent copy), what changed since the worker last got the draft — the rows
+of the draft the undoable edits touched (``render/draft_delta.py``), or the
+whole draft when it is the first render, the draft changed without an edit we
+know of, or the worker lost it — and hands it to a background thread that
+sends it to the shared ``PreviewWorker`` child.  A burst of edits whose
+requests were dropped is carried by the next request (changes are logged
+until a request that holds them was sent).  Only
 the newest request waits while one renders; older results are dropped once a
 newer one was shown.  A render that runs away is killed by the worker, and the
 preview shows which template and what to do while typing and autosave go on.
@@ -24,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
+from ..render.draft_delta import draft_shape, make_delta
 from ..render.worker import ErrorInfo, PreviewResult, PreviewWorker, worker_available
 from .newest_job import NewestJob
 from .thread_imports import PREVIEW_WORKER
@@ -79,14 +85,75 @@ class PreviewBackend(QObject):
         self._results: dict[int, PreviewResult] = {}
         #: The pack whose last render was killed: no more waiting for it in ``refresh_now``.
         self.runaway_pack: Any = None
+        self._seq = 0                          # numbers the requests (the log below)
+        self._sent_seq = 0                     # the newest request the worker thread has sent (set there)
+        self._log: list[tuple[int, set[str] | None]] = []   # (request, rows changed before it) not yet sent
+        self._changed: set[str] | None = None  # rows changed since the last request (None: anything)
+        self._shape: Any = None                # the draft's shape at the last request
+        self._session: Any = None              # the session of the last request
+        self._counter = -1                     # its edit counter then, plus the edits seen since
+        self.need_full = True                  # the worker must be sent the whole draft
+        self.full_sends = 0
+        controller = getattr(window, "controller", None)
+        if controller is not None:
+            controller.editApplied.connect(self._edit_applied)
+            controller.sessionChanged.connect(self._forget)
 
-    def request(self) -> int | None:
-        """Ask for a render of the window's draft now; returns the request id (None: no draft open)."""
+    def _edit_applied(self, edit: Any, _origin: Any) -> None:
+        from ..session import edit_keys
+
+        keys = edit_keys(edit)
+        self._counter += 1
+        if keys is None or self._changed is None:
+            self._changed = None
+        else:
+            self._changed |= keys
+
+    def _forget(self) -> None:
+        self._changed = None
+
+    def _payload(self, session: Any, explicit: bool) -> tuple[bytes, bool]:
+        """The pickled delta (True) or whole draft (False) to send for a request now."""
+        whole = self._seq_changes(session, explicit)
+        shape = draft_shape(session.draft)
+        keys: set[str] | None = set()
+        for _, logged in self._log:
+            keys = None if logged is None or keys is None else keys | logged
+        full = keys is None or self.need_full or shape != self._shape or whole
+        self._shape = shape
+        if not full:
+            delta = make_delta(session.draft, keys)          # type: ignore[arg-type]
+            if delta is not None:
+                return pickle.dumps(delta, protocol=pickle.HIGHEST_PROTOCOL), True
+        self.need_full = False
+        self.full_sends += 1
+        return pickle.dumps(session.draft, protocol=pickle.HIGHEST_PROTOCOL), False
+
+    def _seq_changes(self, session: Any, explicit: bool) -> bool:
+        """Log the rows changed since the last request; True when the whole draft must go (another draft, or
+        its edit counter moved by more than the edits seen: a change made past the undo stack)."""
+        changed, self._changed = self._changed, set()
+        if explicit and changed == set():      # F5 with no edit we know of: the draft may have changed otherwise
+            changed = None
+        self._seq += 1
+        sent = self._sent_seq
+        self._log = [(seq, keys) for seq, keys in self._log if seq > sent]
+        self._log.append((self._seq, changed))
+        unseen = session.edit_counter != self._counter      # the draft changed without an edit seen here
+        new_session = session is not self._session
+        self._session, self._counter = session, session.edit_counter
+        return new_session or unseen
+
+    def request(self, explicit: bool = False) -> int | None:
+        """Ask for a render of the window's draft now; returns the request id (None: no draft open).
+
+        *explicit* (F5, opening a draft): with no edit known since the last request, the whole draft is sent.
+        """
         session = self.window.session
         if session is None:
             return None
-        payload = pickle.dumps(session.draft, protocol=pickle.HIGHEST_PROTOCOL)
-        return self._jobs.submit((session.pack, payload))
+        payload, delta = self._payload(session, explicit)
+        return self._jobs.submit((session.pack, payload, delta, self._seq, (id(self), id(session))))
 
     @property
     def latest(self) -> int:
@@ -104,11 +171,15 @@ class PreviewBackend(QObject):
             found = [k for k in self._results if k >= request_id]
             return self._results[max(found)] if found else None
 
-    def _render(self, request_id: int, job: tuple[Any, bytes]) -> bool:
-        pack, payload = job
+    def _render(self, request_id: int, job: tuple[Any, bytes, bool, int, Any]) -> bool:
+        pack, payload, delta, seq, base = job
         with self.worker.lock:
             try:
-                result = self.worker.render(pack, request_id, payload)
+                result = self.worker.render(pack, request_id, payload, base, delta)
+                if result.resend:
+                    self.need_full = True      # the next request sends the whole draft
+                else:
+                    self._sent_seq = seq
             except Exception as exc:  # noqa: BLE001 - a failed start is a message, never a traceback
                 result = PreviewResult(request_id, error=ErrorInfo(
                     f"Không chạy được bản xem trước ({type(exc).__name__}).",

@@ -122,8 +122,8 @@ def patch_table(doc: QTextDocument, cursor: QTextCursor, start: int, end: int, o
     table = _table_in(doc, start, end)
     if table is None:
         return False
-    origins = [table.cellAt(r, c) for r in range(table.rows()) for c in range(table.columns())
-               if table.cellAt(r, c).row() == r and table.cellAt(r, c).column() == c]
+    origins = [cell for r in range(table.rows()) for c in range(table.columns())
+               for cell in (table.cellAt(r, c),) if cell.row() == r and cell.column() == c]
     if len(origins) != len(cells_new):
         return False
     for cell, before, after in reversed(list(zip(origins, cells_old, cells_new))):

@@ -31,7 +31,7 @@ import re
 import uuid
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QFont, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
 from ..model.richtext import Body, Cite, Inline, Note, Para, ParaKind, Span, merge_spans
@@ -57,6 +57,8 @@ _PASTE_MARKERS = {"– ": "- ", "— ": "- ", "• ": "- ", "· ": "- "}
 #: A numbered paragraph starts with its number ("1. "); the number shown is its place among the body's
 #: numbered paragraphs (the renderer numbers them again, so a typed number never goes out of step in the report).
 _NUMBER_MARKER = re.compile(r"^(\d{1,3})\. ")
+#: What Qt looks for to find the blocks ``_NUMBER_MARKER`` may match (looser: any 1–3 non-spaces, then ". ").
+_NUMBER_CANDIDATE = QRegularExpression(r"^\S{1,3}\. ")
 BOLD_WEIGHT = int(QFont.Weight.Bold)
 
 
@@ -322,18 +324,26 @@ def renumber_document(doc: QTextDocument) -> int:
 
     Only the digits of a wrong marker are rewritten (in the marker's own character format), so the
     cursor, the text after the marker and the body read back (``document_to_body``) stay the same;
-    cheap enough to run after every change (one regular expression per block).
+    cheap enough to run after every change: Qt finds the blocks that may start with a number (a looser
+    pattern, in C++), and only those are read here.
     """
     fixes: list[tuple[int, int, str]] = []
     number = 0
-    block = doc.firstBlock()
-    while block.isValid():
+    cursor = QTextCursor(doc)
+    while True:
+        cursor = doc.find(_NUMBER_CANDIDATE, cursor)
+        if cursor.isNull():
+            break
+        block = cursor.block()
         match = _NUMBER_MARKER.match(block.text())
         if match:
             number += 1
             if match.group(1) != str(number):
                 fixes.append((block.position(), len(match.group(1)), str(number)))
         block = block.next()
+        if not block.isValid():
+            break
+        cursor = QTextCursor(block)
     if not fixes:
         return 0
     cursor = QTextCursor(doc)

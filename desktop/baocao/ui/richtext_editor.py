@@ -36,6 +36,7 @@ from ..model.richtext import Body, Note, Span
 from ..model.serialize import body_from_list, body_to_list
 from ..review.anchors import strip_comments
 from . import richtext_convert as rc
+from .body_blocks import BlockParas
 
 #: Mime type of a copied selection with its notes and formatting (lossless copy/paste inside baocao).
 BODY_MIME = "application/x-baocao-body+json"
@@ -92,7 +93,9 @@ class BodyEditor(QTextEdit):
         self.note_base = 0        # notes of the whole report before this section's first one
         self._note_signature: tuple = ()
         self._renumber_pending = False          # a pass over the "1. ", "2. " markers is scheduled
+        self._notes_unchecked = False           # a change went by without the notes being compared
         doc = self.document()
+        self._blocks = BlockParas(doc)          # the body, re-read block by block as the text changes
         doc.setUndoRedoEnabled(False)           # the window's QUndoStack owns undo
         font = QFont()
         font.setFamilies(EDITOR_FONTS)
@@ -122,6 +125,8 @@ class BodyEditor(QTextEdit):
             rc.body_to_document(body, self.document())
         finally:
             self._loading = False
+        self._blocks.reset()
+        self._notes_unchecked = False
         self._note_positions = None
         cursor = self.textCursor()
         cursor.setPosition(min(position, max(0, self.document().characterCount() - 1)))
@@ -137,8 +142,9 @@ class BodyEditor(QTextEdit):
             self._loading = False
 
     def body(self) -> Body:
-        """The current content as a body."""
-        return rc.document_to_body(self.document())
+        """The current content as a body (``document_to_body``; only the paragraphs changed since the last
+        call are read again, the others are the same ``Para`` objects as last time)."""
+        return self._blocks.body()
 
     def is_composing(self) -> bool:
         """True while an input method composition (preedit) is in progress."""
@@ -152,7 +158,7 @@ class BodyEditor(QTextEdit):
     def note_number_at(self, position: int) -> int:
         """Number of the note marker at *position*, counted through the whole report."""
         if self._note_positions is None:
-            self._note_positions = [pos for _, pos, _ in rc.document_notes(self.document())]
+            self._note_positions = self._blocks.note_positions()
         return self.note_base + bisect_left(self._note_positions, position) + 1
 
     def set_note_base(self, base: int) -> None:
@@ -224,11 +230,16 @@ class BodyEditor(QTextEdit):
 
     # ------------------------------------------------------------ change tracking
     def _on_contents_change(self, position: int, removed: int, added: int) -> None:
+        replaced_notes = self._blocks.changed(position, removed, added)
         self._note_positions = None
         if self._loading or self._composing:
+            self._notes_unchecked = self._notes_unchecked or self._composing or replaced_notes != ()
             return
         self.bodyEdited.emit()
-        self._emit_notes_if_changed()
+        # the notes panel follows only when a footnote marker came, went or changed (cheap: the changed blocks)
+        if self._notes_unchecked or replaced_notes is None or replaced_notes != self._blocks.range_notes():
+            self._notes_unchecked = False
+            self._emit_notes_if_changed()
         if not self._renumber_pending:          # numbered paragraphs follow live (after Qt finished this change)
             self._renumber_pending = True
             QTimer.singleShot(0, self, self._renumber)
@@ -279,15 +290,17 @@ class BodyEditor(QTextEdit):
 
     # ------------------------------------------------------------ clipboard and drops
     def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt API)
-        """Plain text for other programs, plus the body (notes included) for baocao."""
-        mime = QMimeData()
+        """Plain text for other programs (citations as their words), plus the body (notes included) for baocao."""
+        from .register.clipboard import new_mime_data, selection_text   # see new_mime_data: no crash on exit
+
+        mime = new_mime_data()
         cursor = self.textCursor()
         fragment = cursor.selection()
         scratch = QTextDocument()
         QTextCursor(scratch).insertFragment(fragment)
         body = strip_comments(rc.document_to_body(scratch))     # a copy never carries comment anchors
         mime.setData(BODY_MIME, json.dumps(body_to_list(body), ensure_ascii=False).encode("utf-8"))
-        mime.setText(cursor.selectedText().replace("\u2029", "\n").replace(rc.OBJECT_CHAR, ""))
+        mime.setText(selection_text(cursor))           # citations as their words for other programs
         return mime
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt API)
