@@ -3,8 +3,9 @@
     python bench/bench_memory.py [--runs 5] [--json] [--top 15]
 
 Each run is the real ``baocao FILE`` command under the offscreen platform, opening a fresh copy
-of the large report of ``large_report.py`` and quitting once its first preview is drawn
-(``BAOCAO_BENCHMARK_EXIT=preview``: draft, outline, editor, checks and preview all loaded);
+of the large report of ``large_report.py`` and quitting once its first preview is drawn and its
+first whole-draft check is in (``BAOCAO_BENCHMARK_EXIT=settled``: draft, outline, editor, rooms,
+checks and preview all loaded);
 its peak resident set size (``ru_maxrss`` from ``os.wait4``) is compared with the same figure
 of a bare PySide6 window (QTreeWidget + QTextEdit) measured in the same, interleaved run.
 Medians of ``--runs`` runs.  ``--top N`` also lists, from one in-process run under
@@ -55,16 +56,44 @@ os._exit(0)
 """
 
 
+def _processes(report_path: Path) -> tuple[float, float, float]:
+    """(window, preview process, resource tracker) peaks in MiB from the app's memory report (0: none)."""
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    children = report["children"]
+    preview = sum(v for k, v in children.items() if k.startswith("preview:"))
+    tracker = sum(v for k, v in children.items() if k.startswith("resource_tracker:"))
+    return report["window"] / 1024, preview / 1024, tracker / 1024
+
+
 def measure(runs: int) -> dict:
-    """Interleaved runs of the window with the large draft and of the bare window: peak RSS medians."""
+    """Interleaved runs of the window with the large draft and of the bare window: peak memory medians.
+
+    ``ru_maxrss`` of the waited-for process is the larger of its own peak and its reaped children's
+    (the preview process is stopped and reaped at quit), never their sum; so the window's own peak
+    and the preview process's are read separately (``VmHWM``, written by the app just before it
+    quits: ``BAOCAO_BENCHMARK_MEMORY``) and reported with their sum.
+    """
+    import tempfile
+
     draft, packs = prepare_large()
-    ours, bare = [], []
-    run_window(APP_CODE, "preview", draft, packs)                     # warm-up (bytecode, caches)
-    for _ in range(runs):
-        ours.append(run_window(APP_CODE, "preview", draft, packs).max_rss_kib / 1024)
-        bare.append(run_window(BASELINE_CODE).max_rss_kib / 1024)
+    ours, bare, window, preview, tracker = [], [], [], [], []
+    with tempfile.TemporaryDirectory(prefix="baocao-mem-report-") as folder:
+        report = Path(folder) / "memory.json"
+        extra = {"BAOCAO_BENCHMARK_MEMORY": str(report)}
+        run_window(APP_CODE, "settled", draft, packs, extra)             # warm-up (bytecode, caches)
+        for _ in range(runs):
+            ours.append(run_window(APP_CODE, "settled", draft, packs, extra).max_rss_kib / 1024)
+            own, child, helper = _processes(report)
+            window.append(own)
+            preview.append(child)
+            tracker.append(helper)
+            bare.append(run_window(BASELINE_CODE).max_rss_kib / 1024)
     median, base = statistics.median(ours), statistics.median(bare)
+    own, child, helper = statistics.median(window), statistics.median(preview), statistics.median(tracker)
     return {"runs": runs, "baocao_large_peak_mib": round(median, 1), "bare_window_peak_mib": round(base, 1),
+            "window_process_peak_mib": round(own, 1), "preview_process_peak_mib": round(child, 1),
+            "resource_tracker_peak_mib": round(helper, 1),
+            "all_processes_peak_sum_mib": round(own + child + helper, 1),
             "above_bare_mib": round(median - base, 1), "ratio": round(median / base, 2), "target_mib": TARGET_MIB}
 
 
@@ -100,6 +129,10 @@ def main(argv: list[str] | None = None) -> int:
               f"(mục tiêu ≤ {TARGET_MIB} MiB)")
         print(f"  cửa sổ PySide6 trống:                        {result['bare_window_peak_mib']} MiB "
               f"(baocao nhiều hơn {result['above_bare_mib']} MiB, gấp {result['ratio']})")
+        print(f"  riêng từng tiến trình (VmHWM): cửa sổ {result['window_process_peak_mib']} MiB, "
+              f"tiến trình xem trước {result['preview_process_peak_mib']} MiB, "
+              f"resource_tracker {result['resource_tracker_peak_mib']} MiB — "
+              f"cộng lại {result['all_processes_peak_sum_mib']} MiB")
     if args.top:
         print(trace(args.top), end="")
     return 0 if result["baocao_large_peak_mib"] <= TARGET_MIB else 1

@@ -79,12 +79,12 @@ def prepare_large() -> tuple[Path, Path]:
 
 
 def run_window(code: str, endpoint: str = "window", draft: Path | None = None,
-               packs: Path | None = None) -> Sample:
+               packs: Path | None = None, extra_env: dict[str, str] | None = None) -> Sample:
     """One whole process (fresh user folders, a fresh copy of *draft*): wall/CPU time and peak memory."""
     with tempfile.TemporaryDirectory(prefix="baocao-start-") as home:
         env = child_env(QT_QPA_PLATFORM="offscreen", BAOCAO_BENCHMARK_EXIT=endpoint, HOME=home,
                         XDG_CONFIG_HOME=f"{home}/config", XDG_DATA_HOME=f"{home}/data",
-                        XDG_STATE_HOME=f"{home}/state", XDG_CACHE_HOME=CACHE_HOME)
+                        XDG_STATE_HOME=f"{home}/state", XDG_CACHE_HOME=CACHE_HOME, **(extra_env or {}))
         args = []
         if draft is not None:
             copy = Path(home) / draft.name

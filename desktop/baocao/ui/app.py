@@ -5,7 +5,8 @@ shipped sample as an untitled draft.  Installs the excepthook (log file,
 recovery copy, polite message).  For bench/bench_startup.py,
 ``BAOCAO_BENCHMARK_EXIT=window`` quits as soon as the window shows the draft
 (outline and section editor filled; the preview renders right after the first
-paint), and ``BAOCAO_BENCHMARK_EXIT=preview`` once the first preview is rendered.
+paint), ``BAOCAO_BENCHMARK_EXIT=preview`` once the first preview is rendered, ``=settled`` once the
+first whole-draft check is in too (``BAOCAO_BENCHMARK_MEMORY``: write ``memory_report()`` there first).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import os
 import sys
 
 BENCHMARK_ENV = "BAOCAO_BENCHMARK_EXIT"
+#: bench/bench_memory.py: a file where the benchmark exit writes the peak memory of this process and its children
+BENCHMARK_MEMORY_ENV = "BAOCAO_BENCHMARK_MEMORY"
 UI_FONTS = ["Segoe UI", "Noto Sans", "Liberation Sans", "DejaVu Sans", "Arial"]
 
 
@@ -36,9 +39,39 @@ def _pick_ui_font(app) -> None:
         app.setFont(font)
 
 
+def _quick_pyside_source_check() -> None:
+    """Let PySide6's import hook answer "does this module use PySide6?" from the file's bytes.
+
+    For every module imported after PySide6, ``shibokensupport.feature`` reads the module's whole
+    source through ``inspect.getsource`` (line cache, decoding, line splitting) only to look for the
+    word "PySide6" — about a seventh of the window's start-up, and several MiB of cached lines.
+    Reading the ``.py`` file's bytes gives the same answer for a plain source module; anything else
+    (no file, compiled-only, extension modules) still goes through PySide6's own check.
+    """
+    feature = sys.modules.get("PySide6.support.feature") or sys.modules.get("shibokensupport.feature")
+    original = getattr(feature, "_mod_uses_pyside", None)
+    if original is None or getattr(original, "_baocao_quick", False):
+        return
+
+    def uses_pyside(module) -> bool:
+        path = getattr(module, "__file__", None)
+        if isinstance(path, str) and path.endswith(".py"):
+            try:
+                with open(path, "rb") as source:
+                    return b"PySide6" in source.read()
+            except OSError:
+                pass
+        return original(module)
+
+    uses_pyside._baocao_quick = True          # type: ignore[attr-defined]
+    feature._mod_uses_pyside = uses_pyside
+
+
 def create_application(argv: list[str] | None = None):
     """The QApplication with baocao's organisation/application names and icon."""
     from PySide6.QtWidgets import QApplication
+
+    _quick_pyside_source_check()
 
     from ..constants import APP_DISPLAY_NAME, APP_NAME, ORG_NAME
     from .icons import app_icon
@@ -92,6 +125,76 @@ def _drop_source_cache() -> None:
     linecache.clearcache()
 
 
+def _peak_kib(pid: str) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            return next((int(line.split()[1]) for line in status if line.startswith("VmHWM:")), 0)
+    except (OSError, ValueError):
+        return 0
+
+
+def memory_report() -> dict:
+    """Peak resident memory (KiB, Linux ``VmHWM``) of this process and of each child still running
+    (the preview process and multiprocessing's resource tracker), by process name."""
+    import json
+
+    me = str(os.getpid())
+    report = {"window": _peak_kib("self"), "children": {}}
+    try:
+        entries = os.listdir("/proc")
+    except OSError:                                          # not Linux: no per-process figures
+        entries = []
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="utf-8", errors="replace") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            if fields[1] != me:                              # the parent's pid
+                continue
+            with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
+                words = cmdline.read().decode("utf-8", "replace").split("\0")
+        except (OSError, IndexError):
+            continue
+        kind = "resource_tracker" if any("resource_tracker" in w for w in words) else "preview"
+        report["children"][f"{kind}:{entry}"] = _peak_kib(entry)
+    json.dumps(report)                                       # plain data only
+    return report
+
+
+def _benchmark_quit(app):
+    """``app.quit``, writing ``memory_report()`` first when ``BAOCAO_BENCHMARK_MEMORY`` names a file."""
+    target = os.environ.get(BENCHMARK_MEMORY_ENV)
+    if not target:
+        return app.quit
+
+    def quit_() -> None:
+        import json
+
+        with open(target, "w", encoding="utf-8") as out:
+            json.dump(memory_report(), out)
+        app.quit()
+
+    return quit_
+
+
+def _quit_when_settled(app, window, checks_too: bool) -> None:
+    """Benchmark exit once the first preview is drawn (*checks_too*: and the first whole-draft check is in)."""
+    from PySide6.QtCore import QTimer
+
+    quit_ = _benchmark_quit(app)
+
+    def rendered(_ms: float) -> None:
+        checks = getattr(window, "checks", None)
+        if not checks_too or checks is None:
+            QTimer.singleShot(0, quit_)
+        elif not getattr(window, "_benchmark_waits", False):
+            window._benchmark_waits = True      # the first check starts when this preview is in (main_window)
+            checks.report.findingsReady.connect(lambda: QTimer.singleShot(0, quit_))
+
+    window.preview.rendered.connect(rendered)
+
+
 def run_app(paths: list[str]) -> int:
     """Run the window until it is closed; returns the exit status."""
     app = create_application()
@@ -99,21 +202,19 @@ def run_app(paths: list[str]) -> int:
     from .main_window import MainWindow
 
     setup_logging()
-    window = MainWindow()
+    window = MainWindow(defer_rooms=True)     # the rooms' menus and docks come right after the first paint
     _drop_source_cache()
     install_excepthook(lambda: window.controller.session, lambda: window)
     benchmark = os.environ.get(BENCHMARK_ENV, "")
-    if benchmark == "preview":
-        from PySide6.QtCore import QTimer
-
-        window.preview.rendered.connect(lambda _ms: QTimer.singleShot(0, app.quit))
+    if benchmark in ("preview", "settled"):
+        _quit_when_settled(app, window, checks_too=benchmark == "settled")
     window.show()
     if not window.safekeeping.offer_recovery_at_start():
         open_initial(window, paths)
-    if benchmark and benchmark != "preview":
+    if benchmark and benchmark not in ("preview", "settled"):
         from .first_paint import after_first_paint
 
-        after_first_paint(window.editor, app.quit, fallback_ms=-1)   # the window now shows the draft
+        after_first_paint(window.editor, _benchmark_quit(app), fallback_ms=-1)   # the window now shows the draft
     status = app.exec()
     import shiboken6
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, QTime, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -25,11 +26,20 @@ from ..session import DraftSession
 from . import prompts
 from . import strings as S
 from .commands import EditCommand
-from .export_jobs import ExportJob, libreoffice_path
 from .settings import AppSettings
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .export_jobs import ExportJob
 
 log = logging.getLogger("baocao.ui")
 AUTOSAVE_MS = 2000
+
+
+def libreoffice_path() -> str | None:
+    """The LibreOffice program when installed (the export jobs load on the first export)."""
+    from ..writers.pdf import libreoffice_path as find
+
+    return find()
 
 
 class DocumentController(QObject):
@@ -290,6 +300,8 @@ class DocumentController(QObject):
         """Check, ask where, render and write off the UI thread; False when nothing was started."""
         if self.session is None:
             return False
+        from .export_jobs import ExportJob
+
         soffice = libreoffice_path() if kind == "pdf" else None
         if kind == "pdf" and soffice is None:
             prompts.show_error(self.parent_widget, S.EXPORT_FAILED_TITLE, S.PDF_UNAVAILABLE)
@@ -316,6 +328,10 @@ class DocumentController(QObject):
         try:       # the file dialog asked before replacing a file; a draft is never replaced
             check_output(path, [self.session.path, self.session.source], force=True)
             document = render_draft(self.session.draft, self.session.pack)
+            if kind != "pdf":               # what File → Import reads back (importing/own_export.py)
+                from ..importing.own_export import attach_roundtrip
+
+                attach_roundtrip(document, self.session.draft, self.session.pack)
         except BaocaoError as exc:
             prompts.show_error(self.parent_widget, S.EXPORT_FAILED_TITLE, exc)
             return False

@@ -39,3 +39,13 @@ class _PaintWatcher(QObject):
 def after_first_paint(widget: QWidget, callback: Callable[[], None], fallback_ms: int = 300) -> None:
     """Call *callback* once, just after *widget* is next painted (after *fallback_ms* at the latest; -1: no limit)."""
     _PaintWatcher(widget, callback, fallback_ms)
+
+
+def turn_after_first_paint(widget: QWidget, callback: Callable[[], None], fallback_ms: int = 300) -> None:
+    """Like ``after_first_paint``, one more turn of the event loop later.
+
+    For start-up work the first frame does not need (the rooms' menus, counts, the first preview
+    and check): every ``after_first_paint`` callback runs in the same turn as the paint's, so this
+    lets that turn end — the frame is on screen — before the work starts.
+    """
+    _PaintWatcher(widget, lambda: QTimer.singleShot(0, widget, callback), fallback_ms)

@@ -16,24 +16,14 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QSta
 
 from ..constants import AUTOMATIC_STATUSES, DRAFT_SUFFIX, SectionStatus
 from ..edits import Edit, SetFieldValue, SetMeta, SetSectionBody, SetSectionStatus, SetTableRows
-from ..writers.html import document_to_html
 from . import navigation as nav
 from . import strings as S
 from .actions import build_actions
 from .document_controller import DocumentController
-from .first_paint import after_first_paint
-from .checks.install import install_checks
-from .help import install_window_tools
+from .first_paint import turn_after_first_paint
 from .icons import app_icon
-from .importing import install_importing
 from .outline import OutlineView
 from .preview import PreviewPane
-from .preview_async import install_preview
-from .packs import install_packs
-from .register import install_register
-from .contributions import install_contributions
-from .review import install_review
-from .unplaced import install_unplaced
 from .section_editor import SectionEditor
 from .settings import AppSettings
 
@@ -44,12 +34,17 @@ if TYPE_CHECKING:  # pragma: no cover
     from .table_editor import TableEditor
 
 DRAFT_DROP_SUFFIXES = (DRAFT_SUFFIX, ".json")
+#: deferred rooms are installed after the first paint, or after this long when the window is not painted
+ROOMS_FALLBACK_MS = 1500
+#: the first check of an opened draft waits for its first preview, this long at most
+FIRST_CHECK_WAIT_MS = 3000
 
 
 class MainWindow(QMainWindow):
     """Main window of baocao."""
 
-    def __init__(self, settings: AppSettings | None = None):
+    def __init__(self, settings: AppSettings | None = None, defer_rooms: bool = False):
+        """*defer_rooms*: install the rooms just after the first paint (``baocao`` itself; see ``late_rooms``)."""
         super().__init__()
         self.settings = settings or AppSettings()
         self.controller = DocumentController(self.settings, self)
@@ -100,6 +95,44 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self._update_title()
         self.setTabOrder(self.outline.tree, self.editor.status)
+        self.rooms_installed = False
+        if defer_rooms:
+            from .help.looks import apply_icons
+            from .late_rooms import start_worker_early
+
+            start_worker_early()                    # the preview process starts beside the window's own start
+            apply_icons(self)                       # the toolbar has its final size in the first frame
+            turn_after_first_paint(self.editor, self.install_rooms, ROOMS_FALLBACK_MS)
+        else:
+            self.install_rooms()
+
+    def install_rooms(self) -> None:
+        """Every room's menus, docks and actions, once (deferred windows: right after the first paint)."""
+        if self.rooms_installed:
+            return
+        self.rooms_installed = True
+        if self.session is None:
+            self._install_rooms()
+        else:
+            from .late_rooms import install_late
+
+            install_late(self, self._install_rooms)
+        from .thread_imports import forget_sources
+
+        forget_sources()                 # the rooms' modules were read by PySide6's import hook
+
+    def _install_rooms(self) -> None:
+        from .checks.install import install_checks
+        from .contributions import install_contributions
+        from .help import install_window_tools
+        from .importing import install_importing
+        from .packs import install_packs
+        from .preview_async import install_preview
+        from .register import install_register
+        from .review import install_review
+        from .tables import install_tables
+        from .unplaced import install_unplaced
+
         install_review(self)
         install_packs(self)
         install_window_tools(self)
@@ -109,6 +142,7 @@ class MainWindow(QMainWindow):
         install_register(self)
         install_unplaced(self)
         install_contributions(self)
+        install_tables(self)
 
     @property
     def table_editor(self) -> "TableEditor":
@@ -185,9 +219,9 @@ class MainWindow(QMainWindow):
         self.outline.set_pack(session.pack, session.draft)
         self._document = None
         self.preview.set_source(self.render_html)
-        after_first_paint(self.editor, self.preview.refresh_soon)   # the draft appears first, the preview just after
+        turn_after_first_paint(self.editor, self._first_preview)   # the draft appears first, the preview just after
         self._findings = []
-        after_first_paint(self.editor, self.schedule_findings)  # after the first paint, off the UI thread
+        turn_after_first_paint(self.editor, self._check_after_first_preview)   # off the UI thread, after the preview
         keys = self.outline.keys()
         first = next((k for k in keys if not nav.is_appendix_key(k) and not session.pack.section(k).children),
                      keys[0] if keys else None)
@@ -195,6 +229,33 @@ class MainWindow(QMainWindow):
         self.current_key = None
         if keep:
             self.select(keep)
+
+    def _check_after_first_preview(self) -> None:
+        """The first whole-draft check once the first preview is on screen (both want the CPU; the preview
+        is what the drafter looks at), ``FIRST_CHECK_WAIT_MS`` at the latest."""
+        pending = [True]
+
+        def run(*_args) -> None:
+            if pending:
+                pending.clear()
+                try:
+                    self.preview.rendered.disconnect(run)
+                except (RuntimeError, TypeError):
+                    pass
+                turn_after_first_paint(self.preview.viewport(), self.schedule_findings)
+
+        self.preview.rendered.connect(run)
+        QTimer.singleShot(FIRST_CHECK_WAIT_MS, self, run)
+
+    def _first_preview(self) -> None:
+        self.install_rooms()                 # the preview's worker backend is installed with the rooms
+        self.preview.refresh_soon()
+
+    def show_again(self) -> None:
+        """Show the current entry again (rooms installed after it was shown mark it too)."""
+        if self.current_key:
+            key, self.current_key = self.current_key, None
+            self._show_entry(key)
 
     def render_html(self) -> str:
         """The report as HTML for the preview (same document model as the .docx)."""
@@ -206,6 +267,8 @@ class MainWindow(QMainWindow):
 
             self._renderer = PreviewRenderer(session.pack)
         self._document = self._renderer.render(session.draft)
+        from ..writers.html import document_to_html
+
         return document_to_html(self._document, standalone=False)
 
     def _after_render(self) -> None:
@@ -282,6 +345,7 @@ class MainWindow(QMainWindow):
 
     def schedule_findings(self) -> None:
         """Check the whole draft again on the checks room's worker thread (after a pause in typing)."""
+        self.install_rooms()
         checks = getattr(self, "checks", None)
         if checks is None:
             self._refresh_findings()
@@ -366,9 +430,7 @@ class MainWindow(QMainWindow):
 
     def _show_draft_again(self) -> None:
         """After a refused edit, make the views show the draft as it is (nothing typed stays on screen)."""
-        if self.current_key:
-            key, self.current_key = self.current_key, None
-            self._show_entry(key)
+        self.show_again()
 
     # ------------------------------------------------------------ commands
     def _rich_target(self):

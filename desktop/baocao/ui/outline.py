@@ -17,6 +17,8 @@ from .navigation import Entry, Progress, is_appendix_key, leaf_progress, outline
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_PADDING = 6
+#: wrapped heights remembered by the outline's delegate (cleared when full: titles × widths seen)
+HEIGHT_CACHE_SIZE = 4000
 
 
 class WrappingDelegate(QStyledItemDelegate):
@@ -25,6 +27,8 @@ class WrappingDelegate(QStyledItemDelegate):
     def __init__(self, tree: QTreeWidget):
         super().__init__(tree)
         self.tree = tree
+        #: (text, width, font key) → wrapped text height: every layout pass asks again for every row
+        self._heights: dict[tuple[str, int, str], int] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 (Qt API)
         size = super().sizeHint(option, index)
@@ -39,8 +43,15 @@ class WrappingDelegate(QStyledItemDelegate):
         if width <= 40 or not text:
             return size
         font = index.data(Qt.ItemDataRole.FontRole) or option.font
-        rect = QFontMetrics(font).boundingRect(QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text)
-        return QSize(size.width(), max(size.height(), rect.height() + ROW_PADDING))
+        key = (text, width, font.key())
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > HEIGHT_CACHE_SIZE:
+                self._heights.clear()
+            flags = int(Qt.TextFlag.TextWordWrap)
+            height = self._heights[key] = QFontMetrics(font).boundingRect(QRect(0, 0, width, 10_000), flags,
+                                                                          text).height()
+        return QSize(size.width(), max(size.height(), height + ROW_PADDING))
 
 
 class OutlineView(QWidget):

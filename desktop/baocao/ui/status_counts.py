@@ -63,10 +63,26 @@ class WordCounts(QLabel):
         self._timer.setSingleShot(True)
         self._timer.setInterval(COUNT_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
+        self._painted = False            # the first count waits for the window's first paint
+        self._waiting = False
 
     def show_for(self, draft: Draft | None, key: str | None) -> None:
-        """Count *draft* now, with *key* as the current section (None or an appendix: the report only)."""
+        """Count *draft* now, with *key* as the current section (None or an appendix: the report only).
+
+        Before the window is first painted the count comes just after that paint instead: counting
+        a large report is not what the drafter needs to see first.
+        """
         self._draft, self._key = draft, key
+        if self._painted:
+            self.refresh()
+        elif not self._waiting:
+            from .first_paint import turn_after_first_paint
+
+            self._waiting = True
+            turn_after_first_paint(self, self._first_count)
+
+    def _first_count(self) -> None:
+        self._painted = True
         self.refresh()
 
     def schedule(self) -> None:

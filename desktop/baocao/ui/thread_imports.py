@@ -14,7 +14,8 @@ import importlib
 import pkgutil
 
 #: what each kind of background work needs (packages are imported with all their modules)
-CHECKS = ("baocao.checks", "baocao.spelling", "baocao.localities", "baocao.legacy_text", "encodings.cp1252")
+CHECKS = ("baocao.checks", "baocao.spelling", "baocao.localities", "baocao.legacy_text", "baocao.tables",
+          "encodings.cp1252")
 WORD_WRITERS = ("baocao.writers.docx", "baocao.writers.pdf", "baocao.fsutil", "encodings.cp1252")
 #: the preview thread starts and talks to the preview process (multiprocessing loads these lazily)
 PREVIEW_WORKER = ("multiprocessing.connection", "multiprocessing.sharedctypes", "multiprocessing.heap",
@@ -27,9 +28,11 @@ _done: set[str] = set()
 
 def preload(names: tuple[str, ...]) -> None:
     """Import *names* — modules, or packages with every module in them — once each, on this thread."""
+    fresh = False
     for name in names:
         if name in _done:
             continue
+        fresh = True
         _done.add(name)
         try:
             module = importlib.import_module(name)
@@ -39,3 +42,16 @@ def preload(names: tuple[str, ...]) -> None:
         if path is not None:
             for info in pkgutil.walk_packages(path, name + "."):
                 importlib.import_module(info.name)
+    if fresh:
+        forget_sources()
+
+
+def forget_sources() -> None:
+    """Forget the source lines PySide6's import hook read while modules were imported (several MiB).
+
+    shiboken's ``__feature__`` support reads the source of each newly imported module (does it use
+    PySide6?) through ``linecache``; nothing needs those lines afterwards (a traceback reads them again).
+    """
+    import linecache
+
+    linecache.clearcache()
