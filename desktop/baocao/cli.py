@@ -145,22 +145,10 @@ def _print_findings(findings, stream) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Print the findings of a draft; exit 1 when there are errors."""
-    from .checks import check_draft
-    from .template.validate import check_draft_pack
+    """Print the findings of a draft; exit 1 when there are errors (see ``cli_checks.cmd_check``)."""
+    from .cli_checks import cmd_check as run_check
 
-    draft, pack = _load(args.file)
-    pack_errors = check_draft_pack(draft, pack)
-    if pack_errors:
-        print(f"Mẫu báo cáo «{pack.id}» ({pack.root}) có {len(pack_errors)} lỗi, báo cáo chưa điền được:")
-        for error in pack_errors:
-            print("  [LỖI MẪU] " + error.user_text().replace("\n", "\n    "))
-        return EXIT_FINDINGS
-    findings = check_draft(draft, pack)
-    from .cli_checks import print_findings
-
-    print_findings(findings, sys.stdout, json_output=args.json)
-    return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
+    return run_check(args)
 
 
 def _checked_document(args: argparse.Namespace):
@@ -180,7 +168,12 @@ def _checked_document(args: argparse.Namespace):
         _print_findings(errors, sys.stderr)
         raise BaocaoError("Chưa xuất tệp vì bản thảo chưa đầy đủ.",
                           "Hãy bổ sung các chỗ trên, hoặc thêm --chua-du (--incomplete) để vẫn xuất bản nháp.")
-    return render_draft(draft, pack), pack
+    document = render_draft(draft, pack)
+    if str(getattr(args, "output", "")).lower().endswith(".docx"):   # what `baocao import` reads back
+        from .importing.own_export import attach_roundtrip
+
+        attach_roundtrip(document, draft, pack)
+    return document, pack
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -244,8 +237,12 @@ def cmd_gui(args: argparse.Namespace) -> int:
     os._exit(status)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (Vietnamese help, English aliases for options)."""
+def build_parser(core_only: bool = False) -> argparse.ArgumentParser:
+    """The argument parser (Vietnamese help, English aliases for options).
+
+    With *core_only* only this module's own commands are defined (``baocao export …`` loads none of the
+    other ``cli_*`` modules: their import is most of a small export's start-up).
+    """
     from .cli_text import VietnameseArgumentParser   # sub-parsers inherit the class
 
     parser = VietnameseArgumentParser(
@@ -299,7 +296,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="kiểm tra bản thảo: thiếu mục, số liệu không khớp …")
     p.add_argument("file", help="tệp bản thảo")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON (vị trí, mức độ, mã quy tắc, cách sửa)")
+    p.add_argument("--no-cache", action="store_true", help="kiểm tra lại từ đầu, không dùng kết quả đã lưu của lần trước")
     p.set_defaults(func=cmd_check)
+    if core_only:
+        return parser
 
     from .cli_templates import register as register_templates
     register_templates(sub)
@@ -331,21 +331,45 @@ def _log_file() -> Path:
     return folder / "baocao.log"
 
 
+#: file endings that are never a sub-command's name: "baocao X.baocao" opens the window at once
+WINDOW_FILE_SUFFIXES = (DRAFT_SUFFIX, ".json")
+
+
+def _window_only(argv: list[str]) -> str | None:
+    """"" for a bare ``baocao``, the file of ``baocao FILE.baocao`` / ``FILE.json``; None: parse *argv* fully."""
+    if not argv:
+        return ""
+    if len(argv) == 1 and not argv[0].startswith("-") and argv[0].lower().endswith(WINDOW_FILE_SUFFIXES):
+        return argv[0]
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``baocao`` command."""
+    as_program = argv is None          # the process is this command (not a test or a caller in Python)
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv == ["--version"]:          # answered before the sub-commands (and what they import) are loaded
         print(f"baocao {__version__}")
         return EXIT_OK
-    parser = build_parser()
-    # "baocao FILE" opens FILE in the window.
-    if argv and not argv[0].startswith("-") and argv[0] not in parser._subparsers._group_actions[0].choices:  # type: ignore[union-attr]
-        argv = ["gui", *argv]
-    args = parser.parse_args(argv)
-    if args.command is None:
-        args = parser.parse_args(["gui"])
+    window_file = _window_only(argv)
+    if window_file is not None:        # "baocao" / "baocao X.baocao": the window, without building every sub-command
+        import types
+
+        args = types.SimpleNamespace(command="gui", file=window_file or None, debug=False, func=cmd_gui)
+    else:
+        # these load no other sub-command (plain build_parser() otherwise: a test may stand in for it)
+        parser = build_parser(core_only=True) if argv[:1] in (["export"], ["check"]) else build_parser()
+        # "baocao FILE" opens FILE in the window.
+        if argv and not argv[0].startswith("-") and argv[0] not in parser._subparsers._group_actions[0].choices:  # type: ignore[union-attr]
+            argv = ["gui", *argv]
+        args = parser.parse_args(argv)
+        if args.command is None:
+            args = parser.parse_args(["gui"])
     try:
-        return args.func(args)
+        status = args.func(args)
+        if as_program and args.command == "export":
+            _end_process(status)
+        return status
     except BaocaoError as exc:
         if args.debug:
             raise
@@ -374,6 +398,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Lỗi ngoài dự kiến: {type(exc).__name__}: {exc}.{where}\n"
               "Hãy gửi tệp nhật ký cho bộ phận hỗ trợ. Tệp bản thảo không bị thay đổi.", file=sys.stderr)
         return EXIT_BUG
+
+
+def _end_process(status: int) -> None:
+    """End the process now: the export is written and closed; skip the interpreter's teardown of a few hundred
+    modules and the document objects (~3 % of an export)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 def gui_main() -> int:
