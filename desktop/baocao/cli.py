@@ -169,7 +169,8 @@ def _checked_document(args: argparse.Namespace):
         raise BaocaoError("Chưa xuất tệp vì bản thảo chưa đầy đủ.",
                           "Hãy bổ sung các chỗ trên, hoặc thêm --chua-du (--incomplete) để vẫn xuất bản nháp.")
     document = render_draft(draft, pack)
-    if str(getattr(args, "output", "")).lower().endswith(".docx"):   # what `baocao import` reads back
+    wanted = not getattr(args, "no_roundtrip_data", False)
+    if wanted and str(getattr(args, "output", "")).lower().endswith(".docx"):   # what `baocao import` reads back
         from .importing.own_export import attach_roundtrip
 
         attach_roundtrip(document, draft, pack)
@@ -289,6 +290,8 @@ def build_parser(core_only: bool = False) -> argparse.ArgumentParser:
         if name == "render":
             p.add_argument("--format", choices=["html"], default="html", help="định dạng (hiện có: html)")
         else:
+            p.add_argument("--khong-kem-so-lieu", "--no-roundtrip-data", dest="no_roundtrip_data", action="store_true",
+                           help="không kèm phần dữ liệu ẩn (số liệu, bảng, câu do mẫu viết) dùng khi nhập lại tệp vào baocao")
             p.add_argument("--gop-y", dest="with_comments", action="store_true",
                            help="kèm các góp ý của bản thảo thành chú thích lề (comment) của Word")
         p.set_defaults(func=func)

@@ -94,6 +94,19 @@ def _stack_action(window: "MainWindow", text: str, stack, which: str, key: QKeyS
     return action
 
 
+def _roundtrip_toggle(window: "MainWindow") -> QAction:
+    """The File menu's checkable «Kèm số liệu để nhập lại», kept in the settings."""
+    settings = window.controller.settings
+    action = QAction(S.ACT_ROUNDTRIP_DATA, window)
+    action.setCheckable(True)
+    action.setChecked(settings.roundtrip_data())
+    action.setStatusTip(S.TIP_ROUNDTRIP_DATA)
+    action.setToolTip(S.TIP_ROUNDTRIP_DATA)
+    action.toggled.connect(settings.set_roundtrip_data)
+    window.roundtrip_action = action
+    return action
+
+
 def build_actions(window: "MainWindow") -> WindowActions:
     """Create the actions, the menu bar and the toolbar of *window*."""
     c = window.controller
@@ -146,6 +159,7 @@ def _menus(window: "MainWindow", a: WindowActions) -> None:
     file_menu.addActions([a.named_version, a.history, a.backups])
     file_menu.addSeparator()
     file_menu.addActions([a.export_docx, a.export_pdf])
+    file_menu.addAction(_roundtrip_toggle(window))
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
     edit_menu = bar.addMenu(S.MENU_EDIT)

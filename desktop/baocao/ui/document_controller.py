@@ -328,7 +328,7 @@ class DocumentController(QObject):
         try:       # the file dialog asked before replacing a file; a draft is never replaced
             check_output(path, [self.session.path, self.session.source], force=True)
             document = render_draft(self.session.draft, self.session.pack)
-            if kind != "pdf":               # what File → Import reads back (importing/own_export.py)
+            if kind != "pdf" and self.settings.roundtrip_data():   # what File → Import reads back (own_export.py)
                 from ..importing.own_export import attach_roundtrip
 
                 attach_roundtrip(document, self.session.draft, self.session.pack)

@@ -21,6 +21,9 @@ from ..office_profile import OfficeProfile, load_profile, profile_path, save_pro
 MAX_RECENT = 10
 
 
+#: the File menu's «Kèm số liệu để nhập lại» (importing/own_export.py)
+ROUNDTRIP_DATA_KEY = "export/roundtrip_data"
+
 class AppSettings:
     """Typed access to the application's QSettings."""
 
@@ -97,6 +100,14 @@ class AppSettings:
         if isinstance(value, str):
             return value.lower() in ("true", "1", "yes")
         return bool(value)
+
+    def roundtrip_data(self) -> bool:
+        """Whether a Word export carries the hidden data our own import reads back (on unless turned off)."""
+        return self.flag(ROUNDTRIP_DATA_KEY, True)
+
+    def set_roundtrip_data(self, on: bool) -> None:
+        """Remember the «Kèm số liệu để nhập lại» choice of the File menu."""
+        self.set_value(ROUNDTRIP_DATA_KEY, bool(on))
 
     def last_dir(self) -> str:
         """The folder of the last file dialog (home folder at first)."""

@@ -68,9 +68,10 @@ def export_with_comments(window: "MainWindow", path: str | None = None) -> bool:
     try:             # rendered here, as the normal export is; the job gets copies only
         check_output(path, [session.path, session.source], force=True)
         document = render_draft(session.draft, session.pack)
-        from ...importing.own_export import attach_roundtrip   # the reviewer's copy comes back with its figures
+        if window.controller.settings.roundtrip_data():     # the reviewer's copy comes back with its figures
+            from ...importing.own_export import attach_roundtrip
 
-        attach_roundtrip(document, session.draft, session.pack)
+            attach_roundtrip(document, session.draft, session.pack)
         draft = copy.deepcopy(session.draft)
     except BaocaoError as exc:
         prompts.show_error(window, S.EXPORT_FAILED, exc)
