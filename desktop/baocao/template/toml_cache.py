@@ -13,11 +13,11 @@ object (callers may change what they get).
 from __future__ import annotations
 
 import hashlib
-import marshal
 import os
-import zlib
 from pathlib import Path
 from typing import Any
+
+from ..cache_entries import read_entry, write_entry
 
 #: Layout of an entry.
 FORMAT = 1
@@ -57,21 +57,10 @@ def load(text: str) -> dict[str, Any] | None:
     folder = _folder()
     if folder is None:
         return None
-    key = text_key(text)
-    try:
-        data = (folder / f"{key}.bin").read_bytes()
-    except OSError:
+    value = read_entry(folder, text_key(text), FORMAT)
+    if type(value) is not dict or not is_plain(value):
         return None
-    if len(data) < 4 or zlib.crc32(data[4:]) != int.from_bytes(data[:4], "little"):
-        return None
-    try:
-        value = marshal.loads(data[4:])
-    except (EOFError, ValueError, TypeError):
-        return None
-    if not (isinstance(value, tuple) and len(value) == 3 and value[0] == FORMAT and value[1] == key
-            and type(value[2]) is dict and is_plain(value[2])):
-        return None
-    return value[2]
+    return value
 
 
 def store(text: str, table: dict[str, Any]) -> None:
@@ -79,31 +68,7 @@ def store(text: str, table: dict[str, Any]) -> None:
     folder = _folder()
     if folder is None or not is_plain(table):
         return
-    key = text_key(text)
-    payload = marshal.dumps((FORMAT, key, table))
-    tmp = folder / f"{key}.{os.getpid()}.tmp"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(zlib.crc32(payload).to_bytes(4, "little") + payload)
-        os.replace(tmp, folder / f"{key}.bin")
-        _prune(folder)
-    except OSError:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-
-
-def _prune(folder: Path) -> None:
-    try:
-        entries = sorted(((p.stat().st_mtime_ns, p) for p in folder.iterdir()), reverse=True)
-    except OSError:
-        return
-    for _mtime, path in entries[MAX_ENTRIES:]:
-        try:
-            path.unlink()
-        except OSError:
-            pass
+    write_entry(folder, text_key(text), FORMAT, table, MAX_ENTRIES)
 
 
 def parse(text: str) -> dict[str, Any]:

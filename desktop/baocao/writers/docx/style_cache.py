@@ -15,13 +15,12 @@ a damaged cache is only slower, never wrong.  ``BAOCAO_NO_CACHE=1`` turns it off
 from __future__ import annotations
 
 import hashlib
-import marshal
 import os
-import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
 from ... import __version__
+from ...cache_entries import read_entry, write_entry
 from ...docmodel import Heading, PageSetup
 
 #: Layout of an entry; change it when the tuple below changes.
@@ -143,18 +142,12 @@ def load(key: str | None) -> StyleParts | None:
         return None
     if key in _MEMORY:
         return _MEMORY[key]
-    try:
-        data = (folder / f"{key}.bin").read_bytes()
-    except OSError:
-        return None
-    if len(data) < 4 or zlib.crc32(data[4:]) != int.from_bytes(data[:4], "little"):
+    value = read_entry(folder, key, FORMAT)
+    if value is None:
         return None
     try:
-        value = marshal.loads(data[4:])
-        if not (isinstance(value, tuple) and len(value) == 3 and value[0] == FORMAT and value[1] == key):
-            return None
-        parts = StyleParts.from_tuple(value[2])
-    except (EOFError, ValueError, TypeError, KeyError, IndexError):
+        parts = StyleParts.from_tuple(value)
+    except (ValueError, TypeError, KeyError, IndexError):
         return None
     _remember(key, parts)
     return parts
@@ -169,36 +162,10 @@ def _remember(key: str, parts: StyleParts) -> None:
     _MEMORY[key] = parts
 
 
-def _prune(folder: Path) -> None:
-    """Remove the oldest entries beyond ``MAX_ENTRIES`` (and temporary files left by a crash)."""
-    try:
-        entries = [(p.stat().st_mtime_ns, p) for p in folder.iterdir() if p.suffix in (".bin", ".tmp")]
-    except OSError:
-        return
-    entries.sort(reverse=True)
-    for _mtime, path in entries[MAX_ENTRIES:]:
-        try:
-            path.unlink()
-        except OSError:
-            pass
-
-
 def store(key: str | None, parts: StyleParts) -> None:
     """Keep *parts* under *key* (replaced atomically; a failure to write is silently ignored)."""
     folder = cache_folder() if key else None
     if folder is None:
         return
     _remember(key, parts)
-    payload = marshal.dumps((FORMAT, key, parts.to_tuple()))
-    data = zlib.crc32(payload).to_bytes(4, "little") + payload
-    tmp = folder / f"{key}.{os.getpid()}.tmp"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
-        os.replace(tmp, folder / f"{key}.bin")
-        _prune(folder)
-    except OSError:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+    write_entry(folder, key, FORMAT, parts.to_tuple(), MAX_ENTRIES)
