@@ -30,6 +30,7 @@ from .completer import CitationCompleter
 from .note_cite import attach_completer, editing_section, insert_in_note
 from .period_note import insert_period_note
 from .panel import RegisterPanel
+from .body_edit import push_body
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..main_window import MainWindow
@@ -194,10 +195,7 @@ class RegisterRoom:
             editor.setTextCursor(cursor)
         finally:
             editor.blockSignals(False)
-        edit = SetSectionBody.make(session.draft, key, editor.body())
-        edit.label = S.UNDO_CITE
-        pushed = window.controller.push(edit, editor)
-        editor.notesChanged.emit()
+        pushed = push_body(window, editor, key, S.UNDO_CITE)
         editor.setFocus()
         if self.timer is not None:
             self.timer.start()

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTextEdit
 
-from ...edits import SetSectionBody
 from .. import richtext_convert as rc
 from . import strings as S
 from .completer import CitationCompleter
+from .body_edit import push_body
 
 if TYPE_CHECKING:  # pragma: no cover
     from .install import RegisterRoom
@@ -87,10 +87,7 @@ def insert_in_note(room: "RegisterRoom", note: QTextEdit, entry_id: str, start: 
         body.set_note(note_id, note.note())  # type: ignore[attr-defined]
     finally:
         body.blockSignals(False)
-    edit = SetSectionBody.make(session.draft, key, body.body())
-    edit.label = S.UNDO_CITE
-    pushed = window.controller.push(edit, body)
-    body.notesChanged.emit()
+    pushed = push_body(window, body, key, S.UNDO_CITE)
     note.setFocus()
     if room.timer is not None:
         room.timer.start()

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
-from ...edits import SetSectionBody
 from ...model.richtext import Cite
 from ...register.listing import period_note
 from . import strings as S
 from .note_cite import editing_section
+from .body_edit import push_body
 
 if TYPE_CHECKING:  # pragma: no cover
     from .install import RegisterRoom
@@ -45,10 +45,7 @@ def insert_period_note(room: "RegisterRoom", ask: bool = True) -> bool:
         note_id = editor.insert_note(note)
     finally:
         editor.blockSignals(False)
-    edit = SetSectionBody.make(session.draft, key, editor.body())
-    edit.label = S.UNDO_PERIOD_NOTE
-    pushed = window.controller.push(edit, editor)
-    editor.notesChanged.emit()
+    pushed = push_body(window, editor, key, S.UNDO_PERIOD_NOTE)
     editor.noteInserted.emit(note_id)
     count = sum(1 for item in note.paragraphs[0] if isinstance(item, Cite))
     window.statusBar().showMessage(S.PERIOD_NOTE_DONE.format(n=count), 6000)
