@@ -280,3 +280,62 @@ def test_citations_and_register_survive_the_draft_file(tmp_path):
     again = load_any(path)
     assert again.sections == draft.sections
     assert register_entries(again) == register_entries(draft) and cite_counts(again)[QD42.id] == 2
+
+
+@pytest.mark.parametrize("text, cited, summary", [
+    # a comma that opens a new clause ends the summary; the rest of the sentence stays the drafter's text
+    ("Quyết định số 42/QĐ-UBND ngày 12/01/2021 của UBND tỉnh ban hành Chương trình công tác năm 2021, gồm 94 nhiệm vụ",
+     "Quyết định số 42/QĐ-UBND ngày 12/01/2021 của UBND tỉnh ban hành Chương trình công tác năm 2021",
+     "ban hành Chương trình công tác năm 2021"),
+    ("Nghị quyết số 01/NQ-CP ngày 01/01/2021 của Chính phủ về nhiệm vụ, giải pháp chủ yếu năm 2021, UBND tỉnh ban hành",
+     "Nghị quyết số 01/NQ-CP ngày 01/01/2021 của Chính phủ về nhiệm vụ, giải pháp chủ yếu năm 2021",
+     "nhiệm vụ, giải pháp chủ yếu năm 2021"),
+    # another document named inside: it is a citation of its own, the joining word stays in the text
+    ("Quyết định số 43/QĐ-UBND ngày 12/01/2021 của UBND tỉnh về thực hiện Nghị quyết Đại hội lần thứ XII và "
+     "Nghị quyết số 110/NQ-HĐND", "Quyết định số 43/QĐ-UBND ngày 12/01/2021 của UBND tỉnh về thực hiện Nghị quyết "
+     "Đại hội lần thứ XII", "thực hiện Nghị quyết Đại hội lần thứ XII"),
+])
+def test_a_summary_never_swallows_the_rest_of_the_sentence(text, cited, summary):
+    from baocao.register.parsing import find_citations
+
+    first = find_citations(text)[0]
+    assert text[first.start:first.end] == cited
+    assert first.entry.summary == summary
+
+
+def test_converting_the_sample_keeps_every_sentence_tail_in_the_text():
+    """«Đưa các văn bản được trích vào danh mục» on the sample: the report reads as before, except later mentions
+    in the short form (and a comma before a summary) — no clause of the drafter's hidden inside a citation."""
+    import difflib
+
+    from baocao.register.convert import conversion_edit, plan_conversion
+    from baocao.render import render_draft
+    from baocao.samples import load_sample
+    from baocao.template import load_pack
+
+    draft = load_sample()
+    pack = load_pack(draft.template_id)
+
+    def words():
+        return " ".join(p.plain_text() for p in render_draft(draft, pack).body if hasattr(p, "plain_text")).split()
+
+    before = words()
+    plan = plan_conversion(draft)
+    assert len(plan.proposals) >= 25
+    conversion_edit(draft, plan).apply(draft)
+    after = words()
+    changes = [(before[a1:a2], after[b1:b2]) for op, a1, a2, b1, b2 in
+               difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes() if op != "equal"]
+    assert all(len(old) <= 4 and len(new) <= 4 for old, new in changes), changes
+
+
+def test_a_number_still_being_typed_is_not_offered_as_a_new_document():
+    from baocao.model.richtext import Para
+    from baocao.register.convert import plan_conversion
+    from baocao.samples import load_sample
+
+    draft = load_sample()
+    draft.section("uu-diem").body = [Para.of("Theo Quyết định số 4")]
+    plan = plan_conversion(draft)
+    assert "Quyết định số 4" not in [p.text for p in plan.proposals]
+    assert all(e.symbol or e.date for e in plan.new_entries)

@@ -84,6 +84,8 @@ def plan_conversion(draft: Draft, pack_order: Iterable[str] = ()) -> ConversionP
         for p, note, note_para, item, span in _spans(data.body):
             for found in find_citations(span.text):
                 known = find_same(existing, found.entry)
+                if known is None and not (found.entry.symbol or found.entry.date):
+                    continue                # "Quyết định số 4" (still being typed): not a document to add
                 if known is None:
                     index = next((n for n, e in enumerate(plan.new_entries)
                                   if find_same([e], found.entry) is not None), None)

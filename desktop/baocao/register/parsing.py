@@ -3,7 +3,10 @@
 "Quyết định số 12/QĐ-UBND ngày 05/01/2021 của UBND tỉnh về …" → type, number, symbol, date, issuer
 and summary.  The same pattern finds the citations pasted in a draft's text (``find_citations``) for
 «Đưa các văn bản được trích vào danh mục»; a summary runs to the end of the clause (";", ".", ")",
-"(", ":" or the end of the text), an issuer to a comma or to the summary's first word.
+"(", ":", a comma that opens a new clause, or the end of the text) or to the next citation ("… XII và Nghị quyết số 110/NQ-HĐND":
+the "và" stays in the text), an issuer to a comma or to the summary's first word.  Ending there
+keeps the rest of a sentence ("…, UBND tỉnh ban hành …", "…, gồm 94 nhiệm vụ") in the drafter's text,
+where the short form of a later citation would otherwise hide it.
 """
 
 from __future__ import annotations
@@ -26,7 +29,14 @@ _HEAD = re.compile(
 )
 _ISSUER_END = re.compile(rf" (?:{_LEADS}) |[,;.:()\[\]]|$")
 _SUMMARY_START = re.compile(rf",? (?P<lead>{_LEADS}) ")
-_SUMMARY_END = re.compile(r"[;.:()\[\]]|$")
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
+#: a comma that starts a new clause ends a summary ("…, UBND tỉnh ban hành …", "…, gồm 94 nhiệm vụ"); one inside a
+#: title («phòng, chống hạn hán», «nhiệm vụ, giải pháp chủ yếu») does not
+_CLAUSE_AFTER_COMMA = ("gồm", "bao gồm", "trong đó", "đồng thời", "theo đó", "qua đó", "từ đó", "nhờ đó", "đạt",
+                       "nhằm", "để", "đã", "đang", "sẽ", "với", "cụ thể", "tiếp tục", "kịp thời", "là")
+_SUMMARY_END = re.compile(rf"[;.:()\[\]]|,(?= (?:[{_UPPER}]|(?:{'|'.join(_CLAUSE_AFTER_COMMA)})(?!\w)))|$")
+#: words left in the text, not in the summary, when a summary stops at the next citation
+_JOINING_WORDS = re.compile(r"(?:,|\s)+(?:(?:và|của|theo|tại|cùng|với)\s*)?$")
 MAX_ISSUER = 80
 MAX_SUMMARY = 300
 
@@ -73,8 +83,15 @@ def _tail(text: str, pos: int) -> tuple[str, str, int]:
     if lead:
         stop = _SUMMARY_END.search(text, lead.start("lead"))
         assert stop is not None
-        if stop.start() - lead.start("lead") <= MAX_SUMMARY:
-            summary = text[lead.start("lead"):stop.start()].rstrip(" ,")
+        end = stop.start()
+        other = _HEAD.search(text, lead.end(), end)          # another document named inside: not this summary
+        if other is not None:
+            end = other.start()
+            joining = _JOINING_WORDS.search(text, lead.start("lead"), end)
+            if joining is not None:
+                end = joining.start()
+        if 0 < end - lead.start("lead") <= MAX_SUMMARY:
+            summary = text[lead.start("lead"):end].rstrip(" ,")
             pos = lead.start("lead") + len(summary)
     return issuer, summary, pos
 
