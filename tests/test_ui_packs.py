@@ -199,3 +199,32 @@ def test_restore_refuses_to_overwrite_a_pack_of_the_same_folder(tmp_path, user_p
     with pytest.raises(TemplateError, match="không nằm trong thư mục mẫu"):
         remove_user_pack(templates_dir() / "bao-cao-nam")          # a built-in pack is not ours to move
     assert (templates_dir() / "bao-cao-nam" / "manifest.toml").is_file()
+
+
+def test_manager_buttons_ask_before_acting(qtbot, tmp_path, user_packs, message_boxes, monkeypatch):
+    """Clicking a button (Qt passes clicked(bool)) asks first: copy asks for an id, remove asks to confirm,
+    restore offers the list, export asks for a file — none takes "False" for its argument."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    asked: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: asked.append("id") or ("", False)))
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: asked.append("list") or ("", False)))
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: asked.append("confirm") or QMessageBox.StandardButton.No))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: asked.append("file") or ("", "")))
+    window = make_window(qtbot, tmp_path)
+    window.packs.manager_action.trigger()
+    manager = window.packs.manager
+    _select_pack(manager, "bao-cao-nam")
+    qtbot.mouseClick(manager.buttons["copy"], Qt.MouseButton.LeftButton)
+    assert asked == ["id"] and [p.id for p in list_packs()].count("bao-cao-nam") == 1
+    copied = manager.copy(new_id="mau-nut")
+    _select_pack(manager, "mau-nut")
+    qtbot.mouseClick(manager.buttons["remove"], Qt.MouseButton.LeftButton)
+    assert asked[-1] == "confirm" and copied.is_dir()              # answered No: still there
+    qtbot.mouseClick(manager.buttons["export"], Qt.MouseButton.LeftButton)
+    assert asked[-1] == "file"
+    manager.remove(confirm=False)
+    qtbot.mouseClick(manager.buttons["restore"], Qt.MouseButton.LeftButton)
+    assert asked[-1] == "list" and not copied.exists()             # cancelled: nothing restored

@@ -44,7 +44,7 @@ class TemplateManager(QDialog):
                                 ("export", S.BTN_EXPORT, self.export), ("import", S.BTN_IMPORT, self.import_zip),
                                 ("styles", S.BTN_STYLES, self.open_styles), ("folder", S.BTN_FOLDER, self.open_folder)):
             button = QPushButton(text, self)
-            button.clicked.connect(slot)
+            button.clicked.connect(lambda _checked=False, act=slot: act())    # not clicked(bool) as an argument
             self.buttons[key] = button
             row.addWidget(button)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
