@@ -334,7 +334,11 @@ class PreviewWorker:
         self._conn, self._pack, self._base, self._last_document = parent, None, None, None
         self._last_pieces = None
         self.starts += 1
-        if not (parent.poll(PREVIEW_START_S) and parent.recv() == ("ready",)):
+        try:
+            ready = parent.poll(PREVIEW_START_S) and parent.recv() == ("ready",)
+        except (EOFError, OSError):           # the child died while starting (or the app is quitting)
+            ready = False
+        if not ready:
             self.stop()
             raise OSError("the preview worker did not start")
 
