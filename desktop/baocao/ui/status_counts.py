@@ -2,8 +2,9 @@
 
 Counting walks the draft's text, so it runs on a short timer after the last
 edit rather than on every keystroke.  Words are those of the drafter's text
-and footnotes (``baocao.model.richtext.body_word_count``); figures in fields
-and tables are not words.  Characters are counted as Word's "characters
+and footnotes (``baocao.model.richtext.body_word_count``) plus the words a
+citation of the register prints (full or short, as the export will); figures
+in fields and tables are not words.  Characters are counted as Word's "characters
 (with spaces)" over the same text.  ``PagesLabel`` shows the page count of
 the last export or print (set by ``ui/help/printing``).
 """
@@ -15,7 +16,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from ..formatting import format_number
 from ..model.draft import Draft
-from ..model.richtext import Body, body_word_count
+from ..model.richtext import Body, body_word_count, word_count
+from ..register.usage import CitationResolver, body_cites
 from . import strings as S
 
 COUNT_DELAY_MS = 400
@@ -34,6 +36,16 @@ def body_char_count(body: Body) -> int:
         total += len(para.plain_text())
         total += sum(len(note.plain_text().replace("\n", "")) for note in para.notes())
     return total
+
+
+def cite_counts(body: Body, resolver: CitationResolver) -> tuple[int, int]:
+    """Words and characters the citations of *body* (in its text and footnotes) print."""
+    words = chars = 0
+    for cite in body_cites(body):
+        text = resolver.text(cite)
+        words += word_count(text)
+        chars += len(text)
+    return words, chars
 
 
 class PagesLabel(QLabel):
@@ -95,12 +107,15 @@ class WordCounts(QLabel):
         if draft is None:
             self.setText("")
             return
-        report = sum(body_word_count(section.body) for section in draft.sections.values())
-        chars = sum(body_char_count(section.body) for section in draft.sections.values())
+        resolver = CitationResolver.of(draft, list(draft.sections))
+        counted = {sid: cite_counts(data.body, resolver) for sid, data in draft.sections.items()}
+        report = sum(body_word_count(data.body) + counted[sid][0] for sid, data in draft.sections.items())
+        chars = sum(body_char_count(data.body) + counted[sid][1] for sid, data in draft.sections.items())
         text = S.WORDS_REPORT.format(n=format_number(report)) + CHARS.format(n=format_number(chars))
         if self._key in draft.sections:
             body = draft.sections[self._key].body
-            section = S.WORDS_SECTION.format(n=format_number(body_word_count(body)))
-            text = section.replace(" · ", CHARS.format(n=format_number(body_char_count(body))) + " · ") + text
+            words, cite_chars = counted[self._key]
+            section = S.WORDS_SECTION.format(n=format_number(body_word_count(body) + words))
+            text = section.replace(" · ", CHARS.format(n=format_number(body_char_count(body) + cite_chars)) + " · ") + text
         if text != self.text():
             self.setText(text)
