@@ -149,3 +149,15 @@ def test_ctrl_v_of_a_block_inside_an_open_cell_editor_pastes_the_block(qtbot, wi
     qtbot.waitUntil(lambda: window.session.draft.tables["nhiem-vu-theo-don-vi"][2].get("dung_han") == 140)
     row = window.session.draft.tables["nhiem-vu-theo-don-vi"][2]
     assert (row["qua_han_hoan_thanh"], row["trong_han"], row["qua_han_chua"]) == (7, 18, 1)
+
+
+def test_typing_on_a_computed_cell_says_why_and_stays_put(qtbot, window):
+    editor = window.table_editor
+    model, view, col = editor.model, editor.view, _columns(window.table_editor)
+    before = [dict(r) for r in window.session.draft.tables["nhiem-vu-theo-don-vi"]]
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, col["tong"]))               # «Tổng số nhiệm vụ được giao»: computed
+    qtbot.keyClicks(view, "10")
+    assert view.currentIndex() == model.index(0, col["tong"])      # no jump to a row starting with "1"
+    assert editor.error.isVisible() and "tự tính" in editor.error.text()
+    assert window.session.draft.tables["nhiem-vu-theo-don-vi"] == before

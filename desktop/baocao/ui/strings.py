@@ -99,6 +99,9 @@ TABLE_ADD_ROW = "&Thêm dòng"
 TABLE_REMOVE_ROW = "&Xóa dòng"
 TABLE_HINT = ("Nhập số theo cách viết Việt Nam (2.573). Các cột tô xám (STT, cột tổng) và dòng «{total}» "
               "được tính tự động.")
+TABLE_COMPUTED_CELL = "Cột «{column}» tự tính từ các cột khác nên không nhập tay; hãy sửa các ô số của dòng này."
+TABLE_TOTAL_ROW_READ_ONLY = "Dòng tổng tự cộng từ các dòng trên nên không nhập tay."
+TABLE_READ_ONLY = "Bảng đang ở chế độ chỉ xem nên không sửa được."
 TABLE_PROBLEMS = "{n} ô tô đỏ chứa chữ không phải là số hợp lệ (rê chuột lên ô để xem cách sửa); chưa xuất tệp được."
 TABLE_BAD_NUMBER = "Dòng {row}, cột «{column}»: «{value}» — {problem} Chữ đã gõ được giữ nguyên; hãy sửa để xuất tệp."
 

@@ -46,6 +46,16 @@ class CellTableView(QTableView):
     """
 
     pasteRequested = Signal()
+    typedIntoReadOnly = Signal(QModelIndex)     # letters typed on a cell that is computed (no jump elsewhere)
+
+    def keyboardSearch(self, search: str) -> None:  # noqa: N802 (Qt API)
+        """Typing on a read-only cell says why instead of jumping to a row that starts with those letters."""
+        current = self.currentIndex()
+        model = self.model()
+        if model is not None and current.isValid() and not (model.flags(current) & Qt.ItemFlag.ItemIsEditable):
+            self.typedIntoReadOnly.emit(current)
+            return
+        super().keyboardSearch(search)
 
     def keyPressEvent(self, event):  # noqa: N802 (Qt API)
         from PySide6.QtGui import QKeySequence
@@ -240,6 +250,7 @@ class TableEditor(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #555;")
         self.view = CellTableView(self)
+        self.view.typedIntoReadOnly.connect(self._explain_read_only)
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
@@ -326,6 +337,17 @@ class TableEditor(QWidget):
     def _remove(self) -> None:
         if self.model is not None and self.view.currentIndex().isValid():
             self.model.remove_row(self.view.currentIndex().row())
+
+    def _explain_read_only(self, index: QModelIndex) -> None:
+        """Why the cell just typed on cannot be changed: computed, the total row, or the table is read-only."""
+        if self.model is None:
+            return
+        column = self.model.spec.columns[index.column()]
+        message = (S.TABLE_TOTAL_ROW_READ_ONLY if self.model.is_total_row(index.row())
+                   else S.TABLE_COMPUTED_CELL.format(column=column.header) if column.computed
+                   else S.TABLE_READ_ONLY)
+        self.error.setText(message)
+        self.error.setVisible(True)
 
     def _show_refusal(self, message: str) -> None:
         """The problem of the cell just typed, else how many cells still hold text that is not a number."""
