@@ -173,7 +173,25 @@ def test_guidance_box_can_be_resized_and_is_remembered(qtbot, tmp_path):
     QApplication.sendEvent(grip, mouse(QEvent.Type.MouseButtonPress, 0))
     QApplication.sendEvent(grip, mouse(QEvent.Type.MouseMove, 90))
     QApplication.sendEvent(grip, mouse(QEvent.Type.MouseButtonRelease, 90))
-    assert guidance.area.height() == before + 90
+    qtbot.waitUntil(lambda: guidance.area.height() == before + 90, timeout=3000)   # the layout applies it
     assert window.settings.int_list("window/guidance_height") == [before + 90]
     second = make_window(qtbot, tmp_path, sample_session())        # the next start, same settings file
-    assert second.editor.guidance.area.height() == before + 90
+    qtbot.waitUntil(lambda: second.editor.guidance.area.height() == before + 90, timeout=3000)
+
+
+def test_window_fits_a_768_pixel_screen_with_the_docks_open(qtbot, tmp_path):
+    """QA: the register dock and Find open, on the longest section form, the window still fits 1366×768."""
+    from PySide6.QtWidgets import QDockWidget
+
+    window = make_window(qtbot, tmp_path, sample_session())
+    window.register.dock.show()
+    next(d for d in window.findChildren(QDockWidget) if d.objectName() == "find_dock").show()
+    tallest = 0
+    for section in window.session.pack.sections:
+        window.select(section.id)
+        QApplication.processEvents()
+        tallest = max(tallest, window.minimumSizeHint().height())
+    assert tallest <= 768 - 30 - 40, tallest          # a title bar and a taskbar still fit on the screen
+    window.editor.guidance.set_text_height(400)       # a tall chosen guidance box gives way, too
+    QApplication.processEvents()
+    assert window.minimumSizeHint().height() <= 768 - 70

@@ -12,7 +12,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit  # noqa: E402
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton  # noqa: E402
 
 from ui_support import make_window, sample_session  # noqa: E402
 
@@ -103,7 +103,14 @@ def test_without_government_rows_the_typed_fields_are_the_fallback_and_the_form_
     assert "chưa có dòng nào của nguồn «Nhiệm vụ Chính phủ" in form.notice_text()
     assert form.computed_text("tong") is None and not form.widget("tong").isReadOnly()
     assert form.widget("tong").text() == "21"
-    form.notice_button.click()                                       # «Mở Phụ lục 02»
+    assert form.notice_button.isHidden()          # one way to the table: the section's own «Sửa Phụ lục 02 →»
+    buttons = [w for w in window.editor.findChildren(QPushButton) if "Phụ lục 02" in w.text() and w.isVisible()]
+    assert len(buttons) == 1, [b.text() for b in buttons]
+    window.editor.linked_appendix_ids = []        # a pack whose section does not link the table: the notice does
+    from baocao.ui.tables.figures_link import refresh_link
+    refresh_link(window, form)
+    assert not form.notice_button.isHidden() and form.notice_button.text() == "Mở Phụ lục 02"
+    buttons[0].click()
     assert window.current_key == "phu-luc:phu-luc-02"
     assert window.stack.currentWidget() is window.table_editor
 

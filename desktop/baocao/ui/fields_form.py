@@ -275,10 +275,12 @@ class FieldsForm(QWidget):
                   values: dict[str, Any]) -> None:
         """Show *notice* with a *button* running *action*; fields in *computed* show that value, read-only.
 
-        Fields no longer computed show their stored *values* again and can be typed into.
+        An empty *button* text hides the button (the section's own link row already opens the
+        table).  Fields no longer computed show their stored *values* again and can be typed into.
         """
         self.notice.setText(notice)
         self.notice_button.setText(button)
+        self.notice_button.setVisible(bool(button))
         self._notice_action = action
         self.notice_box.show()
         released = [k for k in self._computed if k not in computed]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCursor, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
@@ -56,7 +56,15 @@ class HeightGrip(QFrame):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
         if self._start is not None:
             self._start = None
-            self.released.emit(self.box.height())
+            self.released.emit(self.box.height())   # the panel reports the height the drafter chose
+
+
+class _GuidanceArea(QScrollArea):
+    """The guidance's scroll area: it asks for its chosen height and gives way on a short window."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.maximumHeight())
 
 
 class GuidancePanel(QWidget):
@@ -78,15 +86,15 @@ class GuidancePanel(QWidget):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setStyleSheet("QLabel { background: #fffbe6; padding: 6px; }")
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.area = QScrollArea(self)
+        self.area = _GuidanceArea(self)
         self.area.setWidget(self.text)
         self.area.setWidgetResizable(True)
         self.area.setFrameShape(QFrame.Shape.StyledPanel)
         self.area.setStyleSheet("QScrollArea { background: #fffbe6; border: 1px solid #e6d9a8; }")
-        self.area.setFixedHeight(TEXT_HEIGHT)
+        self.set_text_height(TEXT_HEIGHT)
         self.grip = HeightGrip(self.area, self)
         self.grip.dragged.connect(self.set_text_height)
-        self.grip.released.connect(self.heightChanged)
+        self.grip.released.connect(lambda _height: self.heightChanged.emit(self._wanted_height))
         self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -107,12 +115,21 @@ class GuidancePanel(QWidget):
         self._toggled(expanded, emit=False)
 
     def set_text_height(self, height: int) -> None:
-        """Make the guidance text box *height* pixels tall (kept between sensible bounds)."""
-        self.area.setFixedHeight(max(TEXT_MIN_HEIGHT, min(TEXT_MAX_HEIGHT, int(height))))
+        """Make the guidance text box up to *height* pixels tall (kept between sensible bounds).
+
+        The box takes that height when the window has room and shrinks (down to
+        ``TEXT_MIN_HEIGHT``, scrolling its text) on a short screen, so opening docks never
+        pushes the window taller than the screen.
+        """
+        height = max(TEXT_MIN_HEIGHT, min(TEXT_MAX_HEIGHT, int(height)))
+        self.area.setMinimumHeight(TEXT_MIN_HEIGHT)
+        self.area.setMaximumHeight(height)
+        self._wanted_height = height
+        self.area.updateGeometry()
 
     def text_height(self) -> int:
         """The text box's height now."""
-        return self.area.height() if self.area.isVisible() else self.area.maximumHeight()
+        return self._wanted_height
 
     def is_expanded(self) -> bool:
         """True when the guidance text is shown."""

@@ -26,6 +26,9 @@ from .notes_panel import NotesPanel
 from .richtext_editor import BodyEditor
 
 FIELDS_MAX_HEIGHT = 150
+BODY_MIN_HEIGHT = 100      # the body and the notes tab keep a few lines on a 768-pixel screen
+TABS_MIN_HEIGHT = 76
+FIELDS_MIN_HEIGHT = 62     # two rows: on a short window the fields scroll instead of growing it
 #: row of each status in the status selector (filled in SectionStatus order)
 STATUS_INDEX = {status: index for index, status in enumerate(SectionStatus)}
 
@@ -65,6 +68,7 @@ class SectionEditor(QWidget):
         self.fields_area.setFrameShape(QFrame.Shape.StyledPanel)
         self.fields_area.setMaximumHeight(FIELDS_MAX_HEIGHT)
         self.links = QHBoxLayout()
+        self.linked_appendix_ids: list[str] = []     # the appendices the link row opens
         self.group_note = QLabel(S.GROUP_SECTION_NOTE, self)
         self.group_note.setWordWrap(True)
         self.group_note.setStyleSheet("color: #555;")
@@ -93,8 +97,8 @@ class SectionEditor(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([320, 130])
-        self.body.setMinimumHeight(120)
-        self.tabs.setMinimumHeight(90)
+        self.body.setMinimumHeight(BODY_MIN_HEIGHT)
+        self.tabs.setMinimumHeight(TABS_MIN_HEIGHT)
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -125,10 +129,10 @@ class SectionEditor(QWidget):
         title = escape(title or display_title(spec.title))
         self.title.setText(f"<span style='font-size:13pt'><b>{escape(label)} {title}</b></span>")
         self.guidance.set_section(spec)
+        self._set_links(appendices)           # before the fields: their decorations look at the links
         self.fields.set_fields(spec.fields, data.fields)
         self.fields_area.setVisible(bool(spec.fields))
-        self.fields_area.setMinimumHeight(min(FIELDS_MAX_HEIGHT, 28 * len(spec.fields) + 6) if spec.fields else 0)
-        self._set_links(appendices)
+        self.fields_area.setMinimumHeight(min(FIELDS_MIN_HEIGHT, 28 * len(spec.fields) + 6) if spec.fields else 0)
         self.group_note.setVisible(bool(spec.children))
         self.body.set_body(data.body)
         self.set_status(data.shown_status())
@@ -152,6 +156,7 @@ class SectionEditor(QWidget):
             QWidget.setTabOrder(first, second)
 
     def _set_links(self, appendices: list[AppendixSpec]) -> None:
+        self.linked_appendix_ids = [a.id for a in appendices]    # the appendices the link row opens
         while self.links.count():
             item = self.links.takeAt(0)
             if item.widget() is not None:

@@ -6,7 +6,7 @@ draft, jumps to hits and pushes the replace edit.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QCheckBox, QDockWidget, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -15,7 +15,16 @@ from ...search import Hit, SearchOptions
 from . import strings as S
 
 SEARCH_DELAY_MS = 250
+RESULTS_MIN_HEIGHT = 48     # about two hits: the dock may be small on a 768-pixel screen
+RESULTS_PREFERRED_HEIGHT = 110
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _ResultsTree(QTreeWidget):
+    """The list of hits: it asks for a few lines only, so opening Find leaves the editor its room."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(super().sizeHint().width(), RESULTS_PREFERRED_HEIGHT)
 
 
 class FindPanel(QDockWidget):
@@ -47,7 +56,7 @@ class FindPanel(QDockWidget):
         self.replace_all_button = QPushButton(S.BTN_REPLACE_ALL, body)
         self.count = QLabel(S.COUNT_EMPTY, body)
         self.count.setWordWrap(True)
-        self.results = QTreeWidget(body)
+        self.results = _ResultsTree(body)
         self.results.setHeaderHidden(True)
         self.results.setUniformRowHeights(True)
         self.results.setAccessibleName(S.DOCK_TITLE)
@@ -79,7 +88,7 @@ class FindPanel(QDockWidget):
         column.setSpacing(3)
         column.addLayout(grid)
         column.addWidget(self.results, 1)
-        self.results.setMinimumHeight(90)
+        self.results.setMinimumHeight(RESULTS_MIN_HEIGHT)
         self.setWidget(body)
 
         self.timer = QTimer(self)

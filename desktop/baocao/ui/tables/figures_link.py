@@ -22,6 +22,12 @@ def _appendix_key(window: Any, table_id: str) -> str | None:
     return nav.appendix_key(appendix.id) if appendix is not None else None
 
 
+def _linked_below(window: Any, key: str) -> bool:
+    """True when the section's own link row (under the fields) already opens the appendix *key*."""
+    shown = getattr(window.editor, "linked_appendix_ids", [])
+    return any(nav.appendix_key(appendix_id) == key for appendix_id in shown)
+
+
 def refresh_link(window: Any, form: Any) -> None:
     """Show (or hide) the notice and the computed values for the section the editor shows."""
     session, section_id = window.session, window.editor.section_id
@@ -33,7 +39,7 @@ def refresh_link(window: Any, form: Any) -> None:
     key = _appendix_key(window, figures.link.table.id)
     label, source = figures.appendix_label, figures.link.choice.label
     action = (lambda: window.select(key)) if key else (lambda: None)
-    button = T.LINK_BUTTON.format(appendix=label)
+    button = T.LINK_BUTTON.format(appendix=label) if key and not _linked_below(window, key) else ""
     if figures.active:
         notice = T.LINK_ACTIVE.format(appendix=label, source=source, rows=figures.row_count)
         form.show_link(notice, button, action, {k: figures.shown(k) for k in figures.values}, values)
