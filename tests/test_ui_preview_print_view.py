@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import tempfile
 import time
+from pathlib import Path
 
 import pytest
 
@@ -35,11 +37,13 @@ def test_print_view_shows_every_page_of_the_export(qtbot, tmp_path):
     from baocao.writers.docx import write_docx
 
     window = make_window(qtbot, tmp_path, sample_session())
+    before = set(Path(tempfile.gettempdir()).glob("baocao-ban-in-*"))
     view = open_print_view(window)
     qtbot.addWidget(view)
     assert view.busy_now() and "LibreOffice" in view.status.text()      # the wait state
     qtbot.waitUntil(lambda: not view.busy_now(), timeout=240000)
     assert view.error_text == ""
+    assert set(Path(tempfile.gettempdir()).glob("baocao-ban-in-*")) <= before   # pages in memory, no files left
     # the same export, converted by LibreOffice from the shell with its own profile, counted by pdfinfo
     docx = tmp_path / "doc-lap.docx"
     write_docx(render_draft(window.session.draft, window.session.pack), docx, window.session.pack.reference_docx)

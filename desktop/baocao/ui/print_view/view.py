@@ -183,6 +183,8 @@ class PrintView(QDialog):
             self._pixmaps.append(QPixmap(str(image)))
             self.labels.append(label)
             self.pages_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+        shutil.rmtree(folder, ignore_errors=True)     # the pages are in memory now: no files left behind
+        self._folder = None
         self._scale_pages()
         self.status.setText(S.PAGES_OF.format(count=pages.count, time=time.strftime("%H:%M")))
         self.finished_pages.emit(pages.count)
