@@ -160,7 +160,9 @@ def test_guidance_box_can_be_resized_and_is_remembered(qtbot, tmp_path):
     from PySide6.QtCore import QEvent, Qt
 
     window = make_window(qtbot, tmp_path, sample_session())
+    window.resize(1366, 1000)                 # room for a taller box (on a short window it gives way)
     guidance = window.editor.guidance
+    qtbot.waitUntil(lambda: guidance.area.height() == guidance.text_height(), timeout=3000)
     before = guidance.area.height()
     grip = guidance.grip
     start = grip.mapToGlobal(grip.rect().center())
@@ -176,6 +178,7 @@ def test_guidance_box_can_be_resized_and_is_remembered(qtbot, tmp_path):
     qtbot.waitUntil(lambda: guidance.area.height() == before + 90, timeout=3000)   # the layout applies it
     assert window.settings.int_list("window/guidance_height") == [before + 90]
     second = make_window(qtbot, tmp_path, sample_session())        # the next start, same settings file
+    second.resize(1366, 1000)
     qtbot.waitUntil(lambda: second.editor.guidance.area.height() == before + 90, timeout=3000)
 
 

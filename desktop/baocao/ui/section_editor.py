@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSplitter,
     QTabWidget, QVBoxLayout, QWidget,
@@ -36,6 +36,16 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..checks import Finding
 
 
+class _FieldsArea(QScrollArea):
+    """The fields' scroll area: it asks for all its rows (up to its maximum) and gives way on a short window."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        hint = super().sizeHint()
+        inner = self.widget()
+        wanted = (inner.sizeHint().height() + 2 * self.frameWidth()) if inner is not None else hint.height()
+        return QSize(hint.width(), min(wanted, self.maximumHeight()))
+
+
 class SectionEditor(QWidget):
     """Edits the section chosen in the outline; every change leaves as a signal for an undoable edit."""
 
@@ -62,7 +72,7 @@ class SectionEditor(QWidget):
 
         self.guidance = GuidancePanel(self)
         self.fields = FieldsForm()
-        self.fields_area = QScrollArea(self)
+        self.fields_area = _FieldsArea(self)
         self.fields_area.setWidget(self.fields)
         self.fields_area.setWidgetResizable(True)
         self.fields_area.setFrameShape(QFrame.Shape.StyledPanel)
