@@ -461,14 +461,20 @@ def document_notes(doc: QTextDocument) -> list[tuple[str, int, Note]]:
 
 
 # ---------------------------------------------------------------- pasted text
+_EDGE_SPACES = (" ", "\t", "\u00a0")
+
+
 def normalise_pasted_text(text: str) -> str:
     """Pasted plain text ready to insert: NFC, no junk characters, one paragraph per line.
 
     Empty lines are dropped and other bullet characters ("•", "–") become "- ",
-    like ``baocao.model.richtext.body_from_plain_text``.
+    like ``baocao.model.richtext.body_from_plain_text``.  A space (or tab) at the very start
+    or end of the copied text is kept as one space, so a pasted phrase does not glue itself to
+    the words around it (QA: «nhiệm vụ.Các sở»); spaces around inner lines go.
     """
+    raw_lines = clean_text(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").split("\n")
     lines = []
-    for raw in clean_text(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").split("\n"):
+    for raw in raw_lines:
         line = raw.strip()
         if not line:
             continue
@@ -477,4 +483,25 @@ def normalise_pasted_text(text: str) -> str:
                 line = marker + line[len(other):].lstrip()
                 break
         lines.append(line)
+    if not lines:
+        return ""
+    first, last = raw_lines[0], raw_lines[-1]
+    if first[:1] in _EDGE_SPACES and first.strip() == lines[0]:      # not a line turned into a "- " item
+        lines[0] = " " + lines[0]
+    if last[-1:] in _EDGE_SPACES and last.strip():
+        lines[-1] = lines[-1] + " "
     return "\n".join(lines)
+
+
+def fit_pasted_edges(text: str, before: str, after: str) -> str:
+    """*text* (from ``normalise_pasted_text``) without an edge space that would double one at the join.
+
+    *before* / *after*: the character just before and after the insertion point ("" at a
+    paragraph's edge).  A leading space goes after a space, a paragraph start or an opening
+    bracket; a trailing one before a space, a paragraph end or closing punctuation.
+    """
+    if text.startswith(" ") and (not before or before.isspace() or before in "([{«“\"'"):
+        text = text[1:]
+    if text.endswith(" ") and (not after or after.isspace() or after in ".,;:!?)]}»”…"):
+        text = text[:-1]
+    return text

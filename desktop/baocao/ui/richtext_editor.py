@@ -331,6 +331,8 @@ class BodyEditor(QTextEdit):
         text = rc.normalise_pasted_text(raw)
         cursor.removeSelectedText()
         start = cursor.position()
+        text = rc.fit_pasted_edges(text, _char_at(self.document(), start - 1, cursor.block()),
+                                   _char_at(self.document(), start, cursor.block()))
         cursor.insertText(text, rc.plain_format(cursor.charFormat()))
         cursor.endEditBlock()
         self.setTextCursor(cursor)
@@ -363,3 +365,10 @@ def note_editor_font() -> QFont:
 
 
 __all__ = ["BODY_MIME", "BodyEditor", "NoteMarkerHandler", "Span", "note_editor_font"]
+
+
+def _char_at(document, position: int, block) -> str:
+    """The character at *position* when it lies inside *block*, else "" (a paragraph's edge)."""
+    if position < block.position() or position >= block.position() + block.length() - 1:
+        return ""
+    return document.characterAt(position)

@@ -74,10 +74,14 @@ class PasteBar(QFrame):
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         expected = normalise_pasted_text(raw).replace("\n", "\u2029")
         self.dismiss()
-        if cursor.selectedText() != expected:
+        selected = cursor.selectedText()
+        if selected.strip(" ") != expected.strip(" "):        # the paste may have dropped an edge space
             self.window.statusBar().showMessage(CS.PASTE_GONE, 8000)
             return False
-        cursor.insertText(normalise_pasted_text(convert_legacy(raw, encoding)))
+        converted = normalise_pasted_text(convert_legacy(raw, encoding)).strip(" ")
+        lead = " " if selected.startswith(" ") else ""
+        trail = " " if selected.endswith(" ") else ""
+        cursor.insertText(lead + converted + trail)
         body.setTextCursor(cursor)
         self.window.statusBar().showMessage(CS.PASTE_CONVERTED.format(name=ENCODING_NAMES[encoding]), 6000)
         return True
