@@ -319,3 +319,26 @@ def test_the_background_findings_list_keeps_its_per_string_results_on_disk(qtbot
     plain = check_draft(session.draft, session.pack)
     assert [f.to_json() for f in window._findings] == [f.to_json() for f in plain]
     unit_cache.forget_loaded()
+
+
+def test_a_sum_finding_goes_to_its_field_even_when_it_is_scrolled_out_of_view(qtbot, window):
+    """QA: clicking «Tổng số … phải bằng …» left the total field out of view and the cursor where it was."""
+    from baocao.checks import check_draft
+    from baocao.checks.findings import RULE_SUM
+    from baocao.ui.checks.navigate import show_finding
+
+    section = "ket-qua-nhiem-vu"
+    draft = window.session.draft
+    fields = dict(draft.section(section).fields)
+    window.select(section)
+    window.editor.fields_area.verticalScrollBar().setValue(window.editor.fields_area.verticalScrollBar().maximum())
+    fields["van_ban_di"] = int(fields.get("van_ban_di") or 0) + 7
+    draft.section(section).fields.update(fields)
+    window.editor.fields.update_values(fields, force=True)
+    finding = next(f for f in check_draft(draft, window.session.pack) if f.rule == RULE_SUM and f.where == section)
+    show_finding(window, finding)
+    widget = window.editor.fields.widget("van_ban_di")
+    qtbot.waitUntil(lambda: widget.hasFocus(), timeout=3000)
+    area = window.editor.fields_area
+    top_left = widget.mapTo(area.viewport(), widget.rect().topLeft())
+    assert 0 <= top_left.y() and top_left.y() + widget.height() <= area.viewport().height()

@@ -55,6 +55,7 @@ def show_finding(window: "MainWindow", finding: Finding) -> bool:
     if finding.part == "field" or (finding.field and finding.offset is None):
         if finding.field and finding.field in editor.fields.keys():
             widget = editor.fields.widget(finding.field)
+            editor.fields_area.ensureWidgetVisible(widget)      # the field may be scrolled out of view
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
             if finding.offset is not None and isinstance(widget, QLineEdit):
                 widget.setSelection(finding.offset, finding.length)
