@@ -118,6 +118,8 @@ def test_pdf_export_shows_its_page_count(qtbot, tmp_path, message_boxes):
         assert window.controller.export("pdf", target)
     assert window.printing.pages_label.text() == f"Trang: {pdfinfo_pages(target)}"
     assert "xuat.pdf" in window.printing.pages_label.toolTip()
+    window.controller.set_session(sample_session(), ask_on_close=False)      # another draft: its pages unknown
+    assert window.printing.pages_label.text() == "Trang: —"
 
 
 def test_print_without_libreoffice_says_what_to_do(qtbot, tmp_path, monkeypatch, message_boxes):

@@ -93,6 +93,7 @@ class PrintController(QObject):
         self._folder: Path | None = None
         self.last_printed = 0
         window.controller.exportFinished.connect(self._export_finished)
+        window.controller.sessionChanged.connect(lambda: self.pages_label.set_pages(None))   # another draft
 
     # ------------------------------------------------------------ printing
     def busy(self) -> bool:
