@@ -7,14 +7,40 @@
 
 from __future__ import annotations
 
-import argparse
 import io
 import sys
 from pathlib import Path
 
 from .errors import BaocaoError
 
+TYPE_CHECKING = False                 # typing.TYPE_CHECKING without importing typing (the cached answer loads little)
+if TYPE_CHECKING:
+    import argparse
+    from typing import Callable
+
 PART_NAMES = {"body": "đoạn", "note": "chú thích", "field": "trường", "cell": "ô bảng"}
+
+
+#: the options ``simple_check_args`` reads itself (anything else goes through the full parser)
+SIMPLE_CHECK_FLAGS = {"--json": "json", "--no-cache": "no_cache"}
+
+
+def simple_check_args(rest: list[str], func: Callable) -> object | None:
+    """The arguments of ``baocao check FILE [--json] [--no-cache]`` without building the parser, or None.
+
+    *rest* is what follows ``check``.  Only that plain form is read here — one file name not
+    starting with "-", each flag at most once — so that an unchanged draft is answered from the
+    result cache without loading argparse (a third of the time left); anything else (help, an
+    abbreviation, a mistake) returns None and gets the parser's own messages.
+    """
+    import types
+
+    files = [a for a in rest if a not in SIMPLE_CHECK_FLAGS]
+    flags = [a for a in rest if a in SIMPLE_CHECK_FLAGS]
+    if len(files) != 1 or files[0].startswith("-") or len(set(flags)) != len(flags):
+        return None
+    values = {name: flag in flags for flag, name in SIMPLE_CHECK_FLAGS.items()}
+    return types.SimpleNamespace(command="check", debug=False, file=files[0], func=func, **values)
 
 
 def describe_place(finding) -> str:
@@ -64,10 +90,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     The findings are the same; only the time differs.
     """
     from .checks.cache_dir import cache_enabled
-    from .cli import EXIT_FINDINGS, EXIT_OK
 
     use_cache = not getattr(args, "no_cache", False) and cache_enabled()
-    key = None
+    key = token = None
     if use_cache:
         from .checks.result_cache import cached_result, file_token, result_key
 
@@ -77,13 +102,29 @@ def cmd_check(args: argparse.Namespace) -> int:
         if known is not None:
             sys.stdout.write(known[1])
             return known[0]
+    if not use_cache:
+        return _check_file(args, False, None, None)
+    from . import dataclass_code
+
+    dataclass_code.install()         # the model's classes from kept compiled code (the user cache, as export does)
+    try:
+        return _check_file(args, True, key, token)
+    finally:
+        dataclass_code.save()
+
+
+def _check_file(args: argparse.Namespace, use_cache: bool, key: str | None, token: str | None) -> int:
+    """The check itself (no printed result known): load, template errors, findings; remember the result."""
     from .checks import check_draft
-    from .cli import _load
+    from .cli import EXIT_FINDINGS, EXIT_OK, _load
     from .template.validate import check_draft_pack
 
     draft, pack = _load(args.file)
-    if key is not None and file_token(args.file) != token:
-        key = None                                   # the file changed while it was read: nothing to remember
+    if key is not None:
+        from .checks.result_cache import file_token
+
+        if file_token(args.file) != token:
+            key = None                               # the file changed while it was read: nothing to remember
     pack_errors = check_draft_pack(draft, pack, cache=use_cache, draft_token=token if key else None)
     if pack_errors:
         print(f"Mẫu báo cáo «{pack.id}» ({pack.root}) có {len(pack_errors)} lỗi, báo cáo chưa điền được:")

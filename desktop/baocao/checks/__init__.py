@@ -14,7 +14,10 @@ importing ``Finding`` or a ``RULE_*`` id costs nothing at window start-up.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
+
+TYPE_CHECKING = False        # typing.TYPE_CHECKING without importing typing (a cached answer loads almost nothing)
+if TYPE_CHECKING:
+    from typing import Any
 
 _LAZY = {
     "check_draft": "engine", "check_section_text": "engine", "error_findings": "errors_only", "text_hits": "engine",

@@ -14,11 +14,12 @@ from pathlib import Path
 
 from ..model.draft import Draft
 from ..template.manifest import AppendixSpec, Pack
-from .figures import APPENDIX_REF
 from .findings import RULE_APPENDIX_MISSING, RULE_APPENDIX_UNCITED, RULE_CLOSING, Finding
 from .textunits import TextUnit, para_text
 
 CLOSING_MARK = "./."
+#: "Phụ lục 01", "Phụ lục số 2", "Phụ lục II" in a text (also read by ``figures``)
+APPENDIX_REF = re.compile(r"Phụ lục (?:số )?(\d{1,2}|[IVX]{1,5})\b")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 

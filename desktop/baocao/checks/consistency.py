@@ -16,8 +16,13 @@ from .findings import RULE_NAME_VARIANTS, Finding
 from .textunits import TextUnit
 
 #: a hyphenated name, or a word of letters with two capitals or more (the look-ahead skips small letters
-#: only, so it never backtracks: the same matches as ``\b[^\W\d_]*[A-ZĐ][^\W\d_]*[A-ZĐ][^\W\d_]*\b``)
-_NAME = re.compile(r"\b[^\W_]+(?:-[^\W_]+)+\b|\b(?=[^\W\d_A-ZĐ]*[A-ZĐ][^\W\d_A-ZĐ]*[A-ZĐ])[^\W\d_]+\b")
+#: only, so it never backtracks: the same matches as ``\b[^\W\d_]*[A-ZĐ][^\W\d_]*[A-ZĐ][^\W\d_]*\b``).
+#: Both need a "-" or a capital after a word's first small letters and digits: the first look-ahead
+#: checks that once per word, so a plain small word (most of them) is passed over in one scan.  The
+#: runs are possessive (``++``): a shorter run would end before a letter, where neither "-" nor
+#: ``\b`` can follow, so giving characters back never finds a match — it only cost time.
+_NAME = re.compile(r"\b(?=[^\W_A-ZĐ]*+[-A-ZĐ])(?:[^\W_]++(?:-[^\W_]++)+\b"
+                   r"|(?=[^\W\d_A-ZĐ]*+[A-ZĐ][^\W\d_A-ZĐ]*+[A-ZĐ])[^\W\d_]++\b)")
 
 
 @lru_cache(maxsize=8192)

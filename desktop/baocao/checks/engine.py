@@ -192,6 +192,9 @@ def _hits_source(words: frozenset[str], model: Model | None | object, cache: boo
     store = unit_cache(words) if cache and model is _USE_DEFAULT and cache_enabled() else None
     if store is None:
         return (lambda text: text_hits(text, words, use_model())), None
+    from ..spelling.lexicon import keep_between_runs
+
+    keep_between_runs()                 # the word lists too, if a string has to be checked (``lexicon_cache``)
 
     def cached(text: str) -> list[Hit] | tuple[Hit, ...]:
         hits = store.get(text)

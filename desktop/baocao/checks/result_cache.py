@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -133,6 +132,8 @@ def remember_result(key: str, status: int, output: str) -> None:
         return                                 # a path this format cannot hold: not cached
     lines = [FILE_MAGIC, key, str(status), str(len(deps)),
              *(f"{kind}\t{path}\t{dependency_digest(kind, path)}" for kind, path in deps)]
+    import threading                   # here, not at the top: the cached answer never writes
+
     try:
         path = _path(key)
         path.parent.mkdir(parents=True, exist_ok=True)

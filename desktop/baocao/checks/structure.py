@@ -67,8 +67,9 @@ def check_tables(draft: Draft, pack: Pack) -> list[Finding]:
     findings: list[Finding] = []
     for table in pack.tables.values():
         label = next((a.label for a in pack.appendices if a.table == table.id), table.id)
+        columns = table.input_columns()
         for index, row in enumerate(draft.tables.get(table.id, []), start=1):
-            for column in table.input_columns():
+            for column in columns:
                 raw = row.get(column.key)
                 if column.required and raw in (None, ""):
                     findings.append(Finding("error", table.id, f"{label}, dòng {index}: chưa nhập «{column.header}».",
@@ -81,8 +82,22 @@ def check_tables(draft: Draft, pack: Pack) -> list[Finding]:
     return findings + table_findings(draft, pack)
 
 
-def check_meta(draft: Draft) -> list[Finding]:
-    """Metadata needed by the header and signature."""
+def _old_locality(draft: Draft) -> list[Finding]:
+    """A province name that the 2025 reorganisation ended, in a report after 1/7/2025 (a warning)."""
+    from ..localities import REORGANISATION_DATE, match_locality   # the 2025 map: old names after 1/7/2025
+
+    meta = draft.meta
+    old_name = match_locality(meta.locality) if meta.locality.strip() else None
+    after_2025 = (meta.issue_date >= REORGANISATION_DATE if meta.issue_date
+                  else meta.period.year > REORGANISATION_DATE.year)
+    if old_name is not None and old_name.note and after_2025:
+        return [Finding("warning", "meta", f"«{meta.locality}» không còn là tên đơn vị hành chính cấp tỉnh: "
+                                           f"{old_name.note} Hãy sửa tên tỉnh, thành phố và địa danh.", rule=RULE_META)]
+    return []
+
+
+def check_meta(draft: Draft, warnings: bool = True) -> list[Finding]:
+    """Metadata needed by the header and signature (*warnings* False: only what can be an error, as export asks)."""
     meta, findings = draft.meta, []
     if not meta.body.strip():
         findings.append(Finding("error", "meta", "Chưa nhập tên cơ quan ban hành.", rule=RULE_META))
@@ -93,13 +108,8 @@ def check_meta(draft: Draft) -> list[Finding]:
     if not meta.locality.strip():
         findings.append(Finding("error", "meta", "Chưa chọn tỉnh, thành phố của cơ quan ban hành (dòng thứ hai của "
                                                  "tên cơ quan ở đầu văn bản, ví dụ «tỉnh Lâm Đồng»).", rule=RULE_META))
-    from ..localities import REORGANISATION_DATE, match_locality   # the 2025 map: old names after 1/7/2025
-    old_name = match_locality(meta.locality) if meta.locality.strip() else None
-    after_2025 = (meta.issue_date >= REORGANISATION_DATE if meta.issue_date
-                  else meta.period.year > REORGANISATION_DATE.year)
-    if old_name is not None and old_name.note and after_2025:
-        findings.append(Finding("warning", "meta", f"«{meta.locality}» không còn là tên đơn vị hành chính cấp tỉnh: "
-                                                   f"{old_name.note} Hãy sửa tên tỉnh, thành phố và địa danh.", rule=RULE_META))
+    if warnings:
+        findings += _old_locality(draft)
     if not meta.signer.name.strip():
         findings.append(Finding("warning", "meta", "Chưa nhập họ tên người ký.", rule=RULE_META))
     if not meta.is_draft and (not meta.number.strip() or meta.issue_date is None):

@@ -9,7 +9,7 @@ engine turns spans into located findings.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..model.draft import Draft
 from ..model.richtext import Note, Para, Span
@@ -47,30 +47,36 @@ def note_para_texts(note: Note) -> list[str]:
     return ["".join(span.text for span in para) for para in note.paragraphs]
 
 
-def section_units(section_id: str, body: list[Para]) -> Iterator[TextUnit]:
-    """The body paragraphs of a section, each followed by its notes' paragraphs."""
+def section_units(section_id: str, body: list[Para], keep: Callable[[str], bool] | None = None) -> Iterator[TextUnit]:
+    """The body paragraphs of a section, each followed by its notes' paragraphs (*keep*: only texts it accepts)."""
     for p_index, para in enumerate(body):
-        yield TextUnit(section_id, "body", para_text(para), p_index)
+        text = para_text(para)
+        if keep is None or keep(text):
+            yield TextUnit(section_id, "body", text, p_index)
         for n_index, note in enumerate(para.notes()):
             for np_index, text in enumerate(note_para_texts(note)):
-                yield TextUnit(section_id, "note", text, p_index, n_index, np_index)
+                if keep is None or keep(text):
+                    yield TextUnit(section_id, "note", text, p_index, n_index, np_index)
 
 
-def draft_units(draft: Draft, pack: Pack) -> Iterator[TextUnit]:
-    """All drafter text in report order: sections (body, notes, text fields), then tables' text cells."""
+def draft_units(draft: Draft, pack: Pack, keep: Callable[[str], bool] | None = None) -> Iterator[TextUnit]:
+    """All drafter text in report order: sections (body, notes, text fields), then tables' text cells.
+
+    With *keep*, only the units whose text it accepts (the others are never built: export's quick check).
+    """
     for spec in pack.sections:
         data = draft.sections.get(spec.id)
         if data is None:
             continue
-        yield from section_units(spec.id, data.body)
+        yield from section_units(spec.id, data.body, keep)
         for field in spec.fields:
             value = data.fields.get(field.key)
-            if field.type == "text" and isinstance(value, str) and value.strip():
+            if field.type == "text" and isinstance(value, str) and value.strip() and (keep is None or keep(value)):
                 yield TextUnit(spec.id, "field", value, field=field.key)
     for table in pack.tables.values():
         columns = [c for c in table.input_columns() if c.type == "text"]
         for r_index, row in enumerate(draft.tables.get(table.id, []), start=1):
             for column in columns:
                 value = row.get(column.key)
-                if isinstance(value, str) and value.strip():
+                if isinstance(value, str) and value.strip() and (keep is None or keep(value)):
                     yield TextUnit(table.id, "cell", value, field=column.key, row=r_index)

@@ -45,6 +45,12 @@ _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _REPEAT = re.compile(r"(?<![^\W\d_])([^\W\d_]+) \1(?![^\W\d_])", re.IGNORECASE)
 _BRACKET_CHARS = re.compile("[()\\[\\]“”‘’]")
+#: two whole words, one space between, the same ignoring case (the second only looked at: "các các các" is two
+#: pairs); the run is possessive (++): a shorter run would end before a letter, never before the space
+_PAIR = re.compile(r"(?<![^\W\d_])([^\W\d_]++) (?=\1(?![^\W\d_]))", re.IGNORECASE)
+_WORD_CHAR = re.compile(r"[^\W\d_]")
+#: letters whose ``str.lower`` is not the one-letter lower case the expression engine compares (İ; Σ at a word's end)
+_FULL_LOWER_ONLY = ("\u0130", "\u03a3")
 
 
 def _masked(text: str) -> str:
@@ -62,7 +68,10 @@ def spacing_hits(text: str) -> list[Hit]:
     text = _masked(text)
     hits = []
     for pattern, rule, severity, message, fix, label, needles in _SPACING_RULES:
-        if not any(needle in text for needle in needles):
+        for needle in needles:             # a plain loop: a generator per rule and text cost more than the test
+            if needle in text:
+                break
+        else:
             continue
         for match in pattern.finditer(text):
             if match.group() in (".", ":") and not _starts_sentence(text, match.end()):
@@ -96,6 +105,8 @@ def bracket_hits(text: str) -> list[Hit]:
 
 def straight_quote_hits(text: str) -> list[Hit]:
     """Straight double quotes: the report uses “ ”; the fix alternates opening and closing."""
+    if '"' not in text:
+        return []                          # the usual case
     hits = []
     positions = [i for i, ch in enumerate(text) if ch == '"']
     for order, index in enumerate(positions):
@@ -109,7 +120,45 @@ def straight_quote_hits(text: str) -> list[Hit]:
 
 
 def repeated_word_hits(text: str) -> list[Hit]:
-    """A word written twice in a row ("các các"), except legitimate repetitions."""
+    """A word written twice in a row ("các các"), except legitimate repetitions.
+
+    The pairs are found by one regular-expression pass (``_PAIR``), not by walking every word;
+    a text holding a letter whose lower case the expression engine maps differently from
+    ``str.lower`` (``_FULL_LOWER_ONLY``) takes the word-by-word way, so the hits are the same.
+    """
+    if any(char in text for char in _FULL_LOWER_ONLY):
+        return _repeated_by_words(text)
+    hits = []
+    lex = lexicon()
+    for match in _PAIR.finditer(text):
+        p_start, p_end = match.span(1)
+        start, end = match.end(), match.end() + (p_end - p_start)
+        low, word = text[start:end].lower(), text[start:end]
+        if text[p_start:p_end].lower() != low or low in lex.reduplicated:
+            continue
+        following = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+        if following and lex.is_compound(low, following.group().lower()):     # the word before only then
+            before = _word_before(text, p_start)
+            if before and lex.is_compound(before, low):
+                continue                   # "hành vi vi phạm", "cơ quan quan tâm"
+        if word.isupper() and len(word) > 1:
+            continue
+        hits.append(Hit(RULE_REPEATED, "warning", p_end, end - p_end, f"Từ «{word}» bị lặp.", "", "Bỏ từ lặp"))
+    return hits
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word (lower case) ending one space before *start*, or "" when something else is there."""
+    if start < 2 or text[start - 1] != " " or not _WORD_CHAR.match(text, start - 2):
+        return ""
+    first = start - 2
+    while first and _WORD_CHAR.match(text, first - 1):
+        first -= 1
+    return text[first:start - 1].lower()
+
+
+def _repeated_by_words(text: str) -> list[Hit]:
+    """``repeated_word_hits`` word by word (every word lowered with ``str.lower``)."""
     if not _REPEAT.search(text):
         return []                          # the usual case: no word follows itself
     lows = [w.lower() for w in _WORD.findall(text)]

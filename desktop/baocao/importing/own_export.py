@@ -93,10 +93,11 @@ _BARE_RENDERERS: dict[int, tuple[Pack, Any]] = {}
 def _sections_renderer(pack: Pack):
     cached = _BARE_RENDERERS.get(id(pack))
     if cached is None or cached[0] is not pack:
-        from ..render.renderer import Renderer
+        from ..render.renderer import Renderer, renderer_for
 
         hollow = [replace(a, table=None, template=None) for a in pack.appendices]   # named, not filled
-        cached = _BARE_RENDERERS[id(pack)] = (pack, Renderer(replace(pack, appendices=hollow)))
+        bare = Renderer(replace(pack, appendices=hollow), like=renderer_for(pack))   # same compiled templates
+        cached = _BARE_RENDERERS[id(pack)] = (pack, bare)
     return cached[1]
 
 

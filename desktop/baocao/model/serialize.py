@@ -174,8 +174,22 @@ def section_from_dict(data: Any) -> SectionData:
     return SectionData(body=body_from_list(data.get("body")), fields=_clean_json(fields), status=status)
 
 
+#: JSON scalars that hold no text (returned as they are)
+_SCALAR_TYPES = frozenset((int, float, bool, type(None)))
+
+
 def _clean_json(value: Any) -> Any:
     """Sanitize every string inside a JSON value."""
+    kind = type(value)                    # exact JSON types first: a table's rows are thousands of values
+    if kind is str:
+        return clean_text(value)
+    if kind in _SCALAR_TYPES:
+        return value
+    if kind is dict:
+        return {clean_text(k if type(k) is str else str(k)): v if type(v) in _SCALAR_TYPES else _clean_json(v)
+                for k, v in value.items()}
+    if kind is list:
+        return [v if type(v) in _SCALAR_TYPES else _clean_json(v) for v in value]
     if isinstance(value, str):
         return clean_text(value)
     if isinstance(value, list):

@@ -8,16 +8,18 @@ malformed entry is skipped, never fatal — and every change goes through ``SetE
 from __future__ import annotations
 
 import copy
-import uuid
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import Any
 
-from ..edits import SetExtra
 from ..errors import BaocaoError
 from ..model.draft import Draft
 from ..text import clean_line
 from .constants import EXTRA_NAME, FIELD_LABELS, MAX_ENTRIES, MAX_TEXT, REGISTER_VERSION
+
+TYPE_CHECKING = False           # rendering reads entries: no edits, no uuid (loaded when the register changes)
+if TYPE_CHECKING:
+    from ..edits import SetExtra
 
 FIELDS = ("type", "number", "symbol", "date", "issuer", "summary")
 
@@ -58,6 +60,8 @@ class Entry:
 
 def new_id() -> str:
     """A fresh entry id."""
+    import uuid
+
     return "vb-" + uuid.uuid4().hex[:10]
 
 
@@ -122,6 +126,8 @@ def set_entries(draft: Draft, entries: list[Entry], label: str) -> SetExtra:
     """The undoable edit storing *entries* as the register (other keys of the stored value kept)."""
     if len(entries) > MAX_ENTRIES:
         raise RegisterError(f"Danh mục có quá {MAX_ENTRIES} văn bản.", "Xóa bớt các văn bản không còn trích dẫn.")
+    from ..edits import SetExtra
+
     return SetExtra.make(draft, EXTRA_NAME, _stored(draft, entries), label)
 
 

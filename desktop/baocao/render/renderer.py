@@ -21,12 +21,15 @@ from ..docmodel import (
 from ..formatting import format_date_line, format_date_line_blank
 from ..model.draft import Draft, SectionData
 from ..register.usage import citations_for, pack_section_order
-from ..template.jinja_env import DEFAULT_SECTION_TEMPLATE, make_environment, make_text_environment, template_error
+from ..template.jinja_env import (
+    DEFAULT_SECTION_TEMPLATE, make_environment, make_text_environment, template_error, text_template,
+)
 from ..template.manifest import Pack, SectionSpec
 from ..template.markup import MarkupContext, parse_blocks
-from ..template.sandbox import RenderLimitError, render_bounded, render_budget
+from ..template.sandbox import RenderLimitError, current_budget, render_bounded, render_budget
 from ..text import clean_line, upper_vi
 from .context import FieldsView, SectionInfo, body_markup, build_globals
+from .direct_body import body_blocks
 from .numbering import label_for
 from .tables import build_table, table_blocks
 from ..tables.store import draft_table_note
@@ -89,8 +92,12 @@ def number_paragraphs(blocks: list[Block], style: str) -> list[Block]:
 class Renderer:
     """Renders drafts with one pack; compiled templates are kept between renders."""
 
-    def __init__(self, pack: Pack, overrides: dict[str, str] | None = None):
+    def __init__(self, pack: Pack, overrides: dict[str, str] | None = None, like: Renderer | None = None):
+        """*like*: a renderer of a pack with the same files whose compiled templates this one shares."""
         self.pack = pack
+        if like is not None and overrides is None:
+            self.env, self.text_env, self._text_cache = like.env, like.text_env, like._text_cache
+            return
         self.env = make_environment(pack.root, overrides)
         self.text_env = make_text_environment()
         self._text_cache: dict[str, jinja2.Template] = {}
@@ -106,7 +113,7 @@ class Renderer:
         try:
             template = self._text_cache.get(source)
             if template is None:
-                template = self._text_cache[source] = self.text_env.from_string(source)
+                template = self._text_cache[source] = text_template(self.text_env, source)
             return _lines(render_bounded(template, names))
         except jinja2.TemplateError as exc:
             raise template_error(exc, what, section, "manifest.toml") from exc
@@ -134,6 +141,31 @@ class Renderer:
         """Block markup → blocks (the preview's renderer caches this step)."""
         return parse_blocks(markup, ctx, section)
 
+    def _direct(self, template_name: str, data: SectionData, ctx: MarkupContext, section: str) -> list[Block] | None:
+        """The blocks of a section shown by the built-in default template, from its body (``direct_body``);
+        None where the general path must run: another template, a subclass that renders or parses its own
+        way (the preview), or a text ``direct_body`` leaves to the markup parser."""
+        if (template_name != DEFAULT_SECTION_TEMPLATE or type(ctx.notes) is not _Notes
+                or type(self)._blocks is not Renderer._blocks or type(self)._parse is not Renderer._parse
+                or body_markup is not _BODY_MARKUP or template_name in self._overridden()):
+            return None
+        found = body_blocks(data.body, len(ctx.notes.footnotes) + 1, section)
+        if found is None:
+            return None
+        blocks, notes, size = found
+        try:
+            current_budget().emit(size)          # what the template's one line would have printed
+        except RenderLimitError as exc:          # placed as ``_blocks`` places it
+            exc.location = template_error(exc, "", section, template_name).location
+            raise
+        for paragraphs in notes:
+            ctx.notes.add(paragraphs, None)
+        ctx.source, ctx.section = template_name, section
+        return blocks
+
+    def _overridden(self) -> Any:
+        return getattr(self.env.loader, "overrides", None) or ()
+
     def _table(self, draft: Draft, table_id: str) -> Table:
         """The model table *table_id* filled from *draft* (KeyError when the pack has no such table)."""
         return build_table(self.pack.tables[table_id], draft.tables.get(table_id, []))
@@ -157,11 +189,13 @@ class Renderer:
                 if self.pack.takes_number(spec):
                     position += 1
                 data = draft.sections.get(spec.id) or SectionData()
-                local = dict(names, truong=FieldsView(data.fields, spec), noi_dung=body_markup(data.body),
-                             muc_nay=SectionInfo(spec))
-                content = number_paragraphs(list(
-                    self._blocks(spec.template or DEFAULT_SECTION_TEMPLATE, local, ctx, spec.id)),
-                    self.pack.paragraph_numbering)
+                template = spec.template or DEFAULT_SECTION_TEMPLATE
+                parsed = self._direct(template, data, ctx, spec.id)
+                if parsed is None:
+                    local = dict(names, truong=FieldsView(data.fields, spec), noi_dung=body_markup(data.body),
+                                 muc_nay=SectionInfo(spec))
+                    parsed = self._blocks(template, local, ctx, spec.id)
+                content = number_paragraphs(list(parsed), self.pack.paragraph_numbering)
                 if not spec.untitled:
                     title = self._text(spec.title, names, f"Tiêu đề mục «{spec.id}»", spec.id)
                     heading = Heading(spec.level, label_for(style, position), title, style, spec.id)
@@ -267,6 +301,8 @@ class Renderer:
                         show_recipients=self.pack.document.show_recipients)
 
 
+#: ``context.body_markup`` as imported (the preview wraps the module's name with its memo: then no direct path)
+_BODY_MARKUP = body_markup
 _RENDERERS: dict[int, Renderer] = {}
 
 

@@ -103,9 +103,30 @@ def _attested(own: list[str], system: frozenset[str]) -> frozenset[str]:
     return frozenset(word.lower() for word in own) | system
 
 
+#: set by ``keep_between_runs``: the lists come from (and go to) the checks' cache folder
+_KEPT = [False]
+
+
+def keep_between_runs() -> None:
+    """Read the lists from the checks' cache (``lexicon_cache``) when kept there, and keep them there when built.
+
+    Called by a check that uses its caches (``check_draft(cache=True)``), before the first ``lexicon()``.
+    """
+    _KEPT[0] = True
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The shipped lists (read once per process)."""
+    """The shipped lists (read once per process; kept between checks after ``keep_between_runs``)."""
     from .system_dictionary import system_syllables
 
-    return load_lexicon(resources_dir() / SPELLING_DIR, system_syllables())
+    if not _KEPT[0]:
+        return load_lexicon(resources_dir() / SPELLING_DIR, system_syllables())
+    from .lexicon_cache import cached_lexicon, remember_lexicon
+
+    kept = cached_lexicon()
+    if kept is not None:
+        return kept
+    built = load_lexicon(resources_dir() / SPELLING_DIR, system_syllables())
+    remember_lexicon(built)
+    return built

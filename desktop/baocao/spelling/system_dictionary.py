@@ -90,12 +90,10 @@ def read_dictionary(path: Path) -> frozenset[str]:
     if len(data) > MAX_DICTIONARY_BYTES:
         return frozenset()
     text = unicodedata.normalize("NFC", data.decode("utf-8", errors="replace"))
-    words = set()
-    for line in text.splitlines()[1:]:              # the first line is the entry count
-        word = line.split("/", 1)[0].strip()
-        if word and word.islower() and word.isalpha():
-            words.add(word)
-    return frozenset(words)
+    lines = text.splitlines()[1:]                   # the first line is the entry count
+    if "/" in text:
+        lines = [line.split("/", 1)[0] for line in lines]
+    return frozenset(word for word in map(str.strip, lines) if word.islower() and word.isalpha())
 
 
 @lru_cache(maxsize=1)

@@ -30,6 +30,8 @@ KIND_UNATTESTED = "unattested"    # well formed but not in real use ("đén"): o
 NO_MARKS_MIN_COUNT = 3
 
 _CHUNK = re.compile(r"[^\s,;:!?()\[\]{}“”\"‘…«»<>|*+=]+")
+#: the punctuation ``_CHUNK`` stops at besides white space (a text with these made spaces, split, gives its chunks)
+_CHUNK_PUNCT = re.compile(r"[,;:!?()\[\]{}“”\"‘…«»<>|*+=]")
 _STRIP = ".'’-–—"
 _SKIP_CHUNK = re.compile(r"[\d/@_\\]")
 _HYPHENS = re.compile(r"([-–])")
@@ -66,6 +68,38 @@ def _word_parts(text: str) -> list[tuple[int, str]]:
         else:
             parts.extend(_chunk_parts(chunk, match.start()))
     return parts
+
+
+#: chunks (``_CHUNK``) known to hold no misspelt word, per (lexicon, user words); bounded
+_CLEAN_CHUNKS: dict[tuple[Lexicon, frozenset[str]], set[str]] = {}
+_MAX_CLEAN_CHUNKS = 200_000
+
+
+def _words_all_clean(text: str, lex: Lexicon, user_words: frozenset[str]) -> bool:
+    """True when no checkable word of *text* is misspelt: the distinct chunks only, each known one skipped.
+
+    A word's verdict depends on the word alone (``_problem_of``) and a chunk's words on the chunk
+    alone (``_word_parts``), so a text whose every distinct chunk is clean has no word problem —
+    the usual case, decided without walking the words one by one.
+    """
+    clean = _CLEAN_CHUNKS.get((lex, user_words))
+    if clean is None:
+        if len(_CLEAN_CHUNKS) >= 8:
+            _CLEAN_CHUNKS.clear()
+        clean = _CLEAN_CHUNKS[(lex, user_words)] = set()
+    fresh = set(_CHUNK_PUNCT.sub(" ", text).split())          # the chunks of _CHUNK: \s is str.isspace
+    fresh.difference_update(clean)
+    for chunk in fresh:
+        if chunk.isalpha():
+            words = (chunk,) if len(chunk) > 1 and (chunk.islower() or sum(map(str.isupper, chunk)) < 2) else ()
+        else:
+            words = tuple(word for _, word in _chunk_parts(chunk, 0))
+        if any(_problem_of(word, lex, user_words) is not None for word in words):
+            return False
+        if len(clean) >= _MAX_CLEAN_CHUNKS:
+            clean.clear()
+        clean.add(chunk)
+    return True
 
 
 def _chunk_parts(chunk: str, start: int):
@@ -121,12 +155,42 @@ def _problem_of(word: str, lex: Lexicon, user_words: frozenset[str]) -> tuple[st
     return KIND_INVALID, misplaced_tone(word)
 
 
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=4)
+def _phrase_heads(lex: Lexicon) -> tuple[dict[str, list[tuple[int, str, str]]], list[tuple[int, str, str]]]:
+    """The curated phrases as (place in the list, wrong, right): by first syllable, and those always looked for.
+
+    A phrase whose first syllable is not all letters/digits is always looked for.
+    """
+    by_first: dict[str, list[tuple[int, str, str]]] = {}
+    always: list[tuple[int, str, str]] = []
+    for index, (wrong, right) in enumerate(lex.misspelt_phrases.items()):
+        first = wrong.split(" ", 1)[0]
+        if " " in wrong and first.isalnum():
+            by_first.setdefault(first, []).append((index, wrong, right))
+        else:
+            always.append((index, wrong, right))
+    return by_first, always
+
+
 def _phrase_problems(text: str, lex: Lexicon) -> list[SpellProblem]:
     if not lex.misspelt_phrases:
         return []
     low = text.lower()
+    # A phrase found with a non-alphanumeric character (or nothing) before it starts with a whole
+    # run of letters/digits of *low*: only the phrases whose first syllable is such a run can be
+    # there.  They are looked for in the list's order, as before (two may start at one place).
+    by_first, always = _phrase_heads(lex)
+    chosen = list(always)
+    for first in by_first.keys() & set(_ALNUM_RUN.findall(low)):
+        chosen += by_first[first]
+    if not chosen:
+        return []
+    chosen.sort()
     found = []
-    for wrong, right in lex.misspelt_phrases.items():
+    for _, wrong, right in chosen:
         start = low.find(wrong)
         while start != -1:
             end = start + len(wrong)
@@ -153,6 +217,8 @@ def spelling_problems(text: str, user_words: frozenset[str] = frozenset()) -> tu
                                              unicodedata.normalize("NFC", match.group())))
         return tuple(problems)
     phrases = _phrase_problems(text, lex)
+    if _words_all_clean(text, lex, user_words):
+        return tuple(sorted(phrases, key=lambda p: p.offset))
     covered = {i for p in phrases for i in range(p.offset, p.offset + p.length)}
     for offset, word in _word_parts(text):
         if covered and offset in covered:

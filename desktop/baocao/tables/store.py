@@ -12,7 +12,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from ..edits import SetExtra
+TYPE_CHECKING = False          # rendering reads notes only: ``edits`` is loaded when a note changes
+if TYPE_CHECKING:
+    from ..edits import SetExtra
 from ..model.draft import Draft
 from ..text import clean_line
 
@@ -46,4 +48,6 @@ def note_edit(draft: Draft, table_id: str, text: str) -> SetExtra | None:
     else:
         notes.pop(table_id, None)
     data["ghi_chu"] = notes
+    from ..edits import SetExtra
+
     return SetExtra.make(draft, EXTRA_NAME, data if notes or len(data) > 1 else None, NOTE_LABEL)

@@ -25,14 +25,16 @@ so a drafter cannot produce a tag.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from ..docmodel import Block, FootnoteRef, Inline, PageBreak, Paragraph, Table, Text
 from ..errors import Location, TemplateError
 from ..text import clean_text
+
+if TYPE_CHECKING:                 # the parser is loaded by parse_blocks: a report on the default template needs none
+    import xml.etree.ElementTree as ET
 
 _WS = re.compile(r"\s+")
 ALIGNS = ("justify", "left", "center", "right")
@@ -203,6 +205,8 @@ def _block(element: ET.Element, ctx: MarkupContext, section_id: str | None) -> B
 
 def parse_blocks(markup: str, ctx: MarkupContext, section_id: str | None = None) -> list[Block]:
     """Parse template output into document blocks, numbering footnotes through ``ctx.notes``."""
+    import xml.etree.ElementTree as ET
+
     markup = clean_text(markup)  # control characters/lone surrogates from any source never reach the parser
     try:
         root = ET.fromstring(f"<doc>{markup}</doc>")

@@ -95,8 +95,11 @@ def _section_errors(renderer: object, draft: Draft, pack: Pack) -> list[BaocaoEr
     return errors
 
 
-def render_errors(pack: Pack) -> list[BaocaoError]:
-    """Errors of rendering each section of *pack* (empty and filled draft), then the whole report."""
+def render_errors(pack: Pack, renderer: object | None = None) -> list[BaocaoError]:
+    """Errors of rendering each section of *pack* (empty and filled draft), then the whole report.
+
+    *renderer*: a ``Renderer`` of *pack* to use (its compiled templates are then reused by the caller).
+    """
     from ..render.renderer import Renderer
 
     errors: list[BaocaoError] = []
@@ -108,7 +111,7 @@ def render_errors(pack: Pack) -> list[BaocaoError]:
             seen.add(key)
             errors.append(exc)
 
-    renderer = Renderer(pack)
+    renderer = renderer if renderer is not None else Renderer(pack)
     drafts = [Draft(template_id=pack.id), filled_draft(pack)]
     for draft in drafts:
         for exc in _section_errors(renderer, draft, pack):
@@ -150,16 +153,17 @@ def check_draft_pack(draft: Draft, pack: Pack, *, cache: bool = False, draft_tok
         draft_key = f"ban-thao:{pack_key}:{draft_token}" if draft_token else None
         if draft_key and render_cache.known_good(draft_key):
             return []
+    from ..render.renderer import Renderer
+
+    renderer = Renderer(pack)                    # one renderer: the templates are compiled once for both renders
     if not (pack_key and render_cache.known_good(pack_key)):
-        errors = render_errors(pack)
+        errors = render_errors(pack, renderer)
         if errors:
             return errors
         if pack_key:
             render_cache.remember_good(pack_key)
-    from ..render.renderer import Renderer
-
     try:
-        Renderer(pack).render(draft)
+        renderer.render(draft)
     except BaocaoError as exc:
         return [exc]
     if draft_key:
