@@ -26,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,6 +36,7 @@ from .edits import (
 )
 from .errors import DraftFileError
 from .fsutil import draft_name_problem, same_file
+from .ids import uuid4_hex
 from .model.draft import Draft, SectionData
 from .storage import backups, check_path_text, recovery
 from .storage.autosave import Autosaver, AutosaveStatus
@@ -83,7 +83,7 @@ class DraftSession:
         self.pack = pack
         self._handle = handle
         self.source = source          # file the draft was imported from when it is not a draft file
-        self.session_id = session_id or uuid.uuid4().hex
+        self.session_id = session_id or uuid4_hex()
         self.read_only_reason = read_only_reason   # why a file opened read-only ("" when asked for)
         self.edit_counter = 0         # increases with every edit; autosave acknowledges up to a value
         self.backup_error: DraftFileError | None = None   # the last failed backup (work is unaffected)
@@ -121,7 +121,7 @@ class DraftSession:
             draft = load_json_draft(path)
             return cls(draft, load_pack(draft.template_id), None, source=path, threaded=threaded)
         check_header(path)
-        session_id = uuid.uuid4().hex
+        session_id = uuid4_hex()
         reason, lock = "", None
         too_long = draft_name_problem(path)
         if not read_only and too_long:
@@ -154,7 +154,9 @@ class DraftSession:
         session = cls(draft, pack, handle, lock=lock, threaded=threaded, session_id=session_id,
                       read_only_reason=reason)
         if not read_only:
-            session._backup("mo")
+            # the copy "as opened" is made on the writer thread (the window is drawn meanwhile), before
+            # anything is written to the file: the "as opened" history entry is queued after it
+            session._autosaver.run_in_order(lambda: session._backup("mo"))
             session._autosaver.submit(draft, session.section_order(), set(), 0, ("auto", ""))  # "as opened"
         return session
 
@@ -446,7 +448,8 @@ class DraftSession:
 
     # ------------------------------------------------------------ backups
     def backups(self) -> list[backups.BackupInfo]:
-        """Backups of this draft's file, newest first."""
+        """Backups of this draft's file, newest first (the one made on opening included)."""
+        self._autosaver.flush()
         return backups.list_backups(self.path) if self.path else []
 
     def backup_edit(self, info: backups.BackupInfo) -> Edit:

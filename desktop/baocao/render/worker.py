@@ -83,8 +83,27 @@ def _limit_memory() -> None:
         pass
 
 
-def work(files: dict[str, str], draft: Any) -> WorkerResult:
-    """In-process body of the worker: check the pack made of *files* and render *draft* (or the filled sample)."""
+def _watched(renderer_class: Any, watch: Any) -> Any:
+    """*renderer_class* calling ``watch("section\ttemplate")`` before it fills each template (and a title)."""
+
+    class _Watched(renderer_class):  # type: ignore[misc, valid-type]
+        def _blocks(self, template_name, names, ctx, section):  # type: ignore[override]
+            watch(f"{section or ''}\t{template_name}")
+            return super()._blocks(template_name, names, ctx, section)
+
+        def _text(self, source, names, what, section=None):  # type: ignore[override]
+            if "{" in source:
+                watch(f"{section or ''}\tmanifest.toml")
+            return super()._text(source, names, what, section)
+
+    return _Watched
+
+
+def work(files: dict[str, str], draft: Any, watch: Any = None) -> WorkerResult:
+    """In-process body of the worker: check the pack made of *files* and render *draft* (or the filled sample).
+
+    *watch*: called with ``"section\ttemplate"`` before each template is filled (the parent names it on a timeout).
+    """
     from ..errors import BaocaoError
     from ..template.manifest import load_manifest
     from ..template.validate import filled_draft, render_errors
@@ -101,10 +120,11 @@ def work(files: dict[str, str], draft: Any) -> WorkerResult:
             pack = load_manifest(root)
         except BaocaoError as exc:
             return WorkerResult(None, [_info(exc, root)])
-        errors = [_info(e, root) for e in render_errors(pack)]
+        renderer = _watched(Renderer, watch)(pack) if watch is not None else None
+        errors = [_info(e, root) for e in render_errors(pack, renderer)]
         target_draft = draft if draft is not None else filled_draft(pack)
         try:
-            document = Renderer(pack).render(target_draft)
+            document = (renderer or Renderer(pack)).render(target_draft)
         except BaocaoError as exc:
             extra = _info(exc, root)
             if not any((e.file, e.line, e.message) == (extra.file, extra.line, extra.message) for e in errors):
@@ -114,10 +134,10 @@ def work(files: dict[str, str], draft: Any) -> WorkerResult:
         return WorkerResult(document_to_html(document), errors, headings)
 
 
-def _child(conn: Any, files: dict[str, str], draft: Any) -> None:
+def _child(conn: Any, files: dict[str, str], draft: Any, slot: Any = None) -> None:
     _limit_memory()
     try:
-        result = work(files, draft)
+        result = work(files, draft, (lambda name: _write_current(slot, name)) if slot is not None else None)
     except MemoryError:
         result = WorkerResult(None, [ErrorInfo("Mẫu báo cáo dùng quá nhiều bộ nhớ khi điền dữ liệu.",
                                                "Mẫu có phép tính hoặc vòng lặp quá lớn; hãy sửa mẫu.")])
@@ -133,7 +153,8 @@ def render_in_worker(files: dict[str, str], draft: Any = None,
     """Check and render the pack made of *files* (name → text) in a child process, killed after *timeout*."""
     context = multiprocessing.get_context("spawn")
     parent, child = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(child, files, draft), daemon=True)
+    slot = context.Array("c", _CURRENT_SIZE, lock=False)     # the child writes there what it is filling
+    process = context.Process(target=_child, args=(child, files, draft, slot), daemon=True)
     process.start()
     child.close()
     try:
@@ -144,14 +165,32 @@ def render_in_worker(files: dict[str, str], draft: Any = None,
                 pass
             return WorkerResult(None, [ErrorInfo("Tiến trình điền mẫu dừng bất thường (có thể do hết bộ nhớ).",
                                                  "Mẫu có phép tính hoặc vòng lặp quá lớn; hãy sửa mẫu.")])
-        return WorkerResult(None, [ErrorInfo(
-            f"Mẫu báo cáo chạy quá {timeout:g} giây nên đã bị dừng.",
-            "Mẫu có vòng lặp không dừng hoặc quá lớn; hãy sửa mẫu rồi xem lại.")])
+        return WorkerResult(None, [timeout_error(slot.value.decode("utf-8", "replace"), timeout, files)])
     finally:
         if process.is_alive():
             process.kill()
         process.join(2)
         parent.close()
+
+
+WORKER_TIMEOUT = "Mẫu báo cáo chạy quá {seconds:g} giây nên đã bị dừng."
+WORKER_TIMEOUT_AT = "Tệp mẫu «{template}» chạy quá {seconds:g} giây nên đã bị dừng."
+WORKER_TIMEOUT_HINT = ("Thường do vòng lặp trên một dãy rất lớn (như range(10**9)), các vòng lặp lồng nhau, "
+                       "hoặc macro tự gọi lại chính nó. Sửa tệp mẫu đó rồi xem lại.")
+
+
+def timeout_error(current: str, seconds: float, files: dict[str, str] | None = None) -> ErrorInfo:
+    """The error of a worker stopped after *seconds*; *current* is its slot (``"section\ttemplate"``).
+
+    The template is named in the message; the section (and the template, when it is a file of the pack)
+    is the error's location, which the pack editor shows before the message and goes to on a double-click.
+    """
+    section, _tab, template = current.partition("\t")
+    if not template:
+        return ErrorInfo(WORKER_TIMEOUT.format(seconds=seconds), WORKER_TIMEOUT_HINT)
+    in_pack = files is None or template in files          # "_mac-dinh.j2" is the built-in one: no line to go to
+    return ErrorInfo(WORKER_TIMEOUT_AT.format(template=template, seconds=seconds),
+                     WORKER_TIMEOUT_HINT, template if in_pack else None, section or None)
 
 
 def pack_texts(root: Path) -> dict[str, str]:
@@ -215,7 +254,8 @@ def _write_current(slot: Any, name: str) -> None:
 
 def _preview_child(conn: Any, slot: Any) -> None:
     """The worker's loop: ("pack", pack) keeps the pack; ("render", id, bytes) renders the pickled draft, or
-    the draft it holds changed by the pickled ``DraftDelta``."""
+    the draft it holds changed by the pickled ``DraftDelta``; ("early", path) reads and renders a draft
+    file before the window asks (``early_preview``), ("early-render", id, key) sends that render."""
     import pickle
     import time as _time
 
@@ -244,6 +284,7 @@ def _preview_child(conn: Any, slot: Any) -> None:
     held: Any = None                      # the draft as the last message left it
     shrinker = Shrinker()                 # parts of the last document sent (not sent again)
     sender = PiecesSender()               # pieces of the last HTML sent (not sent again)
+    early: Any = None                     # (key, renderer, draft, document, html) read before being asked
     conn.send(("ready",))                 # imports done: the parent's clock starts with each render
     while True:
         try:
@@ -253,6 +294,33 @@ def _preview_child(conn: Any, slot: Any) -> None:
         if message[0] == "pack":
             renderer = _Watched(message[1])
             continue
+        if message[0] == "early":
+            from .early_preview import early_render
+
+            try:
+                early = early_render(message[1], _Watched)
+            except Exception:  # noqa: BLE001 - the window renders the usual way then (and reports what fails)
+                early = None
+            continue
+        if message[0] == "early-render":
+            _, request_id, key = message
+            from .early_preview import fit_shape
+
+            if early is None or early[0] != tuple(key[:3]) or not fit_shape(early[2], key[3]):
+                early = None
+                conn.send(PreviewResult(request_id, resend=True))
+                continue
+            _, renderer, held, document, html = early
+            early = None
+            result = PreviewResult(request_id, None, shrinker.shrink(document))
+            result.html_delta = sender.delta(html)
+            del document, html
+            try:
+                conn.send(result)
+            except (OSError, ValueError):
+                return
+            continue
+        early = None                      # the window sent its own draft: the early render is not wanted
         _, request_id, payload = message
         started, started_cpu = _time.perf_counter(), _time.process_time()
         try:
@@ -353,6 +421,36 @@ class PreviewWorker:
             if process.is_alive():
                 process.kill()
             process.join(2)
+
+    def render_early(self, pack: Any, request_id: int, key: Any, base: Any) -> PreviewResult:
+        """The render the child made of the draft file before the window asked (``early_preview``).
+
+        *key* is ``(early_key(path), pack id, pack root, draft shape)`` as the window sees its draft (its empty
+        sections created since opening are created in the child's copy too); when the child read another file,
+        or none, the result says ``resend`` (the window then sends its draft).
+        """
+        try:
+            self.start()
+            self._conn.send(("early-render", request_id, key))
+            if not self._conn.poll(self.kill_after_s):
+                template = self._current() or UNKNOWN_TEMPLATE
+                self.stop()
+                return PreviewResult(request_id, error=ErrorInfo(
+                    PREVIEW_KILLED.format(template=template, seconds=self.kill_after_s), PREVIEW_KILLED_HINT),
+                    killed=True)
+            result = self._conn.recv()
+        except (EOFError, OSError, BrokenPipeError):
+            template = self._current() or UNKNOWN_TEMPLATE
+            self.stop()
+            return PreviewResult(request_id, error=ErrorInfo(PREVIEW_CRASHED.format(template=template),
+                                                             PREVIEW_CRASHED_HINT), killed=True)
+        if result.resend:
+            return result
+        self._pack, self._base = pack, base          # the child renders with an equal pack and holds this draft
+        result.document = self._last_document = expand(result.document, None)
+        result.pieces = self._last_pieces = join_pieces(result.html_delta, None)
+        result.html, result.html_delta = "".join(result.pieces), None
+        return result
 
     def _current(self) -> str:
         try:

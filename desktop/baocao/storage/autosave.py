@@ -148,6 +148,17 @@ class Autosaver:
         return self.recovery, False
 
     # ------------------------------------------------------------ writing
+    def run_in_order(self, job: Callable[[], None]) -> None:
+        """Run *job* on the writer thread after everything queued before it (at once when not threaded).
+
+        The job must report its own errors and import nothing (modules first imported off the UI
+        thread race PySide6's import hook, see ``ui/thread_imports``).
+        """
+        if self._writer is None:
+            job()
+        else:
+            self._writer.submit(job)
+
     def submit(self, draft: Draft, order: Iterable[str] | None, keys: Iterable[str] | None, counter: int,
                snapshot: tuple[str, str] | None = None) -> bool:
         """Serialize what changed and queue it (window thread).  True when something was queued."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -31,6 +32,9 @@ from .proc import local_time_text
 from .userdata import backups_dir, read_json, write_json_atomic
 
 KEEP = 10
+#: the time in a backup's file name (UTC, as ``datetime.strftime`` writes it) and its pattern
+STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
+STAMP = re.compile(r"(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{1,6})", re.ASCII)
 REASONS = {
     "mo": "Khi mở tệp",
     "luu": "Khi lưu",
@@ -73,10 +77,24 @@ def backup_folder(source: str | os.PathLike[str]) -> Path:
     return folder
 
 
+def parse_stamp(stamp: str) -> datetime:
+    """The UTC time of a backup name's ``20250612-140512-123456`` (``STAMP_FORMAT``); ValueError if it is not one.
+
+    Parsed by hand: ``datetime.strptime`` loads the ``_strptime`` module on its first call, and backups
+    are listed on the autosave writer's thread, which must not import (see ``ui/thread_imports``).
+    """
+    match = STAMP.fullmatch(stamp)
+    if match is None:
+        raise ValueError(f"not a backup time: {stamp!r}")
+    year, month, day, hour, minute, second, fraction = match.groups()
+    return datetime(int(year), int(month), int(day), int(hour), int(minute), int(second),
+                    int(fraction.ljust(6, "0")), tzinfo=timezone.utc)
+
+
 def _parse(path: Path) -> BackupInfo | None:
     try:
         stamp, reason, digest = path.stem.split("_", 2)
-        created = datetime.strptime(stamp, "%Y%m%d-%H%M%S-%f").replace(tzinfo=timezone.utc)
+        created = parse_stamp(stamp)
         return BackupInfo(path, created, reason, digest, path.stat().st_size)
     except (ValueError, OSError):
         return None
@@ -123,7 +141,7 @@ def make_backup(source: "str | os.PathLike[str] | DraftFile", reason: str, keep:
         existing = list_backups(path)
         if existing and existing[0].digest == digest:
             return None
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
+        stamp = datetime.now(timezone.utc).strftime(STAMP_FORMAT)
         target = folder / f"{stamp}_{reason}_{digest}.baocao"
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())

@@ -22,7 +22,6 @@ import logging
 import os
 import tempfile
 import time
-import uuid
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -31,6 +30,7 @@ from typing import Any
 from .. import __version__
 from ..fsutil import TEMP_PREFIX
 from ..errors import DraftFileError, Location
+from ..ids import uuid4_hex
 from .proc import current_user, host_name, local_time_text, now_utc, parse_time, pid_alive
 
 HEARTBEAT_SECONDS = 30
@@ -215,7 +215,7 @@ class DraftLock:
         OSError (the folder cannot be written) is left to the caller.
         """
         draft_path = Path(draft_path)
-        mine = LockInfo.mine(session_id or uuid.uuid4().hex)
+        mine = LockInfo.mine(session_id or uuid4_hex())
         path = lock_path(draft_path)
         damaged = False
         for _ in range(5):

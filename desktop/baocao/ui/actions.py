@@ -140,8 +140,8 @@ def build_actions(window: "MainWindow") -> WindowActions:
         recent_menu=QMenu(S.MENU_RECENT, window),
     )
     acts.footnote.setToolTip(S.ACT_FOOTNOTE.replace("&", "") + " (Ctrl+Alt+F)")
-    acts.export_pdf.setVisible(c.pdf_available())
-    acts.export_pdf.setEnabled(c.pdf_available())
+    acts.export_pdf.setVisible(False)       # until show_pdf_export (after the first paint: it looks for LibreOffice)
+    acts.export_pdf.setEnabled(False)
     acts.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(window, acts.recent_menu))
     _menus(window, acts)
     _toolbar(window, acts)
@@ -172,6 +172,12 @@ def _menus(window: "MainWindow", a: WindowActions) -> None:
     go_menu.addActions([a.focus_outline, a.focus_editor, a.focus_preview])
     report_menu = bar.addMenu(S.MENU_REPORT)
     report_menu.addActions([a.details, a.check, a.refresh_preview])
+
+
+def show_pdf_export(acts: WindowActions, available: bool) -> None:
+    """Offer «Xuất PDF» only when LibreOffice is installed."""
+    acts.export_pdf.setVisible(available)
+    acts.export_pdf.setEnabled(available)
 
 
 def _toolbar(window: "MainWindow", a: WindowActions) -> None:

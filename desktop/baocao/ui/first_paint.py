@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QIcon, QPixmap
 from PySide6.QtWidgets import QWidget
+
+#: side of the transparent stand-in icon (larger than any toolbar icon size: a QIcon never scales up)
+BLANK_ICON_PX = 64
 
 
 class _PaintWatcher(QObject):
@@ -49,3 +53,19 @@ def turn_after_first_paint(widget: QWidget, callback: Callable[[], None], fallba
     lets that turn end — the frame is on screen — before the work starts.
     """
     _PaintWatcher(widget, lambda: QTimer.singleShot(0, widget, callback), fallback_ms)
+
+
+def blank_icons(actions: list[QAction]) -> None:
+    """Give each of *actions* that has no icon yet a transparent one.
+
+    The toolbar's bundled icons are drawn from SVG files (QtSvg loaded, each file read and rendered),
+    which the first frame does not need; a tool button with any icon takes its final size, so with this
+    stand-in the toolbar keeps the same layout when the real icons arrive (with the rooms, just after
+    the first paint) and nothing in the window moves.
+    """
+    pixmap = QPixmap(BLANK_ICON_PX, BLANK_ICON_PX)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    blank = QIcon(pixmap)
+    for action in actions:
+        if action.icon().isNull():
+            action.setIcon(blank)

@@ -12,15 +12,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget,
+)
 
 from ..constants import AUTOMATIC_STATUSES, DRAFT_SUFFIX, SectionStatus
 from ..edits import Edit, SetFieldValue, SetMeta, SetSectionBody, SetSectionStatus, SetTableRows
 from . import navigation as nav
 from . import strings as S
-from .actions import build_actions
+from .actions import build_actions, show_pdf_export
 from .document_controller import DocumentController
-from .first_paint import turn_after_first_paint
+from .first_paint import blank_icons, turn_after_first_paint
+from .window_fit import fit_on_screen
 from .icons import app_icon
 from .outline import OutlineView
 from .preview import PreviewPane
@@ -97,11 +100,10 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.outline.tree, self.editor.status)
         self.rooms_installed = False
         if defer_rooms:
-            from .help.looks import apply_icons
             from .late_rooms import start_worker_early
 
             start_worker_early()                    # the preview process starts beside the window's own start
-            apply_icons(self)                       # the toolbar has its final size in the first frame
+            blank_icons(self.toolbar_actions())     # the toolbar's final size in the first frame, its icons just after
             turn_after_first_paint(self.editor, self.install_rooms, ROOMS_FALLBACK_MS)
         else:
             self.install_rooms()
@@ -111,6 +113,7 @@ class MainWindow(QMainWindow):
         if self.rooms_installed:
             return
         self.rooms_installed = True
+        show_pdf_export(self.acts, self.controller.pdf_available())
         if self.session is None:
             self._install_rooms()
         else:
@@ -143,6 +146,11 @@ class MainWindow(QMainWindow):
         install_unplaced(self)
         install_contributions(self)
         install_tables(self)
+
+    def toolbar_actions(self) -> list:
+        """The actions of the window's main toolbar (empty before it is built)."""
+        bar = self.findChild(QToolBar, "toolbar")
+        return [a for a in bar.actions() if not a.isSeparator()] if bar is not None else []
 
     @property
     def table_editor(self) -> "TableEditor":
@@ -184,6 +192,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1366, 768)
+        fit_on_screen(self, centre=geometry is None)    # never taller than the screen, never left off it
         state = self.settings.bytes_value("window/state")
         if state is not None:
             self.restoreState(state)
@@ -248,6 +257,11 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(FIRST_CHECK_WAIT_MS, self, run)
 
     def _first_preview(self) -> None:
+        from .preview_async import show_first_preview
+
+        if not self.rooms_installed and show_first_preview(self):   # rendered before the window asked:
+            turn_after_first_paint(self.preview.viewport(), self.install_rooms)   # on screen before the rooms
+            return
         self.install_rooms()                 # the preview's worker backend is installed with the rooms
         self.preview.refresh_soon()
 

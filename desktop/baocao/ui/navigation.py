@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..constants import FINISHED_STATUSES, SectionStatus
-from ..docmodel import Document, FootnoteRef, Paragraph
 from ..model.draft import Draft
 from ..render.numbering import label_for
 from ..template.manifest import AppendixSpec, Pack, SectionSpec
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..docmodel import Document
 
 APPENDIX_PREFIX = "phu-luc:"
 
@@ -144,6 +147,8 @@ def note_base(document: "Document | None", section_id: str, first_note_text: str
     wanted = " ".join(first_note_text.split())
     if document is None or not wanted:
         return 0
+    from ..docmodel import FootnoteRef, Paragraph   # a rendered document exists: loaded (not needed to start)
+
     for block in document.body:
         if isinstance(block, Paragraph) and block.section_id == section_id:
             for item in block.inlines:

@@ -27,31 +27,33 @@ class WrappingDelegate(QStyledItemDelegate):
     def __init__(self, tree: QTreeWidget):
         super().__init__(tree)
         self.tree = tree
-        #: (text, width, font key) → wrapped text height: every layout pass asks again for every row
-        self._heights: dict[tuple[str, int, str], int] = {}
+        #: (text, width, font key, icon size) → the row's size: every layout pass asks again for every row
+        #: (several passes before the first paint), and the style's own measure is the costly part
+        self._heights: dict[tuple[str, int, str, int, int], QSize] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 (Qt API)
-        size = super().sizeHint(option, index)
         if index.column() != 0:
-            return size
+            return super().sizeHint(option, index)
         depth, parent = 0, index.parent()
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
-        icon = option.decorationSize.width() + 8 if index.data(Qt.ItemDataRole.DecorationRole) else 4
-        width = self.tree.header().sectionSize(0) - self.tree.indentation() * (depth + 1) - icon - 4
+        decoration = option.decorationSize
+        icon = decoration.width() + 8 if index.data(Qt.ItemDataRole.DecorationRole) else 0
+        width = self.tree.header().sectionSize(0) - self.tree.indentation() * (depth + 1) - (icon or 4) - 4
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         if width <= 40 or not text:
-            return size
+            return super().sizeHint(option, index)
         font = index.data(Qt.ItemDataRole.FontRole) or option.font
-        key = (text, width, font.key())
-        height = self._heights.get(key)
-        if height is None:
+        key = (text, width, font.key(), icon, decoration.height())
+        size = self._heights.get(key)
+        if size is None:
             if len(self._heights) > HEIGHT_CACHE_SIZE:
                 self._heights.clear()
+            natural = super().sizeHint(option, index)
             flags = int(Qt.TextFlag.TextWordWrap)
-            height = self._heights[key] = QFontMetrics(font).boundingRect(QRect(0, 0, width, 10_000), flags,
-                                                                          text).height()
-        return QSize(size.width(), max(size.height(), height + ROW_PADDING))
+            height = QFontMetrics(font).boundingRect(QRect(0, 0, width, 10_000), flags, text).height()
+            size = self._heights[key] = QSize(natural.width(), max(natural.height(), height + ROW_PADDING))
+        return QSize(size)
 
 
 class OutlineView(QWidget):
@@ -76,6 +78,9 @@ class OutlineView(QWidget):
         self.tree.setIndentation(14)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setItemDelegate(WrappingDelegate(self.tree))
+        # the status column does not wrap: Qt's own delegate, so its many size questions (the header
+        # sizes it to its contents at every layout pass) never call into Python
+        self.tree.setItemDelegateForColumn(1, QStyledItemDelegate(self.tree))
         header.sectionResized.connect(lambda *_: self.tree.scheduleDelayedItemsLayout())
         self.progress = QLabel(self)
         self.progress.setWordWrap(True)
@@ -139,7 +144,11 @@ class OutlineView(QWidget):
             self._items[entry.key] = item
         self.refresh_statuses(pack, draft)
         self.tree.addTopLevelItems(top)
-        self.tree.expandAll()
+        # every branch open, like expandAll() — which lays out (measures) every row at once, while expanding
+        # each item only records it for the layout pass already due
+        for item in [*self._items.values(), *([appendix_root] if appendix_root is not None else [])]:
+            if item.childCount():
+                item.setExpanded(True)
         self.tree.setUpdatesEnabled(True)
         self.tree.blockSignals(False)
 

@@ -37,6 +37,7 @@ from ..docmodel import PageSetup
 from ..writers.html import CLOSING_ANCHOR, NOTES_TITLE_LINE, SECTION_LINK_PREFIX, SIGNATURE_ANCHOR
 from . import strings as S
 from ..writers.html_pieces import ChunkCache, html_chunks as _html_chunks
+from .first_paint import turn_after_first_paint
 from .preview_patch import RULE, blank_numbers, note_numbers, patch_table, renumber, splice_notes
 
 DEBOUNCE_MS = 300
@@ -49,6 +50,9 @@ IMMEDIATE_CHUNKS = 4
 #: One idle slice of patching (milliseconds) and the chunks patched together in one edit block.
 PATCH_SLICE_MS = 12
 PATCH_BATCH = 2
+#: The first preview of a long report shows its top first (about this many characters of HTML, many screens'
+#: worth), the whole report one paint later; reports shorter than three times this are shown whole at once.
+TOP_FIRST_CHARS = 60_000
 PREVIEW_FONTS = ["Times New Roman", "Liberation Serif", "DejaVu Serif", "Noto Serif", "serif"]
 PREVIEW_CSS = ("p { margin-top: 0; margin-bottom: 0; } a.h { color: #000; text-decoration: none; } "
                "a.fn { color: #1a5fb4; text-decoration: none; } "
@@ -139,6 +143,9 @@ class PreviewPane(QTextBrowser):
         self._shown_id = 0
         #: True while the preview shows an error instead of the report.
         self.error_shown = False
+        self._top_first = False              # the next first show lays out the top first (``show_soon``)
+        self._rest_pending = False           # the top is shown, the whole report comes after the next paint
+        self._wanted_anchor = ""             # a section asked for while only the top was shown
         self._setup_document(self.document())
 
     @staticmethod
@@ -192,6 +199,25 @@ class PreviewPane(QTextBrowser):
         self.last_ms = (time.perf_counter() - started) * 1000
         self.refresh_count += 1
         self.rendered.emit(self.last_ms)
+
+    def show_soon(self, wait_s: float) -> None:
+        """Ask the backend for a render and wait for it at most *wait_s* (shown when it comes otherwise).
+
+        For the first preview of a window: a long report shows its top at once and the rest one paint later.
+        """
+        self.timer.stop()
+        self._top_first = not self._chunks
+        if self._backend is None:
+            self.refresh_now()
+            return
+        request_id = self._backend.request()
+        if request_id is None:
+            self.update_html("")
+            return
+        self._asked[request_id] = time.perf_counter()
+        result = self._backend.wait(request_id, wait_s)
+        if result is not None:
+            self._show_result(result)
 
     def refresh_soon(self) -> None:
         """Ask for a render now without waiting for it (a draft just opened: the window stays responsive)."""
@@ -264,7 +290,14 @@ class PreviewPane(QTextBrowser):
         bar = self.verticalScrollBar()
         value = bar.value()
         changed = [i for i, (old, new) in enumerate(zip(self._chunks, chunks)) if old != new]
-        if not (len(chunks) == len(self._chunks) == len(self._starts)):
+        top, self._top_first = (self._top_count(chunks) if self._top_first else 0), False
+        self._rest_pending = False
+        if top:
+            self._rebuild("\n".join(chunks[:top]))      # what the viewport shows, complete; the rest after the paint
+            self._chunks = chunks[:top]
+            self._rest_pending = True
+            turn_after_first_paint(self.viewport(), self._show_rest)
+        elif not (len(chunks) == len(self._chunks) == len(self._starts)):
             self._rebuild(html)
             self._chunks = chunks
         else:
@@ -288,13 +321,40 @@ class PreviewPane(QTextBrowser):
             QTimer.singleShot(0, bar, lambda: bar.setValue(value))   # dropped if the pane is gone
 
     def patches_pending(self) -> bool:
-        """True while chunks out of view still wait for their patch."""
-        return bool(self._pending)
+        """True while chunks out of view still wait for their patch (or the report below its top)."""
+        return bool(self._pending) or self._rest_pending
 
     def finish_patches(self) -> None:
         """Patch every chunk still waiting, now."""
+        self._show_rest()
         while self._pending:
             self._patch_later(budget_ms=1e9)
+
+    def _top_count(self, chunks: list[str]) -> int:
+        """How many chunks make the top shown first (0: show them all at once, the report is not long)."""
+        if self._chunks or self.verticalScrollBar().value() != 0 or sum(map(len, chunks)) < 3 * TOP_FIRST_CHARS:
+            return 0
+        size = 0
+        for index, chunk in enumerate(chunks):
+            size += len(chunk)
+            if size >= TOP_FIRST_CHARS:
+                return index + 1
+        return 0
+
+    def _show_rest(self) -> None:
+        """Lay out the whole report below the top shown first (the view stays where it is)."""
+        if not self._rest_pending:
+            return
+        self._rest_pending = False
+        bar = self.verticalScrollBar()
+        value = bar.value()
+        self._rebuild(self._target_html)
+        self._chunks = self._target
+        self._keep_scroll(value)
+        if self._wanted_anchor:
+            anchor, self._wanted_anchor = self._wanted_anchor, ""
+            self.scroll_to_section(anchor)
+        self.patched.emit()
 
     def _patch_later(self, budget_ms: float = PATCH_SLICE_MS) -> None:
         """One idle slice: patch waiting chunks (from the end of the report) for about *budget_ms*."""
@@ -408,7 +468,9 @@ class PreviewPane(QTextBrowser):
         self.rebuild_count += 1
 
     def scroll_to_section(self, section_id: str) -> None:
-        """Bring the heading of *section_id* into view."""
+        """Bring the heading of *section_id* into view (once the whole report is laid out, if only its top is)."""
+        if self._rest_pending:
+            self._wanted_anchor = section_id
         self.scrollToAnchor(section_id)
 
     def _anchor_clicked(self, url: QUrl) -> None:

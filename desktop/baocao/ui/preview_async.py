@@ -38,6 +38,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from .main_window import MainWindow
 
 _WORKER: PreviewWorker | None = None
+#: how long the window waits for the early render before its rooms are installed (it comes later otherwise)
+FIRST_PREVIEW_WAIT_S = 0.5
+#: the ``delta`` of a job that fetches the render the preview process made before the window asked
+EARLY = "early"
 _WORKER_GUARD = threading.Lock()
 
 
@@ -46,7 +50,9 @@ def shared_worker() -> PreviewWorker:
     global _WORKER
     with _WORKER_GUARD:
         if _WORKER is None:
-            _WORKER = PreviewWorker()
+            from ..render import early_preview
+
+            _WORKER = early_preview.EARLY_WORKER or PreviewWorker()   # started before Qt by ``baocao FILE``
             atexit.register(_WORKER.stop)
             app = QApplication.instance()
             if app is not None:
@@ -148,12 +154,34 @@ class PreviewBackend(QObject):
         """Ask for a render of the window's draft now; returns the request id (None: no draft open).
 
         *explicit* (F5, opening a draft): with no edit known since the last request, the whole draft is sent.
+        The first request for a draft that the preview process read itself before the window started
+        (``render.early_preview``) sends nothing of the draft: it fetches that render.
         """
         session = self.window.session
         if session is None:
             return None
+        early = self._early_key(session)
+        if early is not None:
+            self._seq_changes(session, explicit)
+            self._shape = draft_shape(session.draft)
+            self.need_full = False               # the process holds this draft once it answers (else: resend)
+            return self._jobs.submit((session.pack, early, EARLY, self._seq, (id(self), id(session))))
         payload, delta = self._payload(session, explicit)
         return self._jobs.submit((session.pack, payload, delta, self._seq, (id(self), id(session))))
+
+    def _early_key(self, session: Any) -> tuple | None:
+        """What the preview process must have read for its early render to be this draft's; None: not usable."""
+        from ..render import early_preview as worker_module
+
+        expected = worker_module.EARLY_FILE
+        if expected is None or self.worker is not worker_module.EARLY_WORKER or self.full_sends or \
+                self._session is not None or session.edit_counter != 0 or session.path is None:
+            return None
+        worker_module.EARLY_FILE = None          # asked once: later drafts and windows render the usual way
+        key = worker_module.early_key(str(session.path))
+        if key is None or key[0] != expected:    # another file (the process compares the rows it read)
+            return None
+        return key, session.pack.id, str(session.pack.root), draft_shape(session.draft)
 
     @property
     def latest(self) -> int:
@@ -171,11 +199,14 @@ class PreviewBackend(QObject):
             found = [k for k in self._results if k >= request_id]
             return self._results[max(found)] if found else None
 
-    def _render(self, request_id: int, job: tuple[Any, bytes, bool, int, Any]) -> bool:
+    def _render(self, request_id: int, job: tuple[Any, Any, Any, int, Any]) -> bool:
         pack, payload, delta, seq, base = job
         with self.worker.lock:
             try:
-                result = self.worker.render(pack, request_id, payload, base, delta)
+                if delta is EARLY:
+                    result = self.worker.render_early(pack, request_id, payload, base)
+                else:
+                    result = self.worker.render(pack, request_id, payload, base, delta)
                 if result.resend:
                     self.need_full = True      # the next request sends the whole draft
                 else:
@@ -189,7 +220,8 @@ class PreviewBackend(QObject):
         elif result.error is None and self.runaway_pack is pack:
             self.runaway_pack = None
         with self._done:
-            self._results = {k: v for k, v in self._results.items() if k > request_id - 4}
+            # the newest result only: each one holds a whole HTML and document
+            self._results = {k: v for k, v in self._results.items() if k > request_id}
             self._results[request_id] = result
             self._done.notify_all()
         try:
@@ -199,13 +231,50 @@ class PreviewBackend(QObject):
         return True
 
 
-def install_preview(window: "MainWindow") -> PreviewBackend | None:
-    """Render the window's preview in the worker process (nothing when child processes cannot start)."""
-    if not worker_available():
-        return None
+def early_render_waiting(window: "MainWindow") -> bool:
+    """True when the preview process has (or is making) a render of the draft file this window just opened."""
+    from ..render import early_preview as worker_module
+
+    session = window.session
+    return (worker_module.EARLY_FILE is not None and worker_module.EARLY_WORKER is not None
+            and session is not None and session.path is not None and session.edit_counter == 0
+            and worker_available())
+
+
+def show_first_preview(window: "MainWindow") -> bool:
+    """Show the render the preview process made before the window asked (``render.early_preview``),
+    waiting for it at most ``FIRST_PREVIEW_WAIT_S``; False (nothing done) when there is none for this draft.
+
+    The window calls this before installing its rooms, so the first preview is on screen before them (the
+    print view, which adds to the menus, still comes with the rooms: ``install_preview``).
+    """
+    if not early_render_waiting(window):
+        return False
+    _backend_for(window)
+    window.preview.show_soon(FIRST_PREVIEW_WAIT_S)
+    return True
+
+
+def _backend_for(window: "MainWindow") -> PreviewBackend:
+    """The window's one preview backend (made on first use)."""
+    existing = getattr(window, "preview_backend", None)
+    if isinstance(existing, PreviewBackend):
+        return existing
     backend = PreviewBackend(window)
+    window.preview_backend = backend
     window.preview.set_backend(backend, lambda document: setattr(window, "_document", document))
     warm_up(backend.worker)
+    return backend
+
+
+def install_preview(window: "MainWindow") -> PreviewBackend | None:
+    """Render the window's preview in the worker process (nothing when child processes cannot start).
+
+    The backend may already be there (``show_first_preview``): the same one is kept.
+    """
+    if not worker_available():
+        return None
+    backend = _backend_for(window)
     from .print_view import install_print_view
 
     install_print_view(window)

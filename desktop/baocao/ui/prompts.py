@@ -11,12 +11,13 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from ..checks import Finding
 from ..errors import BaocaoError
 from . import strings as S
 
 if TYPE_CHECKING:  # pragma: no cover
     from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from ..checks import Finding                # only named here (the window starts without the checks)
 
 # QFileDialog and QMessageBox are imported inside each function: PySide builds a
 # class's enums when it is first touched, and these are not needed to start.

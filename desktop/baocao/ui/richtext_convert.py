@@ -28,13 +28,13 @@ from __future__ import annotations
 
 import json
 import re
-import uuid
 from dataclasses import replace
 
 from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QFont, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
 from ..model.richtext import Body, Cite, Inline, Note, Para, ParaKind, Span, merge_spans
+from ..ids import uuid4_hex
 from ..text import clean_text
 
 OBJECT_CHAR = "\ufffc"
@@ -186,7 +186,7 @@ def note_from_json(data: str) -> Note:
 
 def new_note_id() -> str:
     """A fresh id for a note marker (unique within the running program)."""
-    return uuid.uuid4().hex[:12]
+    return uuid4_hex()[:12]
 
 
 def note_format(note: Note, note_id: str | None = None) -> QTextCharFormat:

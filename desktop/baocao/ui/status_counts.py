@@ -11,14 +11,18 @@ the last export or print (set by ``ui/help/printing``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..formatting import format_number
 from ..model.draft import Draft
 from ..model.richtext import Body, body_word_count, word_count
-from ..register.usage import CitationResolver, body_cites
 from . import strings as S
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..register.usage import CitationResolver
 
 COUNT_DELAY_MS = 400
 CHARS = ", {n} ký tự"
@@ -40,6 +44,8 @@ def body_char_count(body: Body) -> int:
 
 def cite_counts(body: Body, resolver: CitationResolver) -> tuple[int, int]:
     """Words and characters the citations of *body* (in its text and footnotes) print."""
+    from ..register.usage import body_cites   # counted after the first paint (the register is not needed before)
+
     words = chars = 0
     for cite in body_cites(body):
         text = resolver.text(cite)
@@ -107,6 +113,8 @@ class WordCounts(QLabel):
         if draft is None:
             self.setText("")
             return
+        from ..register.usage import CitationResolver
+
         resolver = CitationResolver.of(draft, list(draft.sections))
         counted = {sid: cite_counts(data.body, resolver) for sid, data in draft.sections.items()}
         report = sum(body_word_count(data.body) + counted[sid][0] for sid, data in draft.sections.items())

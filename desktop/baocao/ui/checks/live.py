@@ -165,9 +165,9 @@ class LiveChecker(QObject):
             self._apply([], section_id)
             return
         from ...checks.dismissals import draft_words
-        from ..thread_imports import CHECKS, preload
+        from .imports import preload_checks
 
-        preload(CHECKS)                       # the worker must not import (see ui/thread_imports.py)
+        preload_checks()                      # the worker must not import (see ui/thread_imports.py)
         self._generation += 1
         body = copy.deepcopy(session.draft.section(section_id).body)
         self._request.emit(self._generation, section_id, body, draft_words(session.draft))

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ...model.snapshot import draft_snapshot
-from ..thread_imports import CHECKS, preload
+from .imports import preload_checks
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..main_window import MainWindow
@@ -93,7 +93,7 @@ class ReportChecker(QObject):
         session = self.window.session
         if session is None:
             return
-        preload(CHECKS)                       # the worker must not import (see ui/thread_imports.py)
+        preload_checks()                      # the worker must not import (see ui/thread_imports.py)
         self._running, self._again = True, False
         self._request.emit(self._generation, draft_snapshot(session.draft), session.pack)
 

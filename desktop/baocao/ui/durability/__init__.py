@@ -6,10 +6,14 @@ Every question they ask (confirm, file name, version name) goes through a
 callable that tests replace, so no dialog blocks a test.
 """
 
-from .backups_dialog import BackupsDialog
-from .history_dialog import HistoryDialog
-from .lock_dialog import LockChoice, LockDialog, open_with_lock_dialog
-from .recovery_dialog import RecoveryDialog, offer_recovery
+from ...lazy import lazy_attributes
+
+#: name → module, loaded on first use (PEP 562): the window's first frame needs none of the dialogs
+_LAZY = {"BackupsDialog": "backups_dialog", "HistoryDialog": "history_dialog", "LockChoice": "lock_dialog",
+         "LockDialog": "lock_dialog", "open_with_lock_dialog": "lock_dialog", "RecoveryDialog": "recovery_dialog",
+         "offer_recovery": "recovery_dialog"}
 
 __all__ = ["BackupsDialog", "HistoryDialog", "LockChoice", "LockDialog", "RecoveryDialog", "offer_recovery",
            "open_with_lock_dialog"]
+
+__getattr__ = lazy_attributes(__name__, _LAZY, globals())

@@ -88,7 +88,10 @@ class BackupsDialog(QDialog):
 
     def refresh(self) -> None:
         """Reload the list."""
-        self._backups = backups.list_backups(self.path) if self.path else []
+        if self.session is not None and self.path == self.session.path:
+            self._backups = self.session.backups()          # waits for the copy made on opening
+        else:
+            self._backups = backups.list_backups(self.path) if self.path else []
         self.list.clear()
         for info in self._backups:
             self.list.addItem(info.label())

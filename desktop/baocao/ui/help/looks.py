@@ -2,11 +2,12 @@
 
 Icons are hand-drawn SVGs in ``resources/icons/ui`` with two colours, ink
 (``INK``) and accent (``ACCENT``).  For a dark system theme they are recoloured
-(``DARK_COLOURS``) before rendering, and each icon is rendered at several
-sizes and device-pixel ratios (1×, 1.25×, 1.5×, 2×) so it stays crisp at 125 %
-and 150 % scaling.  The preview keeps the look of a sheet of paper (black on
-white) in both themes, as the printed report will be; grey hint labels get a
-lighter grey on dark backgrounds.
+(``DARK_COLOURS``) before rendering.  An icon is drawn from its SVG on demand,
+at the size and device-pixel ratio it is shown at (``SvgIconEngine``), so it
+stays crisp at 125 % and 150 % scaling without rendering pixmaps nobody asks
+for (16 sizes per icon used to be ~7 MiB for the window's icons).  The preview
+keeps the look of a sheet of paper (black on white) in both themes, as the
+printed report will be; grey hint labels get a lighter grey on dark backgrounds.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication, QLabel, QToolBar, QTreeWidgetItemIterator, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QStyleOption, QToolBar, QTreeWidgetItemIterator, QWidget
 
 from ...paths import resources_dir
 from .. import navigation as nav
@@ -53,9 +54,63 @@ def is_dark(palette: QPalette | None = None) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
+class SvgIconEngine(QIconEngine):
+    """Draws one SVG at the size and pixel ratio asked, once per (size, mode); disabled icons greyed by the style."""
+
+    def __init__(self, data: bytes):
+        super().__init__()
+        self._data = data
+        self._renderer: QSvgRenderer | None = None
+        self._pixmaps: dict[tuple[int, int, QIcon.Mode], QPixmap] = {}
+
+    def _svg(self) -> QSvgRenderer:
+        if self._renderer is None:
+            self._renderer = QSvgRenderer(QByteArray(self._data))
+        return self._renderer
+
+    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:  # noqa: N802
+        """The icon drawn at *size* × *scale* device pixels (kept for the next paint)."""
+        width, height = max(1, round(size.width() * scale)), max(1, round(size.height() * scale))
+        key = (width, height, mode)
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            pixmap = QPixmap(width, height)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._svg().render(painter, QRectF(0, 0, width, height))
+            painter.end()
+            if mode == QIcon.Mode.Disabled:
+                pixmap = QApplication.style().generatedIconPixmap(mode, pixmap, QStyleOption())
+            self._pixmaps[key] = pixmap
+        shown = QPixmap(pixmap)
+        shown.setDevicePixelRatio(scale)
+        return shown
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        """The icon at *size* device-independent pixels, ratio 1."""
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        """Draw into *rect* at the painter's device-pixel ratio."""
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, ratio))
+
+    def availableSizes(self, mode: QIcon.Mode = QIcon.Mode.Normal,  # noqa: N802 (Qt API)
+                       state: QIcon.State = QIcon.State.Off) -> list[QSize]:
+        """Every size the icon is meant for (it can be drawn at any)."""
+        sizes = sorted({round(size * ratio) for size in ICON_SIZES for ratio in PIXEL_RATIOS})
+        return [QSize(n, n) for n in sizes]
+
+    def clone(self) -> "SvgIconEngine":
+        """A copy (Qt detaches icons this way)."""
+        return SvgIconEngine(self._data)
+
+
 @lru_cache(maxsize=None)
 def svg_icon(name: str, dark: bool = False) -> QIcon:
-    """The bundled icon *name*, recoloured for a dark theme when *dark*; empty QIcon when missing."""
+    """The bundled icon *name*, recoloured for a dark theme when *dark*; empty QIcon when missing or broken."""
     path = icons_dir() / f"{name}.svg"
     try:
         text = path.read_text(encoding="utf-8")
@@ -64,22 +119,10 @@ def svg_icon(name: str, dark: bool = False) -> QIcon:
     if dark:
         for light, dark_colour in DARK_COLOURS.items():
             text = text.replace(light, dark_colour)
-    renderer = QSvgRenderer(QByteArray(text.encode("utf-8")))
-    icon = QIcon()
-    if not renderer.isValid():
-        return icon
-    for size in ICON_SIZES:
-        for ratio in PIXEL_RATIOS:
-            pixels = round(size * ratio)
-            pixmap = QPixmap(pixels, pixels)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(pixmap)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            renderer.render(painter, QRectF(0, 0, pixels, pixels))
-            painter.end()
-            pixmap.setDevicePixelRatio(ratio)
-            icon.addPixmap(pixmap)
-    return icon
+    data = text.encode("utf-8")
+    if not QSvgRenderer(QByteArray(data)).isValid():
+        return QIcon()
+    return QIcon(SvgIconEngine(data))
 
 
 def apply_icons(window: "MainWindow", extra: dict | None = None) -> None:
