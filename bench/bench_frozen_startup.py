@@ -29,6 +29,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from proc_timing import offscreen_platform
+
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_HOME = tempfile.mkdtemp(prefix="baocao-cache-")    # kept between runs, like a user's cache folder
 PYCACHE = tempfile.mkdtemp(prefix="baocao-pycache-")
@@ -38,7 +40,7 @@ def run_once(command: list[str], endpoint: str) -> float:
     """Milliseconds from starting *command* to its exit at *endpoint* (window / preview)."""
     with tempfile.TemporaryDirectory(prefix="baocao-start-") as home:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "BAOCAO_"))}
-        env.update(QT_QPA_PLATFORM="offscreen", BAOCAO_BENCHMARK_EXIT=endpoint, HOME=home,
+        env.update(QT_QPA_PLATFORM=offscreen_platform(), BAOCAO_BENCHMARK_EXIT=endpoint, HOME=home,
                    XDG_CONFIG_HOME=f"{home}/config", XDG_DATA_HOME=f"{home}/data", XDG_STATE_HOME=f"{home}/state",
                    XDG_CACHE_HOME=CACHE_HOME, PYTHONPYCACHEPREFIX=PYCACHE)
         started = time.perf_counter()

@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_startup import APP_CODE, BASELINE_CODE, prepare_large, run_window  # noqa: E402
-from proc_timing import child_env  # noqa: E402
+from proc_timing import child_env, offscreen_platform  # noqa: E402
 
 TARGET_MIB = 100
 
@@ -105,7 +105,7 @@ def trace(top: int) -> str:
     with tempfile.TemporaryDirectory(prefix="baocao-mem-") as home:
         copy = Path(home) / draft.name
         copy.write_bytes(draft.read_bytes())
-        env = child_env(QT_QPA_PLATFORM="offscreen", HOME=home, XDG_CONFIG_HOME=f"{home}/c",
+        env = child_env(QT_QPA_PLATFORM=offscreen_platform(), HOME=home, XDG_CONFIG_HOME=f"{home}/c",
                         XDG_DATA_HOME=f"{home}/d", XDG_STATE_HOME=f"{home}/s", XDG_CACHE_HOME=f"{home}/k",
                         BAOCAO_TEMPLATES=str(packs), TOP=str(top))
         done = subprocess.run([sys.executable, "-c", TRACE_CODE, str(copy)], env=env, capture_output=True,
@@ -139,5 +139,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_QPA_PLATFORM", offscreen_platform())
     sys.exit(main())

@@ -40,7 +40,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import large_report  # noqa: E402
-from proc_timing import Sample, child_env, run_once  # noqa: E402
+from proc_timing import Sample, child_env, offscreen_platform, run_once  # noqa: E402
 
 TARGET_RATIO = {"sample": 2.5, "large": 2.0}
 TARGET_PREVIEW_RATIO = 2.5
@@ -82,7 +82,7 @@ def run_window(code: str, endpoint: str = "window", draft: Path | None = None,
                packs: Path | None = None, extra_env: dict[str, str] | None = None) -> Sample:
     """One whole process (fresh user folders, a fresh copy of *draft*): wall/CPU time and peak memory."""
     with tempfile.TemporaryDirectory(prefix="baocao-start-") as home:
-        env = child_env(QT_QPA_PLATFORM="offscreen", BAOCAO_BENCHMARK_EXIT=endpoint, HOME=home,
+        env = child_env(QT_QPA_PLATFORM=offscreen_platform(), BAOCAO_BENCHMARK_EXIT=endpoint, HOME=home,
                         XDG_CONFIG_HOME=f"{home}/config", XDG_DATA_HOME=f"{home}/data",
                         XDG_STATE_HOME=f"{home}/state", XDG_CACHE_HOME=CACHE_HOME, **(extra_env or {}))
         args = []

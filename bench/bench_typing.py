@@ -26,9 +26,12 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "desktop"))
+
+from proc_timing import offscreen_platform  # noqa: E402
+
+os.environ.setdefault("QT_QPA_PLATFORM", offscreen_platform())
 
 TARGET_MS = 16.0
 TARGET_RATIO = 3.0

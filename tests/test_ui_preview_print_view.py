@@ -31,12 +31,14 @@ def test_the_action_is_in_the_view_menu_with_a_shortcut(qtbot, tmp_path):
 
 
 @needs_tools
-def test_print_view_shows_every_page_of_the_export(qtbot, tmp_path):
+def test_print_view_shows_every_page_of_the_export(qtbot, tmp_path, monkeypatch):
     from baocao.render import render_draft
     from baocao.ui.print_view import open_print_view
     from baocao.writers.docx import write_docx
 
     window = make_window(qtbot, tmp_path, sample_session())
+    (tmp_path / "tam").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tam"))     # our own temporary folder, not the shared one
     before = set(Path(tempfile.gettempdir()).glob("baocao-ban-in-*"))
     view = open_print_view(window)
     qtbot.addWidget(view)
