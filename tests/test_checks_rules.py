@@ -267,6 +267,7 @@ def test_name_spelt_two_ways(pack, sample_draft):
     index = _add_para(sample_draft, "y-te", "Phòng, chống dịch COVID-19 trên địa bàn.")
     found = _found(sample_draft, pack, RULE_NAME_VARIANTS)
     assert [(f.where, f.para, f.text, f.fix) for f in found] == [("y-te", index, "COVID-19", "Covid-19")]
+    assert "(Covid-19 / COVID-19)" in found[0].message       # the spellings as written (QA: «covid-19 / cOVID-19»)
 
 
 def test_text_total_against_fields_and_appendix(pack, sample_draft):

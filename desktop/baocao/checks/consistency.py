@@ -37,10 +37,13 @@ def _fold(word: str) -> str:
 def name_variant_findings(units: list[TextUnit]) -> list[Finding]:
     """Flag the less used spellings of a name written in several ways."""
     forms: dict[str, Counter] = defaultdict(Counter)
+    spelt: dict[str, str] = {}           # folded form → the first spelling seen (what the message shows)
     places = []
     for unit in units:
         for offset, word in _names(unit.text):
-            forms[word.lower()][_fold(word)] += 1
+            folded = _fold(word)
+            forms[word.lower()][folded] += 1
+            spelt.setdefault(folded, word)
             places.append((unit, offset, word))
     findings = []
     for unit, offset, word in places:
@@ -51,7 +54,7 @@ def name_variant_findings(units: list[TextUnit]) -> list[Finding]:
         if _fold(word) == best:
             continue
         fix = best if not word[:1].isupper() else best[:1].upper() + best[1:]
-        shown = " / ".join(counter)
+        shown = " / ".join(spelt[folded] for folded in counter)   # as written, not the folded keys (QA)
         findings.append(unit.finding("warning", RULE_NAME_VARIANTS,
                                      f"«{word}» được viết theo nhiều cách trong báo cáo ({shown}); nên thống nhất "
                                      f"một cách viết.", offset, len(word), fix, f"Đổi thành «{fix}»"))
