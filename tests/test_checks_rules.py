@@ -300,3 +300,10 @@ def test_bad_stored_values_do_not_break_the_text_rules(pack, sample_draft):
     _add_para(sample_draft, "nhiem-vu-cap-tren", "Tổng số nhiệm vụ được giao là 21 nhiệm vụ (Phụ lục 01).")
     rules = {f.rule for f in check_draft(sample_draft, pack, model=None)}
     assert "gia-tri-khong-hop-le" in rules
+
+
+def test_an_ascii_word_without_a_vowel_is_a_spelling_slip_but_units_are_not(pack, sample_draft):
+    """QA: «nghnh», «ph», «cc» were never flagged; km, kg, pdf stay unflagged."""
+    index = _add_para(sample_draft, "y-te", "Các sở, nghnh đã ph cc triển khai 12 km đường, 5 kg, tệp pdf.")
+    found = [f.text for f in _found(sample_draft, pack, RULE_SPELLING) if f.para == index and f.where == "y-te"]
+    assert found == ["nghnh", "ph", "cc"]

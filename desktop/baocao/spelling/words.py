@@ -129,6 +129,15 @@ def _common_marked_form(word: str, lex: Lexicon) -> str | None:
     return best if best and lex.frequencies.get(best, 0) >= NO_MARKS_MIN_COUNT else None
 
 
+_ASCII_VOWELS = "aeiouy"
+#: Lower-case words without a vowel that are not typing slips: units and common abbreviations.
+_VOWELLESS_ALLOWED = frozenset({
+    "km", "cm", "mm", "dm", "nm", "kg", "mg", "g", "m", "l", "ml", "kw", "mw", "gw", "kwh", "mwh", "gwh", "kv",
+    "hz", "khz", "mhz", "ghz", "kb", "mb", "gb", "tb", "ms", "s", "h", "x", "n", "b", "c", "d", "k", "t", "v",
+    "p", "q", "r", "w", "z", "f", "j", "tr", "vnd", "www", "pdf", "xlsx", "csv", "html", "http", "https",
+})
+
+
 @lru_cache(maxsize=65536)
 def _problem_of(word: str, lex: Lexicon, user_words: frozenset[str]) -> tuple[str, str | None] | None:
     low = word.lower()
@@ -149,6 +158,8 @@ def _problem_of(word: str, lex: Lexicon, user_words: frozenset[str]) -> tuple[st
             marked = _common_marked_form(word, lex)
             if marked:
                 return KIND_NO_MARKS, marked
+        if word.islower() and not any(v in word for v in _ASCII_VOWELS) and word not in _VOWELLESS_ALLOWED:
+            return KIND_INVALID, None          # «nghnh», «ph»: no vowel, so neither Vietnamese nor English (QA)
         return None
     if word[:1].isupper() and _looks_like_name(word):
         return None
