@@ -179,7 +179,7 @@ def cmd_import_review(args: argparse.Namespace) -> int:
     session = _open(args.file, read_only=args.dry_run)
     try:
         titles = {spec.id: spec.title for spec in session.pack.sections}
-        plan = plan_import(session.draft, reviewed, titles)
+        plan = plan_import(session.draft, reviewed, titles, session.pack)
         print("\n".join(plan.describe()))
         if args.dry_run or plan.is_empty():
             if not args.dry_run:

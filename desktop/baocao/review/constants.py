@@ -20,3 +20,10 @@ PARAGRAPH_MATCH_RATIO = 0.5
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #: how a Word comment on footnote text starts (it sits on the note's number; the import reads it back)
 NOTE_PREFIX = "[Trong chú thích: «{quote}»] "
+#: why an edit of the file could not be placed (shown under «Chưa gắn được» and by --dry-run)
+NOTE_NO_PARAGRAPH = ("Đoạn này không khớp đoạn nào của bản thảo (có thể là tiêu đề, câu do mẫu viết từ số liệu, "
+                     "hoặc đoạn đã bị sửa khác đi): hãy sửa tay nếu cần.")
+NOTE_NO_PLACE = "Đoạn được thêm ở chỗ không thuộc mục nào: hãy chép vào mục phù hợp nếu cần."
+NOTE_CONFLICT = "Bản thảo đã sửa chỗ này khác đi sau khi xuất: hãy so sánh và sửa tay nếu cần."
+NOTE_NOTE = "Chú thích này không khớp chú thích nào của bản thảo: hãy sửa tay nếu cần."
+NOTE_CELL = "Ô bảng này không khớp dòng nào của bảng phụ lục: hãy sửa tay nếu cần."

@@ -95,6 +95,16 @@ def similarity(old: str, new: str) -> float:
     return SequenceMatcher(None, tokenize(old), tokenize(new), autojunk=False).ratio()
 
 
+def similarity_over(old: str, new: str, floor: float) -> float:
+    """``similarity(old, new)`` when it can exceed *floor*, else 0.0 (cheap upper bounds checked first)."""
+    if old == new:
+        return 1.0
+    matcher = SequenceMatcher(None, tokenize(old), tokenize(new), autojunk=False)
+    if matcher.real_quick_ratio() <= floor or matcher.quick_ratio() <= floor:
+        return 0.0
+    return matcher.ratio()
+
+
 def align(old: Sequence[T], new: Sequence[T], key: Callable[[T], str] = str,
           ratio: float = PARAGRAPH_MATCH_RATIO) -> list[tuple[int | None, int | None]]:
     """Pair the items of two lists: (old index, new index); None on one side for added/removed items.

@@ -25,6 +25,9 @@ from ..model.draft import Draft
 from ..template import Pack
 from . import anchors
 from ..model.richtext import Note, Span
+from .baseline import embed
+from .docx_reader import read_parts
+from .untracked import baseline_of
 from .constants import ANCHOR_ROW, ANCHOR_TEXT, NOTE_PREFIX
 from .store import comments as draft_comments
 from .tokens import normalize
@@ -154,8 +157,10 @@ def _mark(p: etree._Element, start: int | None, end: int | None, ids: list[int])
 
 
 def add_comments(data: bytes, document: Document, draft: Draft, threads: list[dict[str, Any]]) -> bytes:
-    """*data* (a baocao .docx of *draft*) with *threads* as Word comments."""
+    """*data* (a baocao .docx of *draft*) with *threads* as Word comments, and its text as exported
+    (``review.baseline``: the import finds edits made without track changes against it)."""
     parts = DocxParts(data, "bao-cao.docx")
+    embed(parts, baseline_of(read_parts(parts)))
     root = parts.xml("word/document.xml")
     locate = _Locator(root, document)
     comments_root = etree.Element(w("comments"), nsmap={"w": W_NS, "w14": W14_NS, "mc": MC_NS})

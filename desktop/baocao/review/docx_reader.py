@@ -15,6 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .baseline import Baseline, embedded
 from .wml import W14_NS, W15_NS, DocxParts, DocxReadError, element_text, w
 
 DELETED_WRAPPERS = (w("del"), w("moveFrom"))
@@ -69,6 +70,7 @@ class ReadDocument:
 
     paragraphs: list[ReadParagraph]
     comments: dict[str, ReadComment]
+    baseline: Baseline | None = None   # the text baocao exported, when the file carries it (review.baseline)
 
     def footnotes(self) -> dict[str, list[ReadParagraph]]:
         """Footnote paragraphs grouped by footnote id, in order."""
@@ -181,22 +183,31 @@ def read_docx(path: Path) -> ReadDocument:
     except OSError as exc:
         raise DocxReadError(f"Không đọc được tệp «{Path(path).name}».",
                             "Hãy kiểm tra tệp còn đó và bạn có quyền đọc.") from exc
-    parts = DocxParts(data, Path(path).name)
+    return read_parts(DocxParts(data, Path(path).name))
+
+
+def read_bytes(data: bytes, name: str = "") -> ReadDocument:
+    """Read .docx *data* (as ``read_docx``)."""
+    return read_parts(DocxParts(data, name))
+
+
+def read_parts(parts: DocxParts) -> ReadDocument:
+    """Read a .docx already in memory; ``DocxReadError`` when it has no body."""
     document = parts.xml("word/document.xml")
     body = document.find(w("body")) if document is not None else None
     if body is None:
-        raise DocxReadError(f"Tệp «{Path(path).name}» không có phần thân văn bản.",
+        raise DocxReadError(f"Tệp «{parts.name}» không có phần thân văn bản.",
                             "Hãy mở tệp bằng Word và lưu lại dưới dạng .docx rồi thử lại.")
     paragraphs: list[ReadParagraph] = []
     open_ranges: dict[str, int] = {}
-    tables = {id(t): n for n, t in enumerate(body.iter(w("tbl")))}
+    tables = {t: n for n, t in enumerate(body.iter(w("tbl")))}      # the elements kept: their proxies stay the same
     for p in body.iter(w("p")):
         tc = next((a for a in p.iterancestors() if a.tag == w("tc")), None)
         para = _read_paragraph(p, "table" if tc is not None else "body", open_ranges)
         if tc is not None:
             tr = tc.getparent()
             tbl = tr.getparent()
-            para.cell = (tables.get(id(tbl), -1), tbl.index(tr), tr.index(tc))
+            para.cell = (tables.get(tbl, -1), tbl.index(tr), tr.index(tc))
         paragraphs.append(para)
     notes = parts.xml("word/footnotes.xml")
     if notes is not None:
@@ -205,7 +216,8 @@ def read_docx(path: Path) -> ReadDocument:
                 continue
             for p in note.iter(w("p")):
                 paragraphs.append(_read_paragraph(p, "footnote", {}, note.get(w("id"), "")))
-    return ReadDocument(paragraphs, _comments(parts))
+    return ReadDocument(paragraphs, _comments(parts), embedded(parts))
 
 
-__all__ = ["CommentRange", "DocxReadError", "ReadComment", "ReadDocument", "ReadParagraph", "read_docx"]
+__all__ = ["CommentRange", "DocxReadError", "ReadComment", "ReadDocument", "ReadParagraph", "read_bytes", "read_docx",
+           "read_parts"]

@@ -6,6 +6,9 @@ import getpass
 import unicodedata
 from dataclasses import dataclass
 
+#: Word keeps at most this many characters of a comment's initials (``w:initials``)
+MAX_INITIALS = 9
+
 
 @dataclass(frozen=True)
 class Reviewer:
@@ -16,7 +19,8 @@ class Reviewer:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", " ".join(self.name.split()))
-        object.__setattr__(self, "initials", self.initials.strip() or initials_of(self.name))
+        initials = "".join(self.initials.split())[:MAX_INITIALS]        # what Word can keep
+        object.__setattr__(self, "initials", initials or initials_of(self.name))
 
     def to_dict(self) -> dict[str, str]:
         """JSON form stored with comments and statuses."""
@@ -26,7 +30,7 @@ class Reviewer:
 def initials_of(name: str) -> str:
     """"Nguyễn Văn An" → "NVA" (first letter of each word, accents kept, capitals)."""
     letters = [w[0] for w in name.split() if w and w[0].isalpha()]
-    return unicodedata.normalize("NFC", "".join(letters).upper())[:6]
+    return unicodedata.normalize("NFC", "".join(letters).upper())[:MAX_INITIALS]
 
 
 def fallback_reviewer() -> Reviewer:

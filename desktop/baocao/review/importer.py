@@ -19,14 +19,18 @@ from ..model.draft import Draft
 from ..model.richtext import Body, Note, Para
 from . import anchors
 from .compound import CompoundEdit
-from .constants import ANCHOR_SECTION, ANCHOR_TEXT, EXTRA_NAME, MAX_QUOTE
-from .diff import diff_text, similarity
-from .docx_reader import ReadComment, ReadDocument, read_docx
+from .constants import (
+    ANCHOR_SECTION, ANCHOR_TEXT, EXTRA_NAME, MAX_QUOTE, NOTE_CELL, NOTE_CONFLICT, NOTE_NO_PARAGRAPH, NOTE_NO_PLACE,
+    NOTE_NOTE,
+)
+from .diff import diff_text, similarity_over
+from .docx_reader import ReadComment, ReadDocument, read_bytes, read_docx
 from .import_cells import place_cells
 from .import_notes import note_spot, quoted_note_spot, split_note_prefix
 from .store import new_id, now_text, review_data
 from .textops import replace_range
 from .tokens import normalize
+from .untracked import baseline_of, restore
 
 #: how similar a file paragraph must be to a draft paragraph to count as the same one, edited
 MATCH_RATIO = 0.6
@@ -54,6 +58,7 @@ class ImportPlan:
     comments: list[dict[str, Any]] = field(default_factory=list)
     updates: dict[str, dict[str, Any]] = field(default_factory=dict)    # existing threads: new replies / done
     unplaced: list[dict[str, Any]] = field(default_factory=list)
+    untracked: int = 0                     # edits found without track changes (counted in ``changes`` when placed)
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)   # appendix tables with changed cells
 
     def is_empty(self) -> bool:
@@ -83,6 +88,9 @@ class ImportPlan:
         """Lines for ``baocao import-review --dry-run``."""
         lines = [f"Sửa {len(self.changes)} đoạn, {len(self.comments)} góp ý mới, "
                  f"{len(self.updates)} góp ý cũ có trả lời/đổi trạng thái, {len(self.unplaced)} mục chưa gắn được."]
+        if self.untracked:
+            lines.append(f"  (trong tệp có {self.untracked} chỗ sửa thẳng, không bật theo dõi thay đổi: "
+                         "đã đọc như chỗ sửa có theo dõi)")
         for change in self.changes:
             hunks = diff_text(change.before, change.after)
             shown = "; ".join(f"«{h.old_text[:60]}» → «{h.new_text[:60]}»" for h in hunks[:4])
@@ -93,7 +101,8 @@ class ImportPlan:
                          f" — «{thread.get('quote', '')[:50]}»")
         for item in self.unplaced:
             lines.append(f"  chưa gắn được ({item.get('kind')}): {item.get('author', '')} "
-                         f"{item.get('text', '')[:80]} — «{item.get('quote', '')[:50]}»".replace("  ", " ", 1))
+                         f"{item.get('text', '')[:80]} — «{item.get('quote', '')[:50]}»".replace("  ", " ", 1)
+                         + (f" ({item['note']})" if item.get("note") else ""))
         return lines
 
 
@@ -126,7 +135,7 @@ class _Matcher:
         for s, n, t in self.index:
             if (s, n) in self.used or abs(len(t) - len(text)) > max(len(t), len(text)) * 0.6:
                 continue
-            ratio = similarity(normalize(t), norm)
+            ratio = similarity_over(normalize(t), norm, score)
             if ratio > score:
                 best, score = (s, n), ratio
         return best
@@ -190,13 +199,32 @@ def _thread_from(comment: ReadComment, replies: list[ReadComment], anchor: dict[
                          "text": r.text} for r in replies]}
 
 
-def plan_import(draft: Draft, path: Path, titles: dict[str, str] | None = None) -> ImportPlan:
+def plan_import(draft: Draft, path: Path, titles: dict[str, str] | None = None, pack: Any = None) -> ImportPlan:
     """What the reviewed file *path* would bring into *draft* (nothing is changed).
 
     *titles* (section id → title) lets comments on a heading attach to the whole section.
+    Edits made without track changes are found against the text the file was exported with
+    (``review.baseline``), or, for a file that does not carry it, against *draft* exported
+    with *pack* now (then only paragraphs without tracked changes are compared).
     """
     document = read_docx(path)
-    return plan_from_document(draft, document, Path(path).name, titles or {})
+    document, untracked = with_untracked(document, draft, pack)
+    plan = plan_from_document(draft, document, Path(path).name, titles or {})
+    plan.untracked = untracked
+    return plan
+
+
+def with_untracked(document: ReadDocument, draft: Draft, pack: Any = None) -> tuple[ReadDocument, int]:
+    """*document* with edits made without track changes read as tracked ones, and how many there were."""
+    if document.baseline is not None:
+        return restore(document, document.baseline)
+    if pack is None:
+        return document, 0
+    from ..render import render_draft
+    from ..writers.docx import build_docx
+
+    exported = read_bytes(build_docx(render_draft(draft, pack), pack.reference_docx), "bản thảo")
+    return restore(document, baseline_of(exported), only_untracked=True)
 
 
 def _existing(draft: Draft) -> dict[tuple[str, str], dict[str, Any]]:
@@ -226,7 +254,8 @@ def plan_from_document(draft: Draft, document: ReadDocument, source: str, titles
                                                               "dash" if para.accepted.startswith("- ") else "text")))
                 plan.changes.append(Change(last[0], "", para.accepted))
             elif para.accepted.strip():
-                plan.unplaced.append({"kind": "change", "text": para.accepted, "quote": "", "source": source})
+                plan.unplaced.append({"kind": "change", "text": para.accepted, "quote": "", "source": source,
+                                      "note": NOTE_NO_PLACE})
             continue
         found = matcher.find(para.rejected) if para.where == "body" else None
         if found is None:
@@ -234,7 +263,7 @@ def plan_from_document(draft: Draft, document: ReadDocument, source: str, titles
                 continue                                # cells: see place_cells below
             if para.changed and (para.accepted.strip() or para.rejected.strip()):
                 plan.unplaced.append({"kind": "change", "text": para.accepted, "quote": para.rejected,
-                                      "source": source})
+                                      "source": source, "note": NOTE_NO_PARAGRAPH})
             continue
         matcher.used.add(found)
         last = found
@@ -251,7 +280,7 @@ def plan_from_document(draft: Draft, document: ReadDocument, source: str, titles
                 plan.changes.append(Change(sid, before, bodies[sid][n].plain_text()))
             for old_text, new_text in conflicts:        # the drafter changed that text since: shown, not forced
                 plan.unplaced.append({"kind": "change", "text": new_text, "quote": old_text, "source": source,
-                                      "where": sid})
+                                      "where": sid, "note": NOTE_CONFLICT})
     for note_id, paras in document.footnotes().items():
         rejected = "\n".join(p.rejected for p in paras)
         accepted = "\n".join(p.accepted for p in paras)
@@ -261,7 +290,7 @@ def plan_from_document(draft: Draft, document: ReadDocument, source: str, titles
                      None)
         if match is None:
             plan.unplaced.append({"kind": "change", "text": accepted, "quote": rejected, "source": source,
-                                  "where": f"chú thích {note_id}"})
+                                  "where": f"chú thích {note_id}", "note": NOTE_NOTE})
             continue
         sid, n, k = match
         count = -1
@@ -281,7 +310,7 @@ def plan_from_document(draft: Draft, document: ReadDocument, source: str, titles
         plan.changes.append(Change(f"bảng {table}, dòng {row + 1}, cột {column}", old_text, new_text))
     for para in left:
         plan.unplaced.append({"kind": "change", "text": para.accepted, "quote": para.rejected, "source": source,
-                              "where": "bảng"})
+                              "where": "bảng", "note": NOTE_CELL})
     for sid, n in sorted(removals, reverse=True):
         del bodies[sid][n]
     for sid, n, new_para in sorted(inserts, key=lambda t: (t[0], t[1]), reverse=True):
@@ -383,4 +412,4 @@ def _locate(text: str, quote: str, file_text: str, file_offset: int) -> int | No
     return min(hits, key=lambda h: abs(h - file_offset))
 
 
-__all__ = ["Change", "ImportPlan", "plan_from_document", "plan_import"]
+__all__ = ["Change", "ImportPlan", "plan_from_document", "plan_import", "with_untracked"]

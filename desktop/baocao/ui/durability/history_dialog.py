@@ -35,6 +35,17 @@ from .common import (
 TITLE = "Lịch sử phiên bản"
 
 
+SEED_TIP = "Phiên bản có sẵn trong bản mẫu (tệp mẫu không chứa lịch sử nên được ghi kèm trong bản mẫu)"
+
+
+def _sample_versions(session: DraftSession, parent: QWidget | None) -> list:
+    """The sample's named versions (``review.seeds``), as the compare view offers them; none for other drafts."""
+    from ...review.seeds import seed_versions
+
+    shipped = getattr(getattr(parent, "review", None), "shipped", None)
+    return seed_versions(session.draft, shipped)
+
+
 def _captioned(widget: QWidget, caption: str) -> QWidget:
     """*widget* under a bold caption that names it (Alt+letter goes to it)."""
     box = QWidget()
@@ -65,6 +76,8 @@ class HistoryDialog(QDialog):
         self.titles = titles or section_titles(session.pack)     # numbered, as the outline shows them
         self.applied: list[Edit] = []
         self._versions: list[VersionInfo] = []
+        self._seeds = _sample_versions(session, parent)     # the bundled sample's versions, listed after the history
+        self._labels: list[str] = []
         self._content: Draft | None = None
 
         self.versions = QListWidget()
@@ -111,11 +124,16 @@ class HistoryDialog(QDialog):
             show_error(self, TITLE, exc)
             self._versions = []
         self.versions.clear()
-        for version in self._versions:
-            entry = QListWidgetItem(version.label())
-            entry.setToolTip(f"Người lưu: {version.author}" if version.author else "")
+        from ...review.version_list import version_choices
+
+        self._labels = [c.label for c in version_choices(self._versions, self._seeds)]   # told apart
+        for row, label in enumerate(self._labels):
+            entry = QListWidgetItem(label)
+            version = self._versions[row] if row < len(self._versions) else None
+            entry.setToolTip(SEED_TIP if version is None else f"Người lưu: {version.author}" if version.author
+                             else "")
             self.versions.addItem(entry)
-        if self._versions:
+        if self._labels:
             self.versions.setCurrentRow(0)
         else:
             self._version_chosen(-1)
@@ -123,6 +141,29 @@ class HistoryDialog(QDialog):
     def current_version(self) -> VersionInfo | None:
         row = self.versions.currentRow()
         return self._versions[row] if 0 <= row < len(self._versions) else None
+
+    def current_seed(self):
+        """The sample version chosen (``review.seeds.SeedVersion``), or None."""
+        row = self.versions.currentRow() - len(self._versions)
+        return self._seeds[len(self._seeds) - 1 - row] if 0 <= row < len(self._seeds) else None
+
+    def _chosen_label(self) -> str:
+        row = self.versions.currentRow()
+        return self._labels[row] if 0 <= row < len(self._labels) else ""
+
+    def _restore_edit(self, section_id: str | None = None) -> Edit | None:
+        version, seed = self.current_version(), self.current_seed()
+        if version is not None:
+            return self.session.version_edit(version.id, section_id)
+        if seed is None:
+            return None
+        from ...edits import ReplaceDraft, RestoreSection
+        from ...model.draft import SectionData
+
+        if section_id is not None:
+            return RestoreSection.make(self.session.draft, section_id,
+                                       seed.draft.sections.get(section_id) or SectionData())
+        return ReplaceDraft.make(self.session.draft, seed.draft)
 
     def current_section(self) -> str | None:
         entry = self.sections.currentItem()
@@ -143,8 +184,8 @@ class HistoryDialog(QDialog):
     def _version_chosen(self, row: int) -> None:
         self.sections.clear()
         self.preview.setPlainText("")
-        version = self.current_version()
-        self._content = None
+        version, seed = self.current_version(), self.current_seed()
+        self._content = seed.draft if seed is not None else None
         if version is not None:
             try:
                 self._content = self.session.view_version(version.id)
@@ -178,22 +219,26 @@ class HistoryDialog(QDialog):
     # ------------------------------------------------------------ actions
     def restore_section(self) -> None:
         """Put the chosen section back as it was in the chosen version (undoable)."""
-        version, section_id = self.current_version(), self.current_section()
-        if version is None or section_id is None:
+        section_id, label = self.current_section(), self._chosen_label()
+        edit = self._restore_edit(section_id) if section_id is not None else None
+        if edit is None:
             return
-        self._apply(self.session.version_edit(version.id, section_id))
+        self._apply(edit)
         self.status.setText(f"Đã khôi phục mục «{self.titles.get(section_id, section_id)}» "
-                            f"từ phiên bản «{version.label()}» (có thể hoàn tác bằng Ctrl+Z).")
+                            f"từ phiên bản «{label}» (có thể hoàn tác bằng Ctrl+Z).")
         self._version_chosen(self.versions.currentRow())
 
     def restore_all(self) -> None:
         """Make the whole draft as it was in the chosen version (asked first; undoable)."""
-        version = self.current_version()
-        if version is None or not self.confirm(TITLE, f"Đưa toàn bộ bản thảo về phiên bản «{version.label()}»?\n"
-                                                      "Có thể hoàn tác bằng Ctrl+Z."):
+        label = self._chosen_label()
+        if not label or not self.confirm(TITLE, f"Đưa toàn bộ bản thảo về phiên bản «{label}»?\n"
+                                                "Có thể hoàn tác bằng Ctrl+Z."):
             return
-        self._apply(self.session.version_edit(version.id))
-        self.status.setText(f"Đã khôi phục toàn bộ theo phiên bản «{version.label()}».")
+        edit = self._restore_edit()
+        if edit is None:
+            return
+        self._apply(edit)
+        self.status.setText(f"Đã khôi phục toàn bộ theo phiên bản «{label}».")
         self._version_chosen(self.versions.currentRow())
 
     def _apply(self, edit: Edit) -> None:

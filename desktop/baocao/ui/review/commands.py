@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog
 
 from ...errors import BaocaoError
 from .. import prompts
@@ -84,21 +84,24 @@ def export_with_comments(window: "MainWindow", path: str | None = None) -> bool:
     return _exports(window).start(build, Path(path), S.EXPORT_COMMENTS_DONE)
 
 
-def _pick_version(window: "MainWindow") -> int | None:
-    from ...storage.history import NAMED
+def _pick_version(window: "MainWindow"):
+    """Ask which version to compare with (history and sample versions, as in the compare view): its key."""
+    from . import versions as V
 
-    versions = window.session.versions()
-    if not versions:
+    options = V.choices(window)
+    if not options:
         prompts.show_error(window, S.EXPORT_FAILED, S.COMPARE_NO_VERSIONS)
         return None
-    labels = [v.label() for v in versions]
-    default = next((n for n, v in enumerate(versions) if v.kind == NAMED), 0)
-    label, ok = QInputDialog.getItem(window, S.PICK_VERSION_TITLE, S.PICK_VERSION_TEXT, labels, default, False)
-    return versions[labels.index(label)].id if ok else None
+    index = V.pick_index(window, S.PICK_VERSION_TITLE, S.PICK_VERSION_TEXT, [o.label for o in options],
+                         V.default_choice(window, options))
+    return options[index].key if index is not None else None
 
 
-def export_tracked(window: "MainWindow", version_id: int | None = None, path: str | None = None) -> bool:
-    """Write the comparison copy (the current report as tracked changes against a chosen version) in the background."""
+def export_tracked(window: "MainWindow", version_id=None, path: str | None = None) -> bool:
+    """Write the comparison copy (the current report as tracked changes against a chosen version) in the background.
+
+    *version_id*: a history id or a sample version's key ("m1"); None asks.
+    """
     from ...outputs import check_output
     from ...render import render_draft
     from ...review.docx_tracked import tracked_from_documents
@@ -116,7 +119,9 @@ def export_tracked(window: "MainWindow", version_id: int | None = None, path: st
     who = stored_reviewer(window.settings)
     try:
         check_output(path, [session.path, session.source], force=True)
-        old = render_draft(session.view_version(version_id), session.pack)
+        from .versions import load
+
+        old = render_draft(load(window, version_id), session.pack)
         new = render_draft(session.draft, session.pack)
     except BaocaoError as exc:
         prompts.show_error(window, S.EXPORT_FAILED, exc)
@@ -142,7 +147,8 @@ def import_review(window: "MainWindow", path: str | None = None) -> bool:
         if not path:
             return False
     try:
-        plan = plan_import(session.draft, Path(path), {spec.id: spec.title for spec in session.pack.sections})
+        plan = plan_import(session.draft, Path(path), {spec.id: spec.title for spec in session.pack.sections},
+                           session.pack)
         version = IMPORT_VERSION_NAME.format(name=Path(path).name)
         session.save_named_version(version)
     except BaocaoError as exc:
@@ -153,6 +159,21 @@ def import_review(window: "MainWindow", path: str | None = None) -> bool:
         window.controller.push(edit)
     window.review.fitter.show_dock()
     window.review.panel.refresh()
-    window.statusBar().showMessage(S.IMPORT_DONE.format(comments=len(plan.comments), changes=len(plan.changes),
-                                                        unplaced=len(plan.unplaced), version=version), 15000)
+    counts = {"comments": len(plan.comments), "changes": len(plan.changes), "unplaced": len(plan.unplaced)}
+    untracked = S.IMPORT_UNTRACKED.format(n=plan.untracked) if plan.untracked else ""
+    show_long_message(window, S.IMPORT_DONE_SHORT.format(**counts),
+                      S.IMPORT_DONE.format(**counts, untracked=untracked, version=version), 15000)
     return True
+
+
+def show_long_message(window: "MainWindow", short: str, whole: str, timeout: int) -> None:
+    """*short* in the status bar (it fits), *whole* as the status bar's tooltip while *short* is shown."""
+    bar = window.statusBar()
+    bar.showMessage(short, timeout)
+    bar.setToolTip(whole)
+
+    def cleared(text: str) -> None:
+        if text != short:
+            bar.setToolTip("")
+            bar.messageChanged.disconnect(cleared)
+    bar.messageChanged.connect(cleared)

@@ -191,7 +191,8 @@ class CommentsPanel(QWidget):
             for entry in unplaced:
                 text = f"{entry.get('author', '')}: {entry.get('text', '')}".strip(": ")
                 child = QTreeWidgetItem(group, [text[:160]])
-                child.setToolTip(0, str(entry.get("quote", "")))
+                tip = [str(entry.get(key, "")) for key in ("quote", "note") if entry.get(key)]
+                child.setToolTip(0, "\n".join(tip))
         self.tree.expandAll()
         self.count.setText(S.OPEN_COUNT.format(n=open_count) if threads else S.NO_COMMENTS)
         self.count.setWordWrap(True)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from ...errors import BaocaoError
 from ...review.compare import TABLE_PREFIX, Comparison, Difference, compare_drafts
-from ...storage.history import NAMED
 from ..navigation import appendix_key
 from . import strings as S
 
@@ -98,27 +97,20 @@ class CompareView(QDialog):
 
     # ------------------------------------------------------------ versions
     def _fill_versions(self) -> None:
-        from ...review.seeds import seed_versions
-        from ...review.store import local_time_text
+        from . import versions as V
 
         session = self.window.session
         self._versions = session.versions() if session is not None else []
-        shipped = getattr(getattr(self.window, "review", None), "shipped", None)
-        self._seeds = {seed.key: seed for seed in seed_versions(session.draft, shipped)} if session else {}
+        self._seeds = {seed.key: seed for seed in V._seeds(self.window)} if session else {}
+        options = V.version_choices(self._versions, list(self._seeds.values()))
         self.from_box.blockSignals(True)
         self.to_box.blockSignals(True)
         self.to_box.addItem(S.COMPARE_NOW, NOW)
-        for info in self._versions:
-            self.from_box.addItem(info.label(), info.id)
-            self.to_box.addItem(info.label(), info.id)
-        for seed in reversed(list(self._seeds.values())):
-            label = S.COMPARE_SEED.format(name=seed.name, author=seed.author, when=local_time_text(seed.at))
-            self.from_box.addItem(label, seed.key)
-            self.to_box.addItem(label, seed.key)
-        named = next((n for n, v in enumerate(self._versions) if v.kind == NAMED), None)
-        if named is None and self._seeds:
-            named = self.from_box.findData(next(iter(self._seeds)))
-        self.from_box.setCurrentIndex(named or 0)
+        for option in options:              # labels told apart (seconds, «(2)»): the data is the key
+            self.from_box.addItem(option.label, option.key)
+            self.to_box.addItem(option.label, option.key)
+        if options:
+            self.from_box.setCurrentIndex(V.default_index(options, self._version, self.window.session.draft))
         self.from_box.blockSignals(False)
         self.to_box.blockSignals(False)
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from ...review.identity import Reviewer, initials_of
+from ...review.identity import MAX_INITIALS, Reviewer, initials_of
 from ..settings import AppSettings
 from . import strings as S
 
@@ -42,10 +43,13 @@ class IdentityDialog(QDialog):
         self.setWindowTitle(S.IDENTITY_TITLE)
         self.name = QLineEdit(current.name if current else "", self)
         self.initials = QLineEdit(current.initials if current else "", self)
-        self.initials.setMaxLength(6)
+        self.initials.setMaxLength(MAX_INITIALS + 1)       # one more, so that a pasted longer text is told off
+        self.initials.setToolTip(S.IDENTITY_INITIALS_TIP.format(n=MAX_INITIALS))
+        self.initials.setPlaceholderText(S.IDENTITY_INITIALS_HINT.format(n=MAX_INITIALS))
         self._initials_typed = current is not None
         self.name.textEdited.connect(self._name_edited)
-        self.initials.textEdited.connect(lambda _t: setattr(self, "_initials_typed", True))
+        self.initials.textEdited.connect(self._initials_edited)
+        self.initials.installEventFilter(self)
         intro = QLabel(S.IDENTITY_TEXT, self)
         intro.setWordWrap(True)
         self.error = QLabel("", self)
@@ -66,9 +70,23 @@ class IdentityDialog(QDialog):
         if not self._initials_typed:
             self.initials.setText(initials_of(text))
 
+    def _initials_edited(self, _text: str) -> None:
+        self._initials_typed = True                        # from now on the name no longer fills it
+        self.error.setText("")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Entering the filled-in initials selects them, so that typing replaces them instead of appending."""
+        if watched is self.initials and event.type() == QEvent.Type.FocusIn and not self._initials_typed:
+            QTimer.singleShot(0, self.initials.selectAll)
+        return super().eventFilter(watched, event)
+
     def _accept(self) -> None:
         if not self.name.text().strip():
             self.error.setText(S.IDENTITY_EMPTY)
+            return
+        if len("".join(self.initials.text().split())) > MAX_INITIALS:
+            self.error.setText(S.IDENTITY_INITIALS_LONG.format(n=MAX_INITIALS))
+            self.initials.setFocus()
             return
         self.accept()
 

@@ -55,6 +55,10 @@ IDENTITY_TEXT = ("Tên của bạn được ghi kèm mỗi góp ý, mỗi lần 
 IDENTITY_NAME = "&Họ và tên:"
 IDENTITY_INITIALS = "&Viết tắt:"
 IDENTITY_EMPTY = "Hãy nhập họ và tên."
+IDENTITY_INITIALS_TIP = ("Chữ viết tắt ghi kèm góp ý trong Word, tối đa {n} ký tự, không có dấu cách "
+                         "(tự điền theo họ tên cho đến khi bạn sửa).")
+IDENTITY_INITIALS_HINT = "ví dụ NVA (tối đa {n} ký tự)"
+IDENTITY_INITIALS_LONG = "Chữ viết tắt dài quá: Word chỉ giữ tối đa {n} ký tự. Hãy viết ngắn lại, ví dụ «NVA»."
 
 STATUS_BY = "{status} — {author}, {when}"
 REVIEW_PROGRESS = "Duyệt: {approved}/{total} mục · cần sửa: {needs}"
@@ -64,7 +68,6 @@ COMPARE_TITLE = "So sánh phiên bản"
 COMPARE_FROM = "&Từ phiên bản:"
 COMPARE_TO = "Đế&n:"
 COMPARE_NOW = "Bản hiện tại"
-COMPARE_SEED = "{name} — {author}, {when} (phiên bản của bản mẫu)"
 COMPARE_NO_VERSIONS = "Bản thảo chưa có phiên bản nào để so sánh. Hãy lưu (Ctrl+S) hoặc lưu phiên bản có tên trước."
 COMPARE_SAME = "Hai bản giống nhau."
 COMPARE_SUMMARY = "{n} chỗ khác nhau trong {sections} mục; {same} mục không đổi (đã thu gọn)."
@@ -82,6 +85,10 @@ PICK_VERSION_TITLE = "Chọn phiên bản để so sánh"
 PICK_VERSION_TEXT = "So sánh bản hiện tại với phiên bản:"
 IMPORT_TITLE = "Nhập tệp Word đã góp ý"
 IMPORT_FILTER = "Tệp Word (*.docx)"
-IMPORT_DONE = ("Đã nhập: {comments} góp ý, {changes} chỗ sửa; {unplaced} mục chưa gắn được. "
+IMPORT_DONE = ("Đã nhập: {comments} góp ý, {changes} chỗ sửa{untracked}; {unplaced} mục chưa gắn được. "
                "Đã lưu phiên bản «{version}» trước khi nhập — xem «So sánh phiên bản» để giữ hoặc bỏ từng chỗ sửa.")
+#: the status bar's short form (the whole text is its tooltip)
+IMPORT_DONE_SHORT = ("Đã nhập: {comments} góp ý, {changes} chỗ sửa, {unplaced} chưa gắn được — giữ/bỏ từng chỗ: "
+                     "«So sánh phiên bản»")
+IMPORT_UNTRACKED = " (có {n} chỗ sửa thẳng, không bật theo dõi thay đổi)"
 IMPORT_FAILED = "Không nhập được tệp"

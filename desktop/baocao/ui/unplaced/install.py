@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QPushButton
+from PySide6.QtWidgets import QInputDialog, QPushButton  # noqa: F401 - QInputDialog: tests patch it here
 
 from ...template.manifest import SectionSpec
 from .. import navigation as nav
@@ -157,12 +157,13 @@ class UnplacedRoom:
         targets = self.targets()
         if not targets:
             return False
-        labels = [text for _key, text in targets]
-        chosen, ok = QInputDialog.getItem(self.window, S.MOVE_TITLE, S.MOVE_ASK.format(id=section_id), labels, 0,
-                                          False)
-        if not ok or chosen not in labels:
+        from ..review.picking import pick_index      # by position: two sections may read alike
+
+        index = pick_index(self.window, S.MOVE_TITLE, S.MOVE_ASK.format(id=section_id),
+                           [text for _key, text in targets])
+        if index is None:
             return False
-        return self.move_to(targets[labels.index(chosen)][0], section_id)
+        return self.move_to(targets[index][0], section_id)
 
     def move_to(self, target_id: str, section_id: str | None = None) -> bool:
         """Append the orphan's text to section *target_id* and empty the orphan (one undoable step)."""
