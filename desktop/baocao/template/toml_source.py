@@ -22,17 +22,31 @@ _TOML_LINE = re.compile(r"line (\d+)")
 _TOML_COLUMN = re.compile(r"column (\d+)")
 
 
-def _toml_error(exc: tomllib.TOMLDecodeError, path: Path) -> TemplateError:
-    """A TOML syntax error with its line and column, in Vietnamese."""
+def _toml_error(exc: tomllib.TOMLDecodeError, path: Path, source: str | None = None) -> TemplateError:
+    """A TOML syntax error with its line and column, in Vietnamese (*source*: the text, for "at end of document")."""
     text = str(exc)
     line = _TOML_LINE.search(text)
     column = _TOML_COLUMN.search(text)
-    reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", text) or text
-    return TemplateError(f"Tệp «{path.name}» viết sai cú pháp TOML ({reason}).",
+    at_end = source is not None and "(at end of document)" in text
+    text = text.replace(" (at end of document)", "")
+    from .toml_messages import vietnamese_reason      # only for a file that does not parse (not on every export)
+
+    reason = vietnamese_reason(re.sub(r"\s*\(at line \d+, column \d+\)", "", text) or text)
+    said = f" {reason}" if reason.startswith("(") else f": {reason}"       # unknown reasons stay as tomllib said
+    return TemplateError(f"Tệp «{path.name}» viết sai cú pháp TOML{said}.",
                          "Thường gặp: thiếu dấu ngoặc kép đóng, thiếu dấu «=», hoặc tên bảng [..] viết sai. "
                          "Sửa tại dòng và cột được nêu rồi thử lại.",
-                         Location(file=str(path), line=int(line.group(1)) if line else None,
-                                  column=int(column.group(1)) if column else None))
+                         Location(file=str(path), line=int(line.group(1)) if line else _end_line(source, at_end),
+                                  column=int(column.group(1)) if column else _end_column(source, at_end)))
+
+
+def _end_line(source: str | None, at_end: bool) -> int | None:
+    """The last line of *source* (1-based) for an error "at end of document"."""
+    return source.count("\n") + 1 if at_end and source is not None else None
+
+
+def _end_column(source: str | None, at_end: bool) -> int | None:
+    return len(source.rsplit("\n", 1)[-1]) + 1 if at_end and source is not None else None
 
 
 def parse_toml_text(text: str, path: Path) -> dict[str, Any]:
@@ -45,7 +59,7 @@ def parse_toml_text(text: str, path: Path) -> dict[str, Any]:
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise _toml_error(exc, path) from exc
+        raise _toml_error(exc, path, text) from exc
     toml_cache.store(text, table)
     return table
 

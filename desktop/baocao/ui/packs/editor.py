@@ -17,25 +17,26 @@ from typing import Any, Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QListWidget,
                                QMainWindow, QMessageBox, QPushButton, QSplitter, QTabWidget, QTextBrowser,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...errors import BaocaoError
-from ...render.worker import ErrorInfo, WorkerResult, pack_texts
+from ...render.worker import WorkerResult, pack_texts
 from ...template.manifest import MANIFEST_NAME
 from ...template.pack_edit import PackDraft, variables_for
 from .. import prompts
 from ..navigation import display_title
 from . import strings as S
+from .editor_checks import CheckAndSave
 from .forms import ReportForm, SectionForm
+from .guidance_source import apply_section_values, section_guidance
 from .preview_job import PreviewJobs
 from .steps import PackStep, TextStep
 from .template_pane import TemplatePane
 from .undo_keys import UndoKeysToStack
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
-ERROR_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 #: Pause after a change before the check and preview run (ms).
 PREVIEW_DEBOUNCE_MS = 500
 #: the editor's size when the screen allows it (it never opens larger than the screen)
@@ -44,7 +45,7 @@ EDITOR_SIZE = (1360, 820)
 TREE_DEBOUNCE_MS = 400
 
 
-class PackEditor(QMainWindow):
+class PackEditor(CheckAndSave, QMainWindow):
     """Edits the pack in folder *root* (a user pack)."""
 
     saved = Signal()
@@ -63,6 +64,8 @@ class PackEditor(QMainWindow):
         self._save_request: int | None = None
         self._current: str | None = None
         self._last_request: tuple[dict[str, str], Any] | None = None
+        self._checked: dict[int, PackDraft] = {}      # request id → the files that request checks
+        self._applying = False
         self._build()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -132,6 +135,7 @@ class PackEditor(QMainWindow):
         self.tabs.addTab(self.section_form, S.TAB_SECTION)
         self.tabs.addTab(template_tab, S.TAB_TEMPLATE)
         self.tabs.addTab(self.report_form, S.TAB_REPORT)
+        self.tabs.currentChanged.connect(lambda _i: self._commit_typed())
 
         self.preview = QTextBrowser(self)
         self.preview_with = QComboBox(self)
@@ -174,6 +178,9 @@ class PackEditor(QMainWindow):
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, "Làm lại")
         redo.setShortcut(QKeySequence.StandardKey.Redo)
+        for action, step in ((undo, self.undo_stack.undo), (redo, self.undo_stack.redo)):
+            action.triggered.disconnect()      # typed form text first becomes a step, then the stack moves
+            action.triggered.connect(lambda _checked=False, step=step: (self.commit_forms(), step()))
         save = QAction(S.BTN_SAVE, self)
         save.setShortcut(QKeySequence.StandardKey.Save)
         save.triggered.connect(self.save)
@@ -200,8 +207,14 @@ class PackEditor(QMainWindow):
         return draft.template_id == pack_id
 
     # ------------------------------------------------------------ applying changes
-    def change(self, make: Callable[[PackDraft], PackDraft], text: str, select: str | None = None) -> bool:
-        """Apply one undoable change; a change that cannot be made is shown, nothing else happens."""
+    def change(self, make: Callable[[PackDraft], PackDraft], text: str, select: str | None = None,
+               show_first: str | None = None) -> bool:
+        """Apply one undoable change; a change that cannot be made is shown, nothing else happens.
+
+        What was typed in the section form and not yet taken becomes a step first (a change rebuilds
+        the form).  *show_first*: the section shown when the step is first made (else *select*).
+        """
+        self._commit_typed()
         try:
             after = make(self.draft)
         except BaocaoError as exc:
@@ -209,16 +222,29 @@ class PackEditor(QMainWindow):
             return False
         if after.files == self.draft.files:
             return False
-        self.undo_stack.push(PackStep(self, self.draft, after, text, select or self._current))
+        self.undo_stack.push(PackStep(self, self.draft, after, text, select or self._current, show_first))
         return True
 
+    def _commit_typed(self) -> None:
+        """What was typed in the forms' boxes and not yet taken, into the pack now (a step each) if any."""
+        if self._applying:
+            return
+        if self._current:
+            self.section_form.commit_text()
+        self.report_form.commit()
+
     def _apply(self, draft: PackDraft, select: str | None) -> None:
-        self.draft = draft
-        self._refresh_tree(select)
+        self._applying = True                    # no new step while a step is done or undone
+        try:
+            self.draft = draft
+            self._refresh_tree(select)
+        finally:
+            self._applying = False
         self._timer.start()
 
     def _text_changed(self, name: str, text: str) -> None:
         """Typing in the text box: one undoable step (merged with the typing just before in the same file)."""
+        self._commit_typed()
         if self.draft.files.get(name) != text:
             self.undo_stack.push(TextStep(self, self.draft, self.draft.with_file(name, text), name))
 
@@ -231,11 +257,15 @@ class PackEditor(QMainWindow):
 
     def _apply_text(self, draft: PackDraft, name: str) -> None:
         """Undo/redo of typing: the file comes back in the box, the cursor where the change was."""
-        self.draft = draft
-        if name == MANIFEST_NAME:
-            self._refresh_tree(self._current, keep_file=True)
-        self.template_pane.set_texts(draft.files, show=name)
-        self.tabs.setCurrentIndex(1)
+        self._applying = True
+        try:
+            self.draft = draft
+            if name == MANIFEST_NAME:
+                self._refresh_tree(self._current, keep_file=True)
+            self.template_pane.set_texts(draft.files, show=name)
+            self.tabs.setCurrentIndex(1)
+        finally:
+            self._applying = False
         self._timer.start()
 
     def _refresh_tree(self, select: str | None = None, keep_file: bool = False) -> None:
@@ -274,8 +304,12 @@ class PackEditor(QMainWindow):
     def _select(self, section_id: str | None, keep_file: bool = False) -> None:
         if section_id is None:
             return
-        if self._current and self._current != section_id:
-            self.section_form.commit_guidance()
+        old = self._current
+        if old and old != section_id and not self._applying:
+            typed = self.section_form.take_typed()      # typed in the section being left: a step of that section
+            if typed and self.change(lambda d: apply_section_values(d, old, typed), S.TAB_SECTION,
+                                     old, show_first=section_id):
+                return                                  # the rebuild has selected and shown *section_id*
         self._current = section_id
         try:
             values = self.draft.section_values(section_id)
@@ -284,7 +318,8 @@ class PackEditor(QMainWindow):
         rows = self.draft.sections()
         level = next((r.level for r in rows if r.id == section_id), 1)
         levels = self.draft.numbering_levels()
-        self.section_form.load(values, levels[level - 1] if level <= len(levels) else "khong")
+        guidance, _where = section_guidance(self.draft, section_id)
+        self.section_form.load({**values, "guidance": guidance}, levels[level - 1] if level <= len(levels) else "khong")
         name = values.get("template")
         self.make_template.setVisible(not name)
         if name and name in self.draft.files and not keep_file:
@@ -294,7 +329,8 @@ class PackEditor(QMainWindow):
     def _section_changed(self, values: dict[str, Any]) -> None:
         section = self._current
         if section:
-            self.change(lambda d: d.set_section(section, **values), S.TAB_SECTION, section)
+            values = {**self.section_form.take_typed(), **values}    # typed texts go in the same step
+            self.change(lambda d: apply_section_values(d, section, values), S.TAB_SECTION, section)
 
     def _fields_changed(self, fields: list[dict[str, Any]]) -> None:
         section = self._current
@@ -362,93 +398,8 @@ class PackEditor(QMainWindow):
             self.template_pane.files.setCurrentText(name)
         return name
 
-    # ------------------------------------------------------------ preview and errors
-    def _preview_draft(self) -> Any:
-        if self.preview_with.currentData() == "open" and self.open_draft is not None:
-            import copy
-
-            draft = self.open_draft()
-            return copy.deepcopy(draft) if draft is not None else None   # a snapshot: the worker thread pickles it
-        return None
-
-    def request_preview(self, force: bool = False) -> int:
-        """Check the pack and render the preview in the worker process (skipped when nothing changed)."""
-        self.template_pane.flush()
-        key = (self.draft.files, self.preview_with.currentData())
-        if not force and key == self._last_request and self.preview_with.currentData() != "open":
-            return self.jobs.latest
-        self._last_request = key
-        self.status.setText(S.PREVIEW_RUNNING)
-        return self.jobs.request(self.draft.files, self._preview_draft())
-
-    def _job_finished(self, request_id: int, result: WorkerResult) -> None:
-        if request_id == self._save_request:
-            self._save_request = None
-            self._finish_save(result)
-        if request_id != self.jobs.latest:
-            return
-        self.last_result = result
-        if result.html is not None:
-            self.preview.setHtml(result.html)
-        if not result.errors:
-            self.good_draft = self.draft
-        self.errors.clear()
-        for error in result.errors:
-            where = ErrorInfo.to_error(error).location.describe()
-            item = QListWidgetItem(S.ERROR_LINE.format(message=error.message, where=where) if where else error.message)
-            item.setData(ERROR_ROLE, error)
-            item.setToolTip(error.hint)
-            self.errors.addItem(item)
-        self.status.setText(S.PREVIEW_OK if not result.errors else S.PREVIEW_ERRORS.format(count=len(result.errors)))
-        if result.errors:
-            first = result.errors[0]
-            if first.file and first.file == self.template_pane.current_name():
-                self.template_pane.mark_line(first.line)
-
-    def _go_to_error(self, item: QListWidgetItem) -> None:
-        error: ErrorInfo = item.data(ERROR_ROLE)
-        if error.file:
-            self.tabs.setCurrentIndex(1)
-            self.template_pane.go_to(error.file, error.line, error.column)
-
-    # ------------------------------------------------------------ saving
-    def is_modified(self) -> bool:
-        """True when the pack differs from what is in its folder."""
-        self.template_pane.flush()
-        return self.draft.files != self.saved_draft.files
-
-    def save(self) -> int:
-        """Check the current texts in the worker; they are written when the check passes (see ``_finish_save``)."""
-        self.commit_forms()
-        self.status.setText(S.SAVE_WAIT)
-        self._save_request = self.request_preview(force=True)
-        self._save_files = dict(self.draft.files)
-        return self._save_request
-
-    def _finish_save(self, result: WorkerResult) -> None:
-        from ...template.user_packs import keep_unsaved, save_pack
-
-        files = self._save_files
-        try:
-            if result.errors:
-                folder = keep_unsaved(self.root.name, files)
-                QMessageBox.warning(self, S.ERROR_TITLE, S.SAVE_BROKEN.format(count=len(result.errors), path=folder))
-                return
-            save_pack(self.root, files)
-        except (BaocaoError, OSError) as exc:
-            prompts.show_error(self, S.ERROR_TITLE, exc if isinstance(exc, BaocaoError) else str(exc))
-            return
-        self.saved_draft = PackDraft(files)
-        self.good_draft = self.saved_draft
-        self.status.setText(S.SAVE_DONE.format(path=self.root))
-        self.saved.emit()
-
-    def revert_to_good(self) -> bool:
-        """Go back to the last version without errors (one undoable step)."""
-        good = self.good_draft
-        return self.change(lambda _d: good, S.BTN_REVERT)
-
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        self.commit_forms()
         if self.is_modified():
             answer = QMessageBox.question(self, S.UNSAVED_TITLE, S.UNSAVED_TEXT,
                                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard

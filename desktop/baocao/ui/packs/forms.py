@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -77,8 +77,8 @@ class SectionForm(QWidget):
         self.run_in.toggled.connect(lambda on: self._emit("run_in", on))
         self.required.toggled.connect(lambda on: self._emit("required", on))
         self.omit.toggled.connect(lambda on: self._emit("omit_if_empty", on))
-        self.guidance.textChanged.connect(self._guidance_typed)
         self.fields.itemChanged.connect(lambda _item: self._fields_edited())
+        self.guidance.installEventFilter(self)     # leaving the box takes its text (as editingFinished does)
         self._values: dict[str, Any] = {}
         self._field_items: list[dict[str, Any]] = []
 
@@ -95,12 +95,21 @@ class SectionForm(QWidget):
         self.run_in.setChecked(bool(values.get("run_in", False)))
         self.required.setChecked(bool(values.get("required", False)))
         self.omit.setChecked(bool(values.get("omit_if_empty", False)))
-        self.guidance.setPlainText(str(values.get("guidance", "") or guidance_default))
+        guidance = str(values.get("guidance", "") or guidance_default)
+        self._values["guidance"] = guidance
+        if self.guidance.toPlainText() != guidance:      # the same text stays: the cursor does not jump
+            self.guidance.setPlainText(guidance)
         self.fields.setRowCount(0)
         self._field_items = [dict(item) for item in values.get("fields", []) or []]
         for item in self._field_items:
             self._append_row(item)
         self._loading = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """The guidance box losing the focus: what was typed there becomes a step of the pack."""
+        if watched is self.guidance and event.type() == QEvent.Type.FocusOut:
+            self.commit_text()
+        return False
 
     def _emit(self, key: str, value: Any) -> None:
         if self._loading:
@@ -112,25 +121,36 @@ class SectionForm(QWidget):
         self._values[key] = value
         self.changed.emit({key: value})
 
-    def _guidance_typed(self) -> None:
-        if not self._loading:
-            self._values["guidance_pending"] = self.guidance.toPlainText()
+    def typed(self) -> dict[str, Any]:
+        """What was typed in the title, name and guidance boxes and is not in the pack yet (key → value)."""
+        out: dict[str, Any] = {}
+        for key, value in (("title", self.title.text().strip()), ("name", self.name.text().strip()),
+                           ("guidance", self.guidance.toPlainText().strip())):
+            if (self._values.get(key) or "").strip() != value:
+                out[key] = value
+        return out
+
+    def take_typed(self) -> dict[str, Any]:
+        """``typed()``, now counted as taken (the caller puts it into the pack)."""
+        out = self.typed()
+        self._values.update(out)
+        return out
 
     def commit_text(self) -> None:
-        """Take what was typed in the title, name and guidance boxes (before undo, saving …)."""
-        self._emit("title", self.title.text().strip())
-        self._emit("name", self.name.text().strip())
-        self.commit_guidance()
+        """Take what was typed in the title, name and guidance boxes as one change (before undo, saving …)."""
+        if self._loading:
+            return
+        out = self.take_typed()
+        if out:
+            self.changed.emit(out)
 
     def text_boxes(self) -> list[QWidget]:
         """The boxes a maintainer types in (their Undo/Redo keys go to the pack editor)."""
         return [self.title, self.name, self.guidance]
 
     def commit_guidance(self) -> None:
-        """Take the guidance typed so far (called when the section changes or the pack is saved)."""
-        text = self._values.pop("guidance_pending", None)
-        if text is not None:
-            self._emit("guidance", text.strip())
+        """Take the typed texts (kept for callers of the older name)."""
+        self.commit_text()
 
     # ------------------------------------------------------------ fields
     def _append_row(self, item: dict[str, Any]) -> None:
@@ -223,9 +243,11 @@ class ReportForm(QWidget):
     def load(self, document: dict[str, Any], levels: list[str]) -> None:
         """Show the [document] texts and [numbering] levels."""
         self._loading = True
-        self.summary.setPlainText(str(document.get("summary", "")))
-        self.title_lines.setPlainText("\n".join(document.get("title_lines", []) or []))
-        self.addressees.setPlainText("\n".join(document.get("addressees", []) or []))
+        for box, text in ((self.summary, str(document.get("summary", ""))),
+                          (self.title_lines, "\n".join(document.get("title_lines", []) or [])),
+                          (self.addressees, "\n".join(document.get("addressees", []) or []))):
+            if box.toPlainText() != text:          # the same text stays: the cursor does not jump
+                box.setPlainText(text)
         self.parent_body.setText(str(document.get("parent_body", "")))
         for index, combo in enumerate(self.levels):
             value = levels[index] if index < len(levels) else "khong"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -20,6 +20,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from .editor import PackEditor
 
 INFO_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+
+def removed_labels(removed: list[Any]) -> list[str]:
+    """One numbered line per removed pack (two removals of one folder in the same minute stay apart)."""
+    return [S.REMOVED_ITEM.format(n=number, name=item.name, folder=item.folder_name, when=item.removed_at or "?")
+            for number, item in enumerate(removed, 1)]
 
 
 class TemplateManager(QDialog):
@@ -166,12 +172,11 @@ class TemplateManager(QDialog):
         if not removed:
             return None
         if choice is None:
-            labels = [S.REMOVED_ITEM.format(name=item.name, folder=item.folder_name, when=item.removed_at or "?")
-                      for item in removed]
+            labels = removed_labels(removed)
             text, ok = QInputDialog.getItem(self, S.RESTORE_PACK_TITLE, S.RESTORE_PACK_ASK, labels, 0, False)
-            if not ok:
+            if not ok or text not in labels:
                 return None
-            choice = labels.index(text)
+            choice = labels.index(text)             # labels are numbered, so each names one entry
         item = removed[choice]
         try:
             target = restore_removed(item)

@@ -25,12 +25,15 @@ TEXT_MERGE_ID = 0x0BD
 class PackStep(QUndoCommand):
     """One undoable change of the pack (snapshots before and after)."""
 
-    def __init__(self, editor: "PackEditor", before: PackDraft, after: PackDraft, text: str, select: str | None):
+    def __init__(self, editor: "PackEditor", before: PackDraft, after: PackDraft, text: str, select: str | None,
+                 show_first: str | None = None):
         super().__init__(text)
         self.editor, self.before, self.after, self.select = editor, before, after, select
+        self._show_first = show_first       # the section the maintainer moved to while this step was made
 
     def redo(self) -> None:
-        self.editor._apply(self.after, self.select)
+        first, self._show_first = self._show_first, None
+        self.editor._apply(self.after, first or self.select)
 
     def undo(self) -> None:
         self.editor._apply(self.before, self.select)
