@@ -15,22 +15,15 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QTextCursor  # noqa: E402
 
 from baocao.template.manifest import MANIFEST_NAME  # noqa: E402
-from baocao.template.registry import find_pack_dir  # noqa: E402
-from baocao.template.user_packs import start_user_pack  # noqa: E402
 
-from ui_support import message_boxes, show_active, type_text  # noqa: E402,F401 - fixture
+from ui_support import message_boxes, open_pack_editor, type_text  # noqa: E402,F401 - fixture
 
 GUIDE = "huong-dan.toml"
 
 
 @pytest.fixture
 def editor(qtbot, tmp_path, message_boxes):  # noqa: F811
-    from baocao.ui.packs.editor import PackEditor
-
-    root = start_user_pack(find_pack_dir("bao-cao-nam"), "nam-qa", folder=tmp_path / "packs")
-    win = PackEditor(root)
-    qtbot.addWidget(win)
-    show_active(win)
+    win = open_pack_editor(qtbot, tmp_path, "nam-qa")
     _wait_preview(qtbot, win)
     yield win
     win.saved_draft = win.draft            # no unsaved-changes question at teardown

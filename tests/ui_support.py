@@ -123,3 +123,16 @@ class MessageBoxRecorder:
     @property
     def texts(self) -> list[str]:
         return [text for _, _, text in self.shown]
+
+
+def open_pack_editor(qtbot, tmp_path: Path, pack_id: str = "nam-thu"):
+    """A pack editor on a user copy (*pack_id*) of the built-in annual pack, shown and active."""
+    from baocao.template.registry import find_pack_dir
+    from baocao.template.user_packs import start_user_pack
+    from baocao.ui.packs.editor import PackEditor
+
+    root = start_user_pack(find_pack_dir("bao-cao-nam"), pack_id, folder=tmp_path / "packs")
+    win = PackEditor(root)
+    qtbot.addWidget(win)
+    show_active(win)
+    return win

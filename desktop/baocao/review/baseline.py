@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .wml import DocxParts, DocxReadError
+from .wml import DocxParts, DocxReadError, add_override
 
 #: namespace of the part's root element
 NAMESPACE = "urn:baocao:gop-y:goc:1"
@@ -74,11 +74,7 @@ def _ensure_default_xml(parts: DocxParts) -> None:
         default.set("Extension", "xml")
         default.set("ContentType", "application/xml")
         types.insert(0, default)
-    name = "/" + PROPS_PART
-    if not any(el.get("PartName") == name for el in types):
-        override = etree.SubElement(types, "{%s}Override" % CT_NS)
-        override.set("PartName", name)
-        override.set("ContentType", PROPS_TYPE)
+    add_override(types, PROPS_PART, PROPS_TYPE)
     parts.set_xml("[Content_Types].xml", types)
 
 

@@ -159,6 +159,17 @@ def body_paragraphs(root: etree._Element) -> Iterator[etree._Element]:
     return root.iter(w("p"))
 
 
+def add_override(types: etree._Element, part: str, content_type: str) -> bool:
+    """Give *part* its content type in ``[Content_Types].xml`` (*types*); False when it already has one."""
+    name = "/" + part
+    if any(o.get("PartName") == name for o in types):
+        return False
+    override = etree.SubElement(types, "{%s}Override" % CT_NS)
+    override.set("PartName", name)
+    override.set("ContentType", content_type)
+    return True
+
+
 class DocxParts:
     """The parts of a .docx in memory: read, change, add, write back."""
 
@@ -193,11 +204,7 @@ class DocxParts:
         """Add a part related from the main document, with its content type."""
         self.set_xml(part, root)
         types = self.xml("[Content_Types].xml")
-        name = "/" + part
-        if not any(o.get("PartName") == name for o in types):
-            override = etree.SubElement(types, "{%s}Override" % CT_NS)
-            override.set("PartName", name)
-            override.set("ContentType", content_type)
+        if add_override(types, part, content_type):
             self.set_xml("[Content_Types].xml", types)
         rels_part = "word/_rels/document.xml.rels"
         rels = self.xml(rels_part)
