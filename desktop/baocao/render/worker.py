@@ -253,6 +253,18 @@ def _write_current(slot: Any, name: str) -> None:
 
 
 def _preview_child(conn: Any, slot: Any) -> None:
+    """The preview process: :func:`_preview_loop` until the window hangs up.
+
+    A window that quits (or fails to start) while this process is still starting or sending
+    closes the pipe: that is the end of the work, not an error to print on the terminal.
+    """
+    try:
+        _preview_loop(conn, slot)
+    except (BrokenPipeError, ConnectionResetError, EOFError):
+        return
+
+
+def _preview_loop(conn: Any, slot: Any) -> None:
     """The worker's loop: ("pack", pack) keeps the pack; ("render", id, bytes) renders the pickled draft, or
     the draft it holds changed by the pickled ``DraftDelta``; ("early", path) reads and renders a draft
     file before the window asks (``early_preview``), ("early-render", id, key) sends that render."""
