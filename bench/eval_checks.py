@@ -24,7 +24,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "desktop"))
+import importlib.util  # noqa: E402
+
+if importlib.util.find_spec("baocao") is None:      # an installed baocao wins: no second copy in one process
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "desktop"))
 
 from baocao.checks import text_hits  # noqa: E402
 from baocao.legacy_text import unicode_to_tcvn3, unicode_to_vni  # noqa: E402

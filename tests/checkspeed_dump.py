@@ -22,7 +22,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "desktop"))
+import importlib.util  # noqa: E402
+
+if importlib.util.find_spec("baocao") is None:      # an installed baocao wins: no second copy in one process
+    sys.path.insert(0, str(ROOT / "desktop"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 
