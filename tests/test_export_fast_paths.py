@@ -172,7 +172,7 @@ def test_manifest_texts_from_kept_code_render_as_from_string(tmp_path, monkeypat
     names = {"ky": "6 tháng đầu", "nam": 2026, "so": 12345}
     expected = env.from_string(source).render(names)
     assert jinja_env.text_template(env, source).render(names) == expected       # compiled, kept
-    kept = list((tmp_path / "baocao" / "jinja").glob("__jinja2_*"))
+    kept = list((tmp_path / "baocao" / "jinja").glob("*/__jinja2_*"))   # one folder per compiler version
     assert kept
     monkeypatch.setattr(jinja_env, "_TEXT_CACHE", [])
     fresh = jinja_env.make_text_environment()
@@ -238,3 +238,15 @@ def test_the_round_trip_item_id_is_the_uuid5_of_its_namespace():
     from baocao.writers.docx.roundtrip import ITEM_ID, NAMESPACE
 
     assert ITEM_ID == "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, NAMESPACE)).upper() + "}"
+
+
+def test_kept_templates_of_another_baocao_version_are_not_used(monkeypatch, tmp_path):
+    """Run_all found it: an older baocao read templates compiled by this one from the shared cache and failed."""
+    from baocao.template import jinja_env
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    first = jinja_env._bytecode_cache().directory
+    assert first == jinja_env._bytecode_cache().directory          # one version: one folder, kept between runs
+    monkeypatch.setattr("baocao.__version__", "9.9.9")
+    other = jinja_env._bytecode_cache().directory
+    assert other != first and Path(other).parent == Path(first).parent

@@ -98,11 +98,33 @@ FILTERS = {
 }
 
 
+def _code_fingerprint() -> str:
+    """Which compiler wrote the kept templates: baocao's and Jinja's versions and our code generator's files.
+
+    Jinja keys a compiled template by its name and source only, but the code our bounded
+    generator (``sandbox.py``) writes calls helpers of this version; another version of baocao
+    sharing the user's cache folder must never run it (it failed with «'NoneType' object is not
+    callable»), so each compiler gets a folder of its own.
+    """
+    from .. import __version__
+
+    parts = [__version__, jinja2.__version__]
+    for name in ("sandbox.py", "jinja_env.py"):
+        try:
+            stat = (Path(__file__).parent / name).stat()
+            parts.append(f"{stat.st_size}-{stat.st_mtime_ns}")
+        except OSError:
+            parts.append("?")
+    import zlib
+
+    return f"{zlib.crc32('|'.join(parts).encode()):08x}"
+
+
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept in the user cache folder, so each start does not recompile them."""
     from platformdirs import user_cache_dir
 
-    folder = Path(user_cache_dir("baocao", appauthor=False)) / "jinja"
+    folder = Path(user_cache_dir("baocao", appauthor=False)) / "jinja" / _code_fingerprint()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
