@@ -189,3 +189,14 @@ def test_a_table_cell_changed_plainly_comes_back_into_the_appendix(sample, pack,
     assert plan.untracked == 1 and not plan.unplaced
     assert plan.tables["nhiem-vu-theo-don-vi"][0]["dung_han"] == 259
     assert [c.before for c in plan.changes] == ["258"]
+
+
+def test_a_hostile_stored_text_is_ignored_not_a_crash():
+    """The stored export text comes back inside a file from outside: nesting, wrong types are no baseline."""
+    from baocao.review.baseline import Baseline
+
+    assert Baseline.from_json("[" * 100_000) is None
+    assert Baseline.from_json('{"paragraphs": "x", "notes": []}') is None
+    assert Baseline.from_json('{"paragraphs": [], "notes": [], "cells": 5}').cells == []
+    assert Baseline.from_json('{"paragraphs": ["a"], "notes": [], "cells": [[0, 0, 0, 0, "ô"], [1, "x"]]}').cells == \
+        [[0, 0, 0, 0, "ô"]]

@@ -55,14 +55,15 @@ class Baseline:
         """The baseline in *text*, or None when it is not one (another program's part, a broken copy)."""
         try:
             data = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):       # not JSON, or nested beyond reason: a file from outside
             return None
         if not isinstance(data, dict):
             return None
         paragraphs, notes = data.get("paragraphs"), data.get("notes")
         if not isinstance(paragraphs, list) or not isinstance(notes, list):
             return None
-        cells = [c for c in data.get("cells") or [] if isinstance(c, list) and len(c) == 5
+        raw_cells = data.get("cells")
+        cells = [c for c in (raw_cells if isinstance(raw_cells, list) else []) if isinstance(c, list) and len(c) == 5
                  and all(isinstance(n, int) for n in c[:4])]
         return cls([str(p) for p in paragraphs], [str(n) for n in notes], [[*c[:4], str(c[4])] for c in cells])
 
