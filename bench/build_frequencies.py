@@ -18,7 +18,10 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "desktop"))
+import importlib.util  # noqa: E402
+
+if __name__ == "__main__" or importlib.util.find_spec("baocao") is None:   # imported by a test: one copy
+    sys.path.insert(0, str(ROOT / "desktop"))
 
 from baocao.spelling.syllable import is_valid_syllable  # noqa: E402
 

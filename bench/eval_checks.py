@@ -26,7 +26,7 @@ from pathlib import Path
 
 import importlib.util  # noqa: E402
 
-if importlib.util.find_spec("baocao") is None:      # an installed baocao wins: no second copy in one process
+if __name__ == "__main__" or importlib.util.find_spec("baocao") is None:   # imported by a test: one copy
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "desktop"))
 
 from baocao.checks import text_hits  # noqa: E402
