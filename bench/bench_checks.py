@@ -24,11 +24,10 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-import importlib.util  # noqa: E402
-
-if __name__ == "__main__" or importlib.util.find_spec("baocao") is None:   # imported by a test: one copy
-    sys.path.insert(0, str(HERE.parent / "desktop"))
 sys.path.insert(0, str(HERE))
+from proc_timing import put_source_on_path  # noqa: E402
+
+put_source_on_path(__name__)
 
 import large_report  # noqa: E402
 

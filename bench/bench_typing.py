@@ -27,13 +27,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import importlib.util  # noqa: E402
+from proc_timing import offscreen_platform, put_source_on_path  # noqa: E402
 
-if __name__ == "__main__" or importlib.util.find_spec("baocao") is None:   # imported by a test: one copy
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "desktop"))
-
-from proc_timing import offscreen_platform  # noqa: E402
-
+put_source_on_path(__name__)
 os.environ.setdefault("QT_QPA_PLATFORM", offscreen_platform())
 
 TARGET_MS = 16.0

@@ -18,10 +18,9 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-import importlib.util  # noqa: E402
+from proc_timing import put_source_on_path  # noqa: E402
 
-if __name__ == "__main__" or importlib.util.find_spec("baocao") is None:   # imported by a test: one copy
-    sys.path.insert(0, str(ROOT / "desktop"))
+put_source_on_path(__name__)
 
 from baocao.spelling.syllable import is_valid_syllable  # noqa: E402
 

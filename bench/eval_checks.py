@@ -24,10 +24,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import importlib.util  # noqa: E402
+from proc_timing import put_source_on_path  # noqa: E402
 
-if __name__ == "__main__" or importlib.util.find_spec("baocao") is None:   # imported by a test: one copy
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "desktop"))
+put_source_on_path(__name__)
 
 from baocao.checks import text_hits  # noqa: E402
 from baocao.legacy_text import unicode_to_tcvn3, unicode_to_vni  # noqa: E402

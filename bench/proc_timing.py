@@ -23,6 +23,20 @@ PYCACHE = tempfile.mkdtemp(prefix="baocao-bench-pycache-")
 DESKTOP = Path(__file__).resolve().parents[1] / "desktop"
 
 
+def put_source_on_path(caller: str) -> None:
+    """This tree's ``desktop/`` first on ``sys.path`` when *caller* (its ``__name__``) runs as a script.
+
+    A script measures (or regenerates fixtures from) this working copy; a module a test imports
+    adds nothing when baocao is installed, so a process never holds two copies (CI installs it:
+    a second copy gave the preview process another pack root).
+    """
+    import importlib.util
+    import sys
+
+    if (caller == "__main__" or importlib.util.find_spec("baocao") is None) and str(DESKTOP) not in sys.path:
+        sys.path.insert(0, str(DESKTOP))
+
+
 #: The offscreen platform's screen is 800×800 unless told otherwise; the window keeps itself inside
 #: its screen (ui/window_fit.py), so the benchmarks give it a 1920×1080 screen and the window keeps
 #: the 1366×768 it has always been measured at.

@@ -22,11 +22,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-import importlib.util  # noqa: E402
-
-if __name__ == "__main__" or importlib.util.find_spec("baocao") is None:   # imported by a test: one copy
-    sys.path.insert(0, str(ROOT / "desktop"))
 sys.path.insert(0, str(ROOT / "bench"))
+from proc_timing import put_source_on_path  # noqa: E402
+
+put_source_on_path(__name__)
 
 
 def make_texts(out: Path) -> None:

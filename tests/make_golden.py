@@ -16,7 +16,6 @@ after a change that is meant to change the output (and say so in the commit);
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import os
 import re
@@ -33,8 +32,9 @@ CASES = ("sample", "blank", "large")
 
 if str(ROOT / "bench") not in sys.path:
     sys.path.insert(0, str(ROOT / "bench"))
-if __name__ == "__main__" or importlib.util.find_spec("baocao") is None:   # imported by a test: one copy
-    sys.path.insert(0, str(ROOT / "desktop"))
+from proc_timing import put_source_on_path  # noqa: E402
+
+put_source_on_path(__name__)
 
 
 _TIMESTAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
