@@ -342,3 +342,60 @@ def test_a_sum_finding_goes_to_its_field_even_when_it_is_scrolled_out_of_view(qt
     area = window.editor.fields_area
     top_left = widget.mapTo(area.viewport(), widget.rect().topLeft())
     assert 0 <= top_left.y() and top_left.y() + widget.height() <= area.viewport().height()
+
+
+def test_the_whole_report_check_waits_while_the_drafter_types(monkeypatch):
+    """The worker's pause hook sleeps (leaving the interpreter to the UI thread) until typing pauses."""
+    from baocao.ui.checks import report_checker as rc
+
+    clock = [100.0]
+    sleeps: list[float] = []
+
+    def fake_sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+        clock[0] += seconds
+
+    monkeypatch.setattr(rc.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(rc.time, "sleep", fake_sleep)
+    activity = rc.CheckActivity()
+    pause = rc.ReportCheckWorker(activity).pause_for(0)
+    pause()
+    assert sleeps == []                                # nobody typed: straight on
+    activity.edited()                                  # a key just now
+    pause()
+    assert sleeps and abs(sum(sleeps) - rc.TYPING_QUIET_S) < 1e-9
+    activity.edited()
+    activity.generation = 1                            # a newer check is asked for: this one gives up
+    with pytest.raises(rc._Superseded):
+        pause()
+
+
+def test_a_superseded_background_check_is_given_up_and_not_shown(qtbot, window, monkeypatch):
+    """A check still running when a newer one is asked for stops at its next pause; only the newer result shows."""
+    import baocao.checks as checks_module
+    from baocao.checks.engine import check_draft as real_check
+    from baocao.ui.checks import report_checker as rc
+
+    report = window.checks.report
+    pauses: list[int] = []
+
+    def slow_check(draft, pack, **kwargs):
+        pause = kwargs["pause"]
+
+        def counted() -> None:
+            pauses.append(report.activity.generation)
+            if len(pauses) == 1:
+                report.activity.generation += 1        # as schedule() does when the drafter edits meanwhile
+            pause()
+
+        kwargs["pause"] = counted
+        return real_check(draft, pack, **kwargs)
+
+    answers: list[object] = []
+    report._worker.done.connect(lambda _g, findings: answers.append(findings))
+    monkeypatch.setattr(checks_module, "check_draft", slow_check, raising=False)
+    report._again = False
+    report._send()
+    qtbot.waitUntil(lambda: bool(answers), timeout=10000)
+    assert answers[0] is rc.SUPERSEDED
+    assert not report.busy or report._again is False

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ..formatting import format_number, parse_number
 from ..model.draft import Draft
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from ..spelling.ngrams import Model
 
 _USE_DEFAULT = object()
+#: ``check_draft``'s *pause* hook is called once per this many texts (and before each report-wide rule)
+PAUSE_EVERY_UNITS = 8
 
 
 def default_model() -> "Model | None":
@@ -208,19 +210,27 @@ def _hits_source(words: frozenset[str], model: Model | None | object, cache: boo
 
 def check_draft(draft: Draft, pack: Pack, *, user_words: frozenset[str] | None = None,
                 model: Model | None | object = _USE_DEFAULT, include_dismissed: bool = False,
-                cache: bool = False, save_interval_s: float = 0.0) -> list[Finding]:
+                cache: bool = False, save_interval_s: float = 0.0,
+                pause: Callable[[], None] | None = None) -> list[Finding]:
     """Every check: metadata, sections in order (structure, then located text findings), tables, report-wide rules.
 
     With *cache* (and the default n-gram model) the per-string hits come from the persistent
     cache (``unit_cache``) when the same text was checked before in the same environment, and
     new ones are added to it (written at most every *save_interval_s* seconds).
+
+    *pause*, when given, is called every ``PAUSE_EVERY_UNITS`` texts and before each report-wide
+    rule: a caller on a worker thread waits there while the user types (so the check does not hold
+    the interpreter while the window handles keys) or raises to give up a check nobody needs any more.
+    The findings do not depend on it.
     """
     words = draft_words(draft) if user_words is None else user_words
     hits_of, store = _hits_source(words, model, cache)
     units = list(draft_units(draft, pack))
     located: list[Finding] = []
     clean_units = []
-    for unit in units:
+    for index, unit in enumerate(units):
+        if pause is not None and index % PAUSE_EVERY_UNITS == 0:
+            pause()
         hits = hits_of(unit.text)
         located += [unit.finding(h.severity, h.rule, h.message, h.offset, h.length, h.fix, h.fix_label)  # type: ignore[arg-type]
                     for h in hits]
@@ -228,13 +238,22 @@ def check_draft(draft: Draft, pack: Pack, *, user_words: frozenset[str] | None =
             clean_units.append(unit)
     if store is not None:
         store.save(save_interval_s)
+    wait = pause if pause is not None else _no_pause
+    wait()
     located += citation_findings(clean_units, report_date(draft), period_bounds(draft))
+    wait()
     located += name_variant_findings(clean_units)
+    wait()
     located += data_findings(clean_units, draft, pack)
     located += appendix_findings(clean_units, pack)
     located += closing_findings(draft, pack)
+    wait()
     structural = check_meta(draft) + check_sections(draft, pack) + check_tables(draft, pack)
     return ordered_findings(draft, pack, structural, located, include_dismissed)
+
+
+def _no_pause() -> None:
+    """``check_draft`` without a *pause* hook: go straight on."""
 
 
 __all__ = ["check_draft", "check_section_text", "data_findings", "report_date", "text_hits", "unit_findings",
