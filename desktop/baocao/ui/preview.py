@@ -21,6 +21,10 @@ cells are patched in place (``preview_patch.py``); when many chunks changed,
 those out of view are patched in idle slices.  Anything it cannot patch
 exactly — a change in the number of chunks, a new table shape — falls back
 to a full ``setHtml``; tests check that both paths give the same document.
+
+In a narrow pane the report's header block is shown in one column
+(``preview_narrow.py``) instead of two that wrap one word a line; crossing
+that width lays the document out again once.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from ..writers.html import CLOSING_ANCHOR, NOTES_TITLE_LINE, SECTION_LINK_PREFIX
 from . import strings as S
 from ..writers.html_pieces import ChunkCache, html_chunks as _html_chunks
 from .first_paint import turn_after_first_paint
+from .preview_narrow import is_narrow, stack_header
 from .preview_patch import RULE, blank_numbers, note_numbers, patch_table, renumber, splice_notes
 
 DEBOUNCE_MS = 300
@@ -146,6 +151,7 @@ class PreviewPane(QTextBrowser):
         self._top_first = False              # the next first show lays out the top first (``show_soon``)
         self._rest_pending = False           # the top is shown, the whole report comes after the next paint
         self._wanted_anchor = ""             # a section asked for while only the top was shown
+        self._narrow = False                 # the document shows the header block in one column
         self._setup_document(self.document())
 
     @staticmethod
@@ -395,7 +401,10 @@ class PreviewPane(QTextBrowser):
                 before = doc.characterCount()
                 start = starts[index]
                 end = starts[index + 1] - 1 if index + 1 < len(starts) else before - 1
-                if not self._patch_one(doc, cursor, start, end, self._chunks[index], chunks[index]):
+                old, new = self._chunks[index], chunks[index]
+                if index == 0 and self._narrow:            # the document holds the stacked header block
+                    old, new = stack_header(old), stack_header(new)
+                if not self._patch_one(doc, cursor, start, end, old, new):
                     return False
                 delta = doc.characterCount() - before
                 starts[index + 1:] = [position + delta for position in starts[index + 1:]]
@@ -453,13 +462,27 @@ class PreviewPane(QTextBrowser):
         root.setFrameFormat(fmt)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        """Keep the page's margins in proportion to the pane."""
+        """Keep the page's margins in proportion to the pane; stack the header block when it gets narrow."""
         super().resizeEvent(event)
         self._apply_page()
+        if self._chunks and not self._rest_pending and self._wants_narrow() != self._narrow:
+            bar = self.verticalScrollBar()
+            value = bar.value()
+            self._pending = []
+            self._rebuild(self._target_html)
+            self._chunks = list(self._target)
+            self._keep_scroll(value)
+
+    def _wants_narrow(self) -> bool:
+        """True when the pane is too narrow (at its zoom) for the header block's two columns."""
+        body = self._page.body_size_pt
+        zoom = self.document().defaultFont().pointSizeF() / body if body else 1.0
+        return is_narrow(self.viewport().width(), zoom)
 
     def _rebuild(self, html: str) -> None:
         """Lay out the whole document again."""
-        self.setHtml(html)
+        self._narrow = self._wants_narrow()
+        self.setHtml(stack_header(html) if self._narrow else html)
         self._apply_page()
         starts = [0, *chunk_starts(self.document())]
         if starts[:2] == [0, 0]:                   # the first chunk itself starts with a heading or rule

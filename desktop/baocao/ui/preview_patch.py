@@ -30,9 +30,12 @@ RULE = "<hr/>"
 
 _REF = re.compile(r'href="note:(\d+)">(\d+)</a>')
 _ITEM = re.compile(r'<a name="note-(\d+)"></a><sup>(\d+)</sup>')
-_CELL = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.S)
-_CELL_INNER = re.compile(r"(<t[hd][^>]*>).*?(</t[hd]>)", re.S)
+#: Cuts a table's HTML into [between, opening tag, content, closing tag, between, …]: content at index 4k + 2.
+_CELL_SPLIT = re.compile(r"(<t[hd][^>]*>)(.*?)(</t[hd]>)", re.S)
 NOTE_NAME_PREFIX = "note-"
+#: Table structures whose cell positions are kept (``_cell_origins``); beyond, the memo starts again.
+MAX_SKELETONS = 32
+_ORIGINS: dict[tuple[object, ...], list[tuple[int, int]]] = {}
 
 
 def blank_numbers(html: str) -> str:
@@ -109,28 +112,34 @@ def _table_in(doc: QTextDocument, start: int, end: int) -> QTextTable | None:
 
 
 def patch_table(doc: QTextDocument, cursor: QTextCursor, start: int, end: int, old: str, new: str) -> bool:
-    """Patch the one table of a chunk cell by cell when only cell contents changed; False otherwise."""
+    """Patch the one table of a chunk cell by cell when only cell contents changed; False otherwise.
+
+    Both HTMLs are cut once into their skeleton (tags, attributes, what lies between cells) and cell
+    contents; only the cells whose content differs are looked up in the document and given their text.
+    """
     if old.count("<table") != 1 or new.count("<table") != 1:
         return False
-    head_old, head_new = old[:old.index("<table")], new[:new.index("<table")]
-    tail_old, tail_new = old[old.index("</table>"):], new[new.index("</table>"):]
-    if head_old != head_new or tail_old != tail_new:
+    parts_old, parts_new = _CELL_SPLIT.split(old), _CELL_SPLIT.split(new)
+    if len(parts_old) != len(parts_new):
         return False
-    cells_old, cells_new = _CELL.findall(old), _CELL.findall(new)
-    if len(cells_old) != len(cells_new) or _skeleton(old) != _skeleton(new):
-        return False
+    changed = []
+    for index in range(len(parts_new)):
+        before, after = parts_old[index], parts_new[index]
+        if before == after:
+            continue
+        if index % 4 != 2:                     # a tag or what lies between cells: not a cell's text
+            return False
+        if "<" in after.replace("<b>", "").replace("</b>", "") or after.count("<b>") != before.count("<b>"):
+            return False                       # only plain or bold text is patched; anything else re-parses
+        changed.append((index // 4, after))
     table = _table_in(doc, start, end)
     if table is None:
         return False
-    origins = [cell for r in range(table.rows()) for c in range(table.columns())
-               for cell in (table.cellAt(r, c),) if cell.row() == r and cell.column() == c]
-    if len(origins) != len(cells_new):
+    origins = _cell_origins(table, parts_new)
+    if origins is None:
         return False
-    for cell, before, after in reversed(list(zip(origins, cells_old, cells_new))):
-        if before == after:
-            continue
-        if "<" in after.replace("<b>", "").replace("</b>", "") or after.count("<b>") != before.count("<b>"):
-            return False                       # only plain or bold text is patched; anything else re-parses
+    for number, after in reversed(changed):
+        cell = table.cellAt(*origins[number])
         cursor.setPosition(cell.firstCursorPosition().position())
         cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
         fmt = cursor.charFormat() if cursor.hasSelection() else cell.format()
@@ -139,9 +148,18 @@ def patch_table(doc: QTextDocument, cursor: QTextCursor, start: int, end: int, o
     return True
 
 
-def _skeleton(html: str) -> str:
-    """*html* with every cell emptied (tags and attributes kept)."""
-    return _CELL_INNER.sub(r"\1\2", html)
+def _cell_origins(table: QTextTable, parts: list[str]) -> list[tuple[int, int]] | None:
+    """(row, column) of each cell of *table* in HTML order (spanned cells once); None if the count is not
+    the HTML's.  Kept per skeleton: the same tags give the same table, whatever the cells say."""
+    key = (len(parts), *parts[0::4], *parts[1::4], *parts[3::4])     # everything but the cells' contents
+    origins = _ORIGINS.get(key)
+    if origins is None:
+        origins = [(r, c) for r in range(table.rows()) for c in range(table.columns())
+                   for cell in (table.cellAt(r, c),) if cell.row() == r and cell.column() == c]
+        if len(_ORIGINS) >= MAX_SKELETONS:
+            _ORIGINS.clear()
+        _ORIGINS[key] = origins
+    return origins if len(origins) == len(parts) // 4 else None
 
 
 def _unescape(text: str) -> str:
