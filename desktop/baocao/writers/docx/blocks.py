@@ -19,6 +19,8 @@ _PAGE_BREAK = (f'<w:p><w:pPr><w:pStyle w:val="{S.HIDDEN_LINE}"/></w:pPr>'
                '<w:r><w:br w:type="page"/></w:r></w:p>')
 _LINE_BREAK = "<w:r><w:br/></w:r>"
 _TABLE_GAP = f'<w:p><w:pPr><w:pStyle w:val="{S.TABLE_GAP}"/></w:pPr></w:p>'
+#: The gap under a table whose last rows keep with the paragraph after it (the chain goes through the gap).
+_TABLE_GAP_KEPT = f'<w:p><w:pPr><w:pStyle w:val="{S.TABLE_GAP}"/><w:keepNext/></w:pPr></w:p>'
 
 
 def inline_xml(inlines: Iterable[Inline], ctx: BuildContext, char_style: str | None = None) -> str:
@@ -101,7 +103,8 @@ def blocks_xml(blocks: Iterable[Block], ctx: BuildContext) -> str:
     parts: list[str] = []
     builders = BLOCK_BUILDERS
     marks = ctx.marks
-    for block in blocks:
+    blocks = list(blocks)
+    for position, block in enumerate(blocks):
         kind = type(block)
         builder = builders.get(kind)
         if builder is None:
@@ -112,7 +115,11 @@ def blocks_xml(blocks: Iterable[Block], ctx: BuildContext) -> str:
 
             parts.append(marked(builder(block, ctx), marks[id(block)]))
             continue
-        parts.append(builder(block, ctx))
         if kind is Table:
-            parts.append(_TABLE_GAP)     # room below the table; also keeps two tables apart
+            # a note (or any paragraph) right under the table never goes to the next page alone
+            follows = position + 1 < len(blocks) and type(blocks[position + 1]) is Paragraph
+            parts.append(table_xml(block, ctx, keep_with_next=follows))
+            parts.append(_TABLE_GAP_KEPT if follows else _TABLE_GAP)   # room below; keeps two tables apart
+            continue
+        parts.append(builder(block, ctx))
     return "".join(parts)
