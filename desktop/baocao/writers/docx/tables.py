@@ -7,8 +7,10 @@ right-aligned; the total row uses the bold total style.  Borders come from the
 
 A table followed by a paragraph (an appendix table's «Ghi chú» line) keeps its
 last :data:`KEEP_WITH_NOTE_ROWS` rows with it: their cell paragraphs carry
-``w:keepNext``, which Word reads as "keep this row with what follows" and
-LibreOffice's import turns into the table's own "keep with next paragraph".
+``w:keepNext``, which Word reads as "keep this row with what follows".
+LibreOffice 7.4 does not honour it when it opens the .docx (nor its own table
+"keep with next" for a table longer than a page): the note can still end up
+alone there.
 """
 
 from __future__ import annotations
