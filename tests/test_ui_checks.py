@@ -344,7 +344,7 @@ def test_a_sum_finding_goes_to_its_field_even_when_it_is_scrolled_out_of_view(qt
     assert 0 <= top_left.y() and top_left.y() + widget.height() <= area.viewport().height()
 
 
-def test_the_whole_report_check_waits_while_the_drafter_types(monkeypatch):
+def test_the_whole_report_check_waits_while_the_drafter_types():
     """The worker's pause hook sleeps (leaving the interpreter to the UI thread) until typing pauses."""
     from baocao.ui.checks import report_checker as rc
 
@@ -352,18 +352,17 @@ def test_the_whole_report_check_waits_while_the_drafter_types(monkeypatch):
     sleeps: list[float] = []
 
     def fake_sleep(seconds: float) -> None:
+        assert len(sleeps) < 1000, "the pause never ends"
         sleeps.append(seconds)
         clock[0] += seconds
 
-    monkeypatch.setattr(rc.time, "monotonic", lambda: clock[0])
-    monkeypatch.setattr(rc.time, "sleep", fake_sleep)
-    activity = rc.CheckActivity()
+    activity = rc.CheckActivity(clock=lambda: clock[0], sleep=fake_sleep)
     pause = rc.ReportCheckWorker(activity).pause_for(0)
     pause()
     assert sleeps == []                                # nobody typed: straight on
     activity.edited()                                  # a key just now
     pause()
-    assert sleeps and abs(sum(sleeps) - rc.TYPING_QUIET_S) < 1e-9
+    assert rc.TYPING_QUIET_S <= sum(sleeps) < rc.TYPING_QUIET_S + rc.PAUSE_POLL_S + 1e-9
     activity.edited()
     activity.generation = 1                            # a newer check is asked for: this one gives up
     with pytest.raises(rc._Superseded):

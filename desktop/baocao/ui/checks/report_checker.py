@@ -46,16 +46,18 @@ SUPERSEDED = "superseded"
 class CheckActivity:
     """What the UI thread tells a running check: the newest generation asked for and when the last edit came.
 
-    Plain attributes, written on the UI thread and read by the worker between texts.
+    Plain attributes, written on the UI thread and read by the worker between texts.  *clock* and
+    *sleep* are ``time.monotonic`` and ``time.sleep`` (tests give their own).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, clock=time.monotonic, sleep=time.sleep) -> None:
+        self.clock, self.sleep = clock, sleep
         self.generation = 0
-        self.last_edit = 0.0                  # time.monotonic() of the last edit; 0: none yet
+        self.last_edit = 0.0                  # clock() of the last edit; 0: none yet
 
     def edited(self) -> None:
         """An edit was just made: a running check waits until typing pauses."""
-        self.last_edit = time.monotonic()
+        self.last_edit = self.clock()
 
 
 class _Superseded(Exception):
@@ -79,10 +81,9 @@ class ReportCheckWorker(QObject):
             while True:
                 if activity.generation != generation:
                     raise _Superseded
-                quiet = time.monotonic() - activity.last_edit
-                if quiet >= TYPING_QUIET_S:
+                if activity.clock() - activity.last_edit >= TYPING_QUIET_S:
                     return
-                time.sleep(min(PAUSE_POLL_S, TYPING_QUIET_S - quiet))
+                activity.sleep(PAUSE_POLL_S)
 
         return pause
 
