@@ -13,6 +13,7 @@ pytest.importorskip("PySide6")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 import large_report  # noqa: E402
+from PySide6.QtCore import QEvent, QObject  # noqa: E402
 from baocao.render import render_draft  # noqa: E402
 from baocao.storage import save_draft  # noqa: E402
 from baocao.ui.preview import PreviewPane  # noqa: E402
@@ -44,6 +45,19 @@ def _window(qtbot, tmp_path):
     return window
 
 
+class _PaintLog(QObject):
+    """Records, at each paint of the watched widget, whether the window's rooms were installed yet."""
+
+    def __init__(self, window, log: list[bool]):
+        super().__init__(window)
+        self._window, self._log = window, log
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Paint:
+            self._log.append(not self._window.rooms_installed)
+        return False
+
+
 def _pane(qtbot, html: str | None = None) -> PreviewPane:
     pane = PreviewPane()
     qtbot.addWidget(pane)
@@ -59,8 +73,13 @@ def test_the_first_preview_is_the_early_render_and_typing_follows(qtbot, tmp_pat
     save_draft(sample_draft, path)
     early_worker.start_early_preview(str(path))
     window = _window(qtbot, tmp_path)
+    painted_before_rooms: list[bool] = []
+    watcher = _PaintLog(window, painted_before_rooms)
+    window.preview.rendered.connect(lambda _ms: window.preview.viewport().installEventFilter(watcher))
     assert window.controller.open_path(str(path), ask=False)
     qtbot.waitUntil(lambda: window.preview.refresh_count > 0, timeout=20000)
+    qtbot.waitUntil(lambda: bool(painted_before_rooms), timeout=10000)
+    assert painted_before_rooms[0], "the first preview must be drawn before the rooms install"
     backend = window.preview_backend
     assert backend.worker is early_worker.EARLY_WORKER and backend.full_sends == 0   # the draft never pickled
     session = window.session

@@ -184,15 +184,24 @@ def _quit_when_settled(app, window, checks_too: bool) -> None:
     """Benchmark exit once the first preview is drawn (*checks_too*: and the first whole-draft check is in)."""
     from PySide6.QtCore import QTimer
 
+    from .first_paint import after_first_paint
+
     quit_ = _benchmark_quit(app)
     waiting = {"preview", "checks"} if checks_too else {"preview"}
 
-    def done(what: str) -> None:
+    def done(what: str, now: bool = False) -> None:
         waiting.discard(what)
         if not waiting:
-            QTimer.singleShot(0, quit_)
+            if now:
+                quit_()                     # the preview pane's paint has just happened: stop the clock there
+            else:
+                QTimer.singleShot(0, quit_)
 
-    window.preview.rendered.connect(lambda _ms: done("preview"))
+    def rendered(_ms: float) -> None:     # drawn: the preview pane's next paint after its first render
+        if "preview" in waiting:
+            after_first_paint(window.preview.viewport(), lambda: done("preview", now=True), fallback_ms=-1)
+
+    window.preview.rendered.connect(rendered)
     if checks_too:                  # the checks room may come after the first preview (main_window._first_preview)
         def connect_checks() -> None:
             checks = getattr(window, "checks", None)

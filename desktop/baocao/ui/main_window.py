@@ -99,13 +99,19 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.setTabOrder(self.outline.tree, self.editor.status)
         self.rooms_installed = False
+        self._first_preview_pending = False     # a loaded draft's first preview is coming: it installs the rooms
         if defer_rooms:
             from .late_rooms import start_worker_early
 
             start_worker_early()                    # the preview process starts beside the window's own start
             blank_icons(self.toolbar_actions())     # the toolbar's final size in the first frame, its icons just after
-            turn_after_first_paint(self.editor, self.install_rooms, ROOMS_FALLBACK_MS)
+            turn_after_first_paint(self.editor, self._rooms_after_first_paint, ROOMS_FALLBACK_MS)
         else:
+            self.install_rooms()
+
+    def _rooms_after_first_paint(self) -> None:
+        """The deferred rooms, unless a first preview is coming: it is drawn first and installs them after."""
+        if not self._first_preview_pending:
             self.install_rooms()
 
     def install_rooms(self) -> None:
@@ -228,6 +234,7 @@ class MainWindow(QMainWindow):
         self.outline.set_pack(session.pack, session.draft)
         self._document = None
         self.preview.set_source(self.render_html)
+        self._first_preview_pending = True
         turn_after_first_paint(self.editor, self._first_preview)   # the draft appears first, the preview just after
         self._findings = []
         turn_after_first_paint(self.editor, self._check_after_first_preview)   # off the UI thread, after the preview
