@@ -192,6 +192,7 @@ def test_benchmark_settled_exit_writes_the_memory_of_each_process(tmp_path):
     assert report["window"] > 40 * 1024
     previews = [kib for name, kib in report["children"].items() if name.startswith("preview:")]
     assert previews and all(kib > 5 * 1024 for kib in previews)              # the preview process counts too
+    assert report["collector_on"] is True          # paused for the start-up (startup_gc), resumed at the paint
 
 
 FEATURE_DICT_CODE = """

@@ -229,7 +229,9 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     """Open the window (lazy import of Qt); ends the process as soon as the window has closed."""
-    from . import dataclass_code
+    from . import dataclass_code, startup_gc
+
+    startup_gc.pause()                 # until the first paint (``ui.app.run_app`` resumes it)
 
     dataclass_code.install()           # the classes of the window's modules from kept compiled code (start-up)
     from .render.early_preview import start_early_preview

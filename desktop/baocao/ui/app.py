@@ -20,6 +20,8 @@ BENCHMARK_MEMORY_ENV = "BAOCAO_BENCHMARK_MEMORY"
 UI_FONTS = ["Segoe UI", "Noto Sans", "Liberation Sans", "DejaVu Sans", "Arial"]
 #: the classes' compiled code (``dataclass_code``, installed by ``baocao``) is written this long after the start
 CODE_CACHE_SAVE_MS = 20_000
+#: the garbage collector paused for the start-up (``startup_gc``) is resumed at the first paint, this late at most
+GC_RESUME_FALLBACK_MS = 2_000
 
 
 def _pick_ui_font(app) -> None:
@@ -137,11 +139,14 @@ def _peak_kib(pid: str) -> int:
 
 def memory_report() -> dict:
     """Peak resident memory (KiB, Linux ``VmHWM``) of this process and of each child still running
-    (the preview process and multiprocessing's resource tracker), by process name."""
+    (the preview process and multiprocessing's resource tracker), by process name; whether the garbage
+    collector runs again (``startup_gc``: paused for the start-up)."""
     import json
 
+    import gc
+
     me = str(os.getpid())
-    report = {"window": _peak_kib("self"), "children": {}}
+    report = {"window": _peak_kib("self"), "children": {}, "collector_on": gc.isenabled()}
     try:
         entries = os.listdir("/proc")
     except OSError:                                          # not Linux: no per-process figures
@@ -229,11 +234,13 @@ def run_app(paths: list[str]) -> int:
     if benchmark in ("preview", "settled"):
         _quit_when_settled(app, window, checks_too=benchmark == "settled")
     window.show()
+    from .. import startup_gc
+    from .first_paint import after_first_paint
+
+    after_first_paint(window.editor, startup_gc.resume, fallback_ms=GC_RESUME_FALLBACK_MS)   # a dialog first too
     if not window.safekeeping.offer_recovery_at_start():
         open_initial(window, paths)
     if benchmark and benchmark not in ("preview", "settled"):
-        from .first_paint import after_first_paint
-
         after_first_paint(window.editor, _benchmark_quit(app), fallback_ms=-1)   # the window now shows the draft
     from PySide6.QtCore import QTimer
 
