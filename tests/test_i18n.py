@@ -279,6 +279,180 @@ def test_file_dialog_widgets(vietnamese_qt, qtbot, tmp_path):
     dialog.close()
 
 
+def _shown_date(dialog, path: Path) -> str:
+    """The text Qt's file dialog draws in the «Ngày sửa đổi» column for *path* (its detail view's delegate)."""
+    from PySide6.QtWidgets import QFileSystemModel, QStyleOptionViewItem, QTreeView
+
+    model = dialog.findChild(QFileSystemModel)
+    view = dialog.findChild(QTreeView, "treeView")
+    index = model.index(str(path), 3)
+    assert index.isValid()
+    option = QStyleOptionViewItem()
+    view.itemDelegateForIndex(index).initStyleOption(option, index)
+    return option.text
+
+
+def _dated_file(folder: Path) -> Path:
+    """A file last changed on 2 December 2026 at 09:05 (local time)."""
+    import datetime
+
+    path = folder / "bao-cao.docx"
+    path.write_bytes(b"x")
+    when = datetime.datetime(2026, 12, 2, 9, 5).timestamp()
+    os.utime(path, (when, when))
+    return path
+
+
+def test_file_dialog_dates_are_day_month_year(vietnamese_qt, qtbot, tmp_path):
+    """Qt's own file dialog dates files in the system locale («2 12 2026» under C): the app writes dd/MM/yyyy."""
+    from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QTreeView
+
+    path = _dated_file(tmp_path)
+    dialog = QFileDialog(None, "", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    model = dialog.findChild(QFileSystemModel)
+    qtbot.waitUntil(lambda: model.index(str(path)).isValid() and model.lastModified(model.index(str(path))).isValid())
+    qtbot.waitUntil(lambda: _shown_date(dialog, path) == "02/12/2026 09:05")
+    view = dialog.findChild(QTreeView, "treeView")
+    assert view.header().sectionSize(3) > view.fontMetrics().horizontalAdvance("02/12/2026 09:05")   # not elided
+    dialog.close()
+
+
+def test_file_dialog_dates_in_the_static_functions(vietnamese_qt, qtbot, tmp_path):
+    """The window opens its dialogs with QFileDialog.getOpenFileName and the like: those are dated so too."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel
+
+    path = _dated_file(tmp_path)
+    seen: list[str] = []
+
+    def read_and_close(attempt: int = 0) -> None:
+        dialog = QApplication.activeModalWidget()
+        model = dialog.findChild(QFileSystemModel) if isinstance(dialog, QFileDialog) else None
+        shown = _shown_date(dialog, path) if model is not None and model.index(str(path)).isValid() else ""
+        if shown == "02/12/2026 09:05" or (shown and attempt >= 100):
+            seen.append(shown)
+            dialog.reject()
+        elif attempt < 150:
+            QTimer.singleShot(20, lambda: read_and_close(attempt + 1))
+
+    QTimer.singleShot(0, read_and_close)
+    QFileDialog.getOpenFileName(None, "Mở", str(tmp_path), "", "", QFileDialog.Option.DontUseNativeDialog)
+    assert seen == ["02/12/2026 09:05"]
+
+
+def _texts(widget, kind, read) -> dict[str, str]:
+    """``{objectName: read(child)}`` for the named children of *widget* of class *kind*."""
+    return {child.objectName(): read(child) for child in widget.findChildren(kind) if child.objectName()}
+
+
+def test_print_dialog_widgets(vietnamese_qt, qtbot):
+    """Ctrl+P opens Qt's own print dialog (help/printing.py): its labels, tabs and choices in Vietnamese."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QPushButton, QTabWidget
+
+    printer = QPrinter()                     # kept: the dialog does not own it
+    dialog = QPrintDialog(printer)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    labels = {label.text() for label in dialog.findChildren(QLabel)}      # several are named "label"
+    assert {"&Tên:", "Vị trí:", "Tệp trên máy", "Loại:", "Ghi tệp PDF", "Tệp &xuất ra:", "đến", "&Nhóm trang:",
+            "Số bản:"} <= labels
+    assert not {"&Name:", "Location:", "Local file", "Type:", "Output &file:", "to", "Copies:"} & labels
+    buttons = _texts(dialog, QAbstractButton, QAbstractButton.text)
+    assert {k: buttons[k] for k in ("properties", "preview", "printAll", "printRange", "pagesRadioButton",
+                                    "printCurrentPage", "printSelection", "collate", "reverse", "color",
+                                    "grayscale", "noDuplex", "duplexLong", "duplexShort")} == {
+        "properties": "Th&uộc tính", "preview": "Xem trước", "printAll": "In tất cả", "printRange": "Các trang từ",
+        "pagesRadioButton": "Các trang", "printCurrentPage": "Trang hiện tại", "printSelection": "Phần đã chọn",
+        "collate": "In theo bộ", "reverse": "In ngược thứ tự", "color": "Màu", "grayscale": "Thang độ xám",
+        "noDuplex": "Tắt", "duplexLong": "Lật theo cạnh dài", "duplexShort": "Lật theo cạnh ngắn"}
+    groups = _texts(dialog, QGroupBox, QGroupBox.title)
+    assert {k: groups[k] for k in ("printerGroup", "gbPrintRange", "groupBox", "colorMode", "duplex")} == {
+        "printerGroup": "Máy in", "gbPrintRange": "Phạm vi in", "groupBox": "Thiết lập bản in",
+        "colorMode": "Chế độ màu", "duplex": "In hai mặt"}
+    tabs = dialog.findChild(QTabWidget, "tabs")
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Số bản", "Tùy chọn"]
+    printers = dialog.findChild(QComboBox, "printers")
+    assert "In ra tệp (PDF)" in [printers.itemText(i) for i in range(printers.count())]
+    page_set = dialog.findChild(QComboBox, "pageSetCombo")
+    assert [page_set.itemText(i) for i in range(page_set.count())] == [
+        "Tất cả các trang", "Các trang lẻ", "Các trang chẵn"]
+    plain = [b for b in dialog.findChildren(QPushButton) if not b.objectName()]
+    options = next(b for b in plain if b.text().startswith("&Tùy chọn"))
+    assert options.text() == "&Tùy chọn >>"
+    options.click()
+    assert options.text() == "&Tùy chọn <<"
+    assert sorted(b.text() for b in plain) == sorted(["&In", "Hủy", "&Tùy chọn <<"])
+    dialog.close()
+
+
+def test_page_setup_widget(vietnamese_qt, qtbot):
+    """The page tab of the print dialog's «Thuộc tính» (the same QPageSetupWidget as QPageSetupDialog)."""
+    from PySide6.QtPrintSupport import QPageSetupDialog, QPrinter
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel
+
+    printer = QPrinter()
+    dialog = QPageSetupDialog(printer)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    labels = _texts(dialog, QLabel, QLabel.text)
+    assert {k: labels[k] for k in ("pageSizeLabel", "widthLabel", "heightLabel", "paperSourceLabel")} == {
+        "pageSizeLabel": "Khổ giấy:", "widthLabel": "Rộng:", "heightLabel": "Cao:", "paperSourceLabel": "Nguồn giấy:"}
+    assert {"Thứ &tự trang:", "Số trang &mỗi tờ:"} <= set(labels.values())
+    buttons = _texts(dialog, QAbstractButton, QAbstractButton.text)
+    assert {k: buttons[k] for k in ("portrait", "landscape", "reversePortrait", "reverseLandscape")} == {
+        "portrait": "Dọc", "landscape": "Ngang", "reversePortrait": "Dọc, lật ngược",
+        "reverseLandscape": "Ngang, lật ngược"}
+    assert set(_texts(dialog, QGroupBox, QGroupBox.title).values()) >= {"Giấy", "Hướng giấy", "Lề", "Bố cục trang"}
+    units = dialog.findChild(QComboBox, "unitCombo")
+    assert [units.itemText(i) for i in range(3)] == ["Milimét (mm)", "Inch (in)", "Điểm (pt)"]
+    sizes = dialog.findChild(QComboBox, "pageSizeCombo")
+    sizes = [sizes.itemText(i) for i in range(sizes.count())]
+    assert {"A4", "Phong bì DL", "Tùy chỉnh"} <= set(sizes) and not any(s.startswith("Envelope") for s in sizes)
+    order = dialog.findChild(QComboBox, "pagesPerSheetLayoutCombo")
+    assert order.itemText(0) == "Trái sang phải, trên xuống dưới"
+    dialog.close()
+
+
+def test_print_preview_dialog_actions(vietnamese_qt, qtbot):
+    from PySide6.QtGui import QAction
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    printer = QPrinter()
+    dialog = QPrintPreviewDialog(printer)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Xem trước bản in"
+    texts = {action.text() for action in dialog.findChildren(QAction) if action.text()}
+    assert texts == {"Trang sau", "Trang trước", "Trang đầu", "Trang cuối", "Vừa chiều rộng", "Vừa trang", "Phóng to",
+                     "Thu nhỏ", "Dọc", "Ngang", "Hiện từng trang", "Hiện hai trang đối diện", "Hiện tất cả các trang",
+                     "In", "Thiết lập trang"}
+
+
+@pytest.mark.parametrize(("context", "source", "expected"), [
+    ("QPrintDialog", "%1 already exists.\nDo you want to overwrite it?", "«%1» đã có.\nBạn có muốn ghi đè không?"),
+    ("QPrintDialog", "The 'From' value cannot be greater than the 'To' value.",
+     "Trang «từ» không được lớn hơn trang «đến»."),
+    ("QPrintDialog", "Invalid Pages Definition", "Các trang cần in ghi chưa đúng"),
+    ("QPrintDialog", "Print To File ...", "In ra tệp…"),
+    ("QPrintPropertiesDialog", "Printer Properties", "Thuộc tính máy in"),
+    ("QPrintPropertiesDialog", "Job Options", "Tùy chọn lệnh in"),
+    ("QPrintPropertiesWidget", "Page", "Trang"),
+    ("QPrintPropertiesWidget", "Advanced", "Nâng cao"),
+    ("QCupsJobWidget", "Print Immediately", "In ngay"),
+    ("QCupsPrinterSupport", "Authentication needed to use %1 on %2.", "Cần xác thực để dùng %1 trên %2."),
+    ("QPrintSettingsOutput", "Double Sided Printing", "In hai mặt"),
+])
+def test_print_messages_are_translated(vietnamese_qt, context, source, expected):
+    """Texts of the print dialogs that only show in a message box or a modal sub-dialog."""
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate(context, source) == expected
+
+
 def test_wizard_default_buttons(vietnamese_qt, qtbot):
     from PySide6.QtWidgets import QWizard, QWizardPage
 

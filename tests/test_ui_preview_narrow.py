@@ -16,7 +16,9 @@ from baocao.ui.preview import PreviewPane, chunk_starts  # noqa: E402
 from baocao.ui.preview_narrow import HEADER_OPEN, NARROW_PANE_PX, is_narrow, stack_header  # noqa: E402
 from baocao.writers.html import document_to_html  # noqa: E402
 
-NARROW, WIDE = 260, 600
+NARROW, WIDE = 260, 800
+#: The preview pane's width in a new window (``main_window``: splitter sizes 300, 600, 466).
+DEFAULT_PANE = 466
 
 
 def _html(draft, pack) -> str:
@@ -71,6 +73,44 @@ def test_html_without_the_header_block_is_unchanged():
 def test_narrowness_follows_the_zoom():
     assert is_narrow(NARROW_PANE_PX - 1, 1.0) and not is_narrow(NARROW_PANE_PX, 1.0)
     assert is_narrow(NARROW_PANE_PX, 1.5) and not is_narrow(NARROW_PANE_PX - 1, 0.5)
+
+
+def _line_counts(table: QTextTable) -> list[list[int]]:
+    """For each cell of *table* (row by row), the number of laid-out lines of each of its blocks."""
+    doc = table.document()
+    counts = []
+    for row in range(table.rows()):
+        for column in range(table.columns()):
+            cell = table.cellAt(row, column)
+            block, lines = doc.findBlock(cell.firstPosition()), []
+            while block.isValid() and block.position() <= cell.lastPosition():
+                lines.append(block.layout().lineCount())
+                block = block.next()
+            counts.append(lines)
+    return counts
+
+
+def test_the_default_pane_stacks_the_header(qtbot, pack, sample_draft):
+    pane = _pane(qtbot, DEFAULT_PANE)
+    pane.update_html(_html(sample_draft, pack))
+    assert _header_table(pane).columns() == 1
+
+
+def test_two_columns_only_when_every_header_line_fits(qtbot, pack, sample_draft):
+    """Shown in two columns, no header line wraps: the issuer keeps its own two lines, the national
+    title, the motto and the place and date one line each (Decree 30's layout)."""
+    pane = _pane(qtbot, WIDE)
+    pane.update_html(_html(sample_draft, pack))
+    frame = pane.width() - pane.viewport().width()
+    for viewport in range(NARROW_PANE_PX, NARROW_PANE_PX + 200, 20):
+        pane.resize(viewport + frame, 500)
+        assert pane.viewport().width() == viewport
+        table = _header_table(pane)
+        assert table.columns() == 2, viewport
+        issuer, title, _number, date = _line_counts(table)[:4]
+        assert issuer[0] == 2 and title == [1] * len(title) and date == [1], (viewport, issuer, title, date)
+    pane.resize(NARROW_PANE_PX - 1 + frame, 500)
+    assert _header_table(pane).columns() == 1
 
 
 def test_a_narrow_pane_stacks_the_header_and_a_wide_one_does_not(qtbot, pack, sample_draft):

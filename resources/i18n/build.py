@@ -1,7 +1,7 @@
 """Rebuild the Vietnamese Qt catalogue: ``qtbase_vi.ts`` → ``qtbase_vi.qm``.
 
 Qt ships no Vietnamese translation of its own widgets (context menus of the
-editors, file dialogs, standard buttons), so baocao carries one.  Edit the
+editors, file and print dialogs, standard buttons), so baocao carries one.  Edit the
 ``.ts`` (Qt Linguist or any text editor), then run from the repository root::
 
     python resources/i18n/build.py

@@ -14,6 +14,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..constants import BODY_ABBREVIATIONS
+from ..fields import value_problem
 from ..formatting import format_citation_date, format_date_line, parse_date, parse_number
 from ..model.draft import Draft, SectionData
 from ..model.richtext import Body, Cite, Note, Span, body_is_empty
@@ -101,11 +102,17 @@ class MetaView:
 
 
 def typed_value(spec: FieldSpec | None, raw: Any) -> Any:
-    """A field value as its type says: numbers as Decimal, dates as date; invalid or empty → None."""
+    """A field value as its type says: numbers as Decimal, dates as date; invalid or empty → None.
+
+    Invalid means what the form refuses (``fields.value_problem``), not only what cannot be read:
+    "2,573" in a count field reads as 2,573 but is refused, so the report shows "…", never it.
+    """
     if raw in (None, ""):
         return None
     if spec is None:
         return raw
+    if value_problem(spec, raw) is not None:
+        return None  # the form shows it in red and the checks report it; the preview shows "…"
     try:
         if spec.type in ("integer", "decimal"):
             return parse_number(raw)
