@@ -23,7 +23,7 @@ import math
 import re
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -272,19 +272,74 @@ class _GuardedFilters(dict):
             self[key] = value
 
 
+#: ``Template.filename`` of a template that is no file (Jinja says "<template>" for a built-in one)
+_NO_FILE = (None, "<template>")
+
+
+def _own_frame(template: jinja2.Template, frame: Any) -> bool:
+    return frame.f_globals.get("__jinja_template__") is template
+
+
+def _suspended_line(stream: Any, template: jinja2.Template) -> int | None:
+    """The line of *template* that produced the piece *stream* (its ``generate``) has just yielded.
+
+    The generators of includes and blocks are followed (``gi_yieldfrom``); the innermost frame of
+    *template* itself gives the line (an included file's piece is placed at its include line).
+    """
+    line = None
+    generator = stream
+    while generator is not None:
+        frame = getattr(generator, "gi_frame", None)
+        if frame is not None and _own_frame(template, frame):
+            line = template.get_corresponding_lineno(frame.f_lineno)
+        generator = getattr(generator, "gi_yieldfrom", None)
+    return line
+
+
+def _traceback_line(exc: BaseException, template: jinja2.Template) -> int | None:
+    """The innermost line of *template* in *exc*'s traceback (Jinja rewrites template frames to their lines)."""
+    import traceback                     # only when a template fails
+
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename == template.filename:
+            return frame.lineno
+    return None
+
+
+def _at(error: RenderLimitError, template: jinja2.Template,
+        line: Callable[[], int | None]) -> RenderLimitError:
+    """*error* naming the template line (read by ``jinja_env.template_error`` as Jinja's ``lineno``).
+
+    *line* is called only for a template read from a file: a built-in one has no line to go to.
+    """
+    found = line() if template.filename not in _NO_FILE else None
+    if found:
+        error.lineno = found  # type: ignore[attr-defined]
+    return error
+
+
 def render_bounded(template: jinja2.Template, names: dict[str, Any]) -> str:
     """Render *template*, counting its output against the current budget.
 
-    Endless recursion and exhausted memory become ``RenderLimitError`` too.
+    Endless recursion and exhausted memory become ``RenderLimitError`` too.  Output past the limit,
+    endless recursion and exhausted memory name the line of *template* being rendered (``lineno``)
+    when *template* is a file.
     """
     budget = current_budget()
     pieces: list[str] = []
+    stream = template.generate(names)
     try:
-        for piece in template.generate(names):
-            budget.emit(len(piece))
+        for piece in stream:
+            try:
+                budget.emit(len(piece))
+            except RenderLimitError as exc:
+                raise _at(exc, template, lambda: _suspended_line(stream, template))
             pieces.append(piece)
     except RecursionError as exc:
-        raise _limit("gọi lồng nhau quá sâu (macro gọi lại chính nó không dừng)") from exc
+        raise _at(_limit("gọi lồng nhau quá sâu (macro gọi lại chính nó không dừng)"), template,
+                  lambda cause=exc: _traceback_line(cause, template)) from exc
     except MemoryError as exc:
-        raise _limit("hết bộ nhớ") from exc
+        raise _at(_limit("hết bộ nhớ"), template, lambda cause=exc: _traceback_line(cause, template)) from exc
+    finally:
+        stream.close()
     return "".join(pieces)

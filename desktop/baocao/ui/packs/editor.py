@@ -31,6 +31,7 @@ from . import strings as S
 from .editor_checks import CheckAndSave
 from .forms import ReportForm, SectionForm
 from .guidance_source import apply_section_values, section_guidance
+from .preview_follow import FollowsEditedSection, PreviewFollower
 from .preview_job import PreviewJobs
 from .steps import PackStep, TextStep
 from .template_pane import TemplatePane
@@ -43,9 +44,11 @@ PREVIEW_DEBOUNCE_MS = 500
 EDITOR_SIZE = (1360, 820)
 #: Pause after typing in manifest.toml before the section tree is read again (ms).
 TREE_DEBOUNCE_MS = 400
+#: The error hint under the error list: dark brown on pale yellow, so it is read and not missed.
+HINT_STYLE = "QLabel#packErrorHint { background: #fff6d5; color: #5a3a00; padding: 4px; }"
 
 
-class PackEditor(CheckAndSave, QMainWindow):
+class PackEditor(CheckAndSave, FollowsEditedSection, QMainWindow):
     """Edits the pack in folder *root* (a user pack)."""
 
     saved = Signal()
@@ -63,6 +66,8 @@ class PackEditor(CheckAndSave, QMainWindow):
         self.last_result: WorkerResult | None = None
         self._save_request: int | None = None
         self._current: str | None = None
+        self._edited: str | None = None                # the section whose template file is worked on
+        self._template_users: tuple[str | None, dict[str, list[str]]] = (None, {})   # manifest → file → sections
         self._last_request: tuple[dict[str, str], Any] | None = None
         self._checked: dict[int, PackDraft] = {}      # request id → the files that request checks
         self._applying = False
@@ -120,6 +125,7 @@ class PackEditor(CheckAndSave, QMainWindow):
         self.section_form.fields_changed.connect(self._fields_changed)
         self.template_pane = TemplatePane(self)
         self.template_pane.text_changed.connect(self._text_changed)
+        self.template_pane.files.textActivated.connect(self._file_worked_on)     # chosen by the maintainer
         self.report_form = ReportForm(self)
         self.report_form.changed.connect(lambda values: self.change(lambda d: d.set_document(**values),
                                                                      S.TAB_REPORT))
@@ -138,6 +144,7 @@ class PackEditor(CheckAndSave, QMainWindow):
         self.tabs.currentChanged.connect(lambda _i: self._commit_typed())
 
         self.preview = QTextBrowser(self)
+        self.follower = PreviewFollower(self.preview)
         self.preview_with = QComboBox(self)
         self.preview_with.addItem(S.PREVIEW_SAMPLE, "sample")
         if self._open_draft_fits():
@@ -150,6 +157,13 @@ class PackEditor(CheckAndSave, QMainWindow):
         self.errors.setWordWrap(True)
         self.errors.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.errors.itemDoubleClicked.connect(self._go_to_error)
+        self.errors.currentRowChanged.connect(lambda _row: self._show_hint())
+        self.hint = QLabel(self)                 # what to do about the selected error, always visible
+        self.hint.setObjectName("packErrorHint")
+        self.hint.setWordWrap(True)
+        self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hint.setStyleSheet(HINT_STYLE)
+        self.hint.setVisible(False)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         top = QHBoxLayout()
@@ -159,6 +173,7 @@ class PackEditor(CheckAndSave, QMainWindow):
         right_layout.addWidget(self.preview, 1)
         right_layout.addWidget(self.status)
         right_layout.addWidget(self.errors)
+        right_layout.addWidget(self.hint)
         save_row = QHBoxLayout()
         self.save_button = QPushButton(S.BTN_SAVE, self)
         self.save_button.clicked.connect(self.save)
@@ -247,6 +262,7 @@ class PackEditor(CheckAndSave, QMainWindow):
         self._commit_typed()
         if self.draft.files.get(name) != text:
             self.undo_stack.push(TextStep(self, self.draft, self.draft.with_file(name, text), name))
+        self._file_worked_on(name)
 
     def _take_text(self, draft: PackDraft, name: str) -> None:
         """The text box's change, now in the pack (the box shows it already)."""
@@ -311,6 +327,7 @@ class PackEditor(CheckAndSave, QMainWindow):
                                      old, show_first=section_id):
                 return                                  # the rebuild has selected and shown *section_id*
         self._current = section_id
+        self._edited = None
         try:
             values = self.draft.section_values(section_id)
         except BaocaoError:
@@ -325,6 +342,7 @@ class PackEditor(CheckAndSave, QMainWindow):
         if name and name in self.draft.files and not keep_file:
             self.template_pane.files.setCurrentText(str(name))
         self.template_pane.set_variables(variables_for(section_id, [f.get("key", "") for f in values.get("fields", [])]))
+        self.follow_section()
 
     def _section_changed(self, values: dict[str, Any]) -> None:
         section = self._current

@@ -61,7 +61,8 @@ class CheckAndSave:
             return
         self.last_result = result
         if result.html is not None:
-            self.preview.setHtml(result.html)
+            self.follower.set_html(result.html)
+            self.follow_section()
         self.errors.setEnabled(True)
         self.errors.clear()
         for error in result.errors:
@@ -70,12 +71,30 @@ class CheckAndSave:
             item.setData(ERROR_ROLE, error)
             item.setToolTip(error.hint)
             self.errors.addItem(item)
+        if self.errors.count():
+            self.errors.setCurrentRow(0)         # its hint is shown under the list
+        self._show_hint()
         self.status.setText(S.PREVIEW_OK if not result.errors else S.PREVIEW_ERRORS.format(count=len(result.errors)))
         first = result.errors[0] if result.errors else None
         if first is not None and first.file and first.file == self.template_pane.current_name():
             self.template_pane.mark_line(first.line)
         else:
             self.template_pane.mark_line(None)   # the error is fixed (or elsewhere): its line is no longer marked
+
+    def _show_hint(self) -> None:
+        """Under the list, what to do about the selected error (the first one until another is chosen)."""
+        item = self.errors.currentItem()
+        error: ErrorInfo | None = item.data(ERROR_ROLE) if item is not None else None
+        if error is None:
+            self.hint.clear()
+            self.hint.setVisible(False)
+            return
+        text = S.ERROR_HINT.format(hint=error.hint) if error.hint else ""
+        if not error.line:                       # no line to go to: say where to look instead
+            where = S.NO_LINE_IN_FILE.format(file=error.file) if error.file else S.NO_LINE_ANYWHERE
+            text = f"{text}\n{where}" if text else where
+        self.hint.setText(text)
+        self.hint.setVisible(True)
 
     def _go_to_error(self, item: QListWidgetItem) -> None:
         error: ErrorInfo = item.data(ERROR_ROLE)

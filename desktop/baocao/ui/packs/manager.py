@@ -12,9 +12,11 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QInputDia
 
 from ...errors import BaocaoError
 from ...paths import user_templates_dir
+from ...template.manifest import MANIFEST_NAME
 from ...template.registry import PackInfo, list_packs
 from .. import prompts
 from . import strings as S
+from .pack_names import copy_name, name_problem, renamed_manifest, write_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from .editor import PackEditor
@@ -42,10 +44,12 @@ class TemplateManager(QDialog):
         self.tree.setRootIsDecorated(False)
         self.tree.setColumnWidth(0, 380)
         self.tree.setColumnWidth(1, 190)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)    # a long name keeps its «(bản sao 2)» in view
         self.tree.itemDoubleClicked.connect(lambda *_: self.edit())
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, text, slot in (("copy", S.BTN_COPY, self.copy), ("edit", S.BTN_EDIT, self.edit),
+                                ("rename", S.BTN_RENAME, self.rename),
                                 ("remove", S.BTN_REMOVE_PACK, self.remove), ("restore", S.BTN_RESTORE_PACK, self.restore),
                                 ("export", S.BTN_EXPORT, self.export), ("import", S.BTN_IMPORT, self.import_zip),
                                 ("styles", S.BTN_STYLES, self.open_styles), ("folder", S.BTN_FOLDER, self.open_folder)):
@@ -81,7 +85,7 @@ class TemplateManager(QDialog):
                 origin = S.BROKEN.format(reason=info.error.user_text().splitlines()[0])
             item = QTreeWidgetItem([info.name, info.id, origin])
             item.setData(0, INFO_ROLE, info)
-            item.setToolTip(0, str(info.root))
+            item.setToolTip(0, f"{info.name}\n{info.root}")
             item.setToolTip(2, info.error.user_text() if info.error else str(info.root))
             if info.error is not None:
                 item.setForeground(2, Qt.GlobalColor.darkRed)
@@ -107,6 +111,7 @@ class TemplateManager(QDialog):
         for key in ("copy", "export", "styles", "folder"):
             self.buttons[key].setEnabled(info is not None)
         self.buttons["edit"].setEnabled(info is not None and not info.builtin)
+        self.buttons["rename"].setEnabled(info is not None and not info.builtin and not info.broken)
         self.buttons["remove"].setEnabled(info is not None and self._removable(info))
         from ...template.removed_packs import list_removed
 
@@ -115,25 +120,81 @@ class TemplateManager(QDialog):
         self.buttons["copy"].setEnabled(info is not None and not info.broken)
 
     # ------------------------------------------------------------ actions
-    def copy(self, new_id: str | None = None) -> Path | None:
-        """Copy the selected pack into the user folder (asks for the id; same id overrides)."""
+    def copy(self, new_id: str | None = None, new_name: str | None = None) -> Path | None:
+        """Copy the selected pack into the user folder (asks for the id — same id overrides — and the name).
+
+        The copy's name is offered distinct from every listed pack («<tên> (bản sao)», «(bản sao 2)» …)
+        and written into the copy's manifest; with *new_id* given and no *new_name*, the offered name is taken.
+        """
         from ...template.user_packs import start_user_pack
 
         info = self.current()
         if info is None:
             return None
+        ask = new_id is None and new_name is None          # asked as the id is; given ids take the offered name
         if new_id is None:
             text, ok = QInputDialog.getText(self, S.COPY_TITLE, S.COPY_ASK_ID.format(id=info.id), text=info.id)
             if not ok or not text.strip():
                 return None
             new_id = text.strip()
+        taken = self._names()
+        name = self._ask_name(S.COPY_TITLE, S.COPY_ASK_NAME, new_name or copy_name(info.name, taken), taken, ask)
+        if name is None:
+            return None
         try:
             target = start_user_pack(info.root, new_id)
-        except BaocaoError as exc:
-            prompts.show_error(self, S.ERROR_TITLE, exc)
+            write_name(target, name)
+        except (BaocaoError, OSError) as exc:
+            prompts.show_error(self, S.ERROR_TITLE, exc if isinstance(exc, BaocaoError) else str(exc))
             return None
         self.refresh(select=new_id)
         return target
+
+    @staticmethod
+    def _names(leave_out: Path | None = None) -> list[str]:
+        """The names of the listed packs (but the one in folder *leave_out*)."""
+        return [p.name for p in list_packs(include_broken=True) if leave_out is None or p.root != leave_out]
+
+    def _ask_name(self, title: str, question: str, name: str, taken: list[str], ask: bool = True) -> str | None:
+        """*name*, or what the maintainer types for it (asked again, with the reason, until it can be used).
+
+        Without *ask* the given name is only checked: a name that cannot be used is shown and None returned.
+        """
+        while True:
+            if ask:
+                name, ok = QInputDialog.getText(self, title, question, text=name)
+                if not ok:
+                    return None
+            problem = name_problem(name, taken)
+            if problem is None:
+                return name.strip()
+            QMessageBox.warning(self, title, problem)
+            if not ask:
+                return None
+
+    def rename(self, new_name: str | None = None) -> str | None:
+        """Give the selected office pack another name (asked; the previous manifest goes to the backups)."""
+        from ...template.user_packs import save_pack
+
+        info = self.current()
+        if info is None or info.builtin or info.broken:
+            return None
+        if any(e.isVisible() and e.root == info.root for e in self.editors):
+            QMessageBox.information(self, S.RENAME_TITLE, S.RENAME_IN_EDITOR.format(name=info.name))
+            return None
+        name = self._ask_name(S.RENAME_TITLE, S.RENAME_ASK.format(name=info.name, id=info.id),
+                              new_name or info.name, self._names(leave_out=info.root), ask=new_name is None)
+        if name is None or name == info.name:
+            return None
+        try:
+            text = (info.root / MANIFEST_NAME).read_text(encoding="utf-8")
+            save_pack(info.root, {MANIFEST_NAME: renamed_manifest(text, name)})
+        except (BaocaoError, OSError) as exc:
+            prompts.show_error(self, S.RENAME_TITLE, exc if isinstance(exc, BaocaoError) else str(exc))
+            return None
+        self.refresh(select=info.id)
+        self.detail.setText(f"{self.detail.text()}\n{S.RENAME_DONE.format(name=name)}")
+        return name
 
     @staticmethod
     def _removable(info: PackInfo) -> bool:

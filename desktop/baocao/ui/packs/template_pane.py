@@ -1,9 +1,10 @@
 """The pack editor's text pane: a pack file (Jinja template or TOML) with colours, the names usable
 there, and the line of an error marked.
 
-The text box has no undo of its own: every change leaves at once as ``text_changed(name, text)``
-and the pack editor makes it a step of its own undo stack (consecutive typing merged), so Ctrl+Z
-undoes text and structure changes in the order they were made.
+The box numbers its lines (``line_numbers``) and scrolls back to the left edge whenever the cursor
+can be seen there.  The text box has no undo of its own: every change leaves at once as
+``text_changed(name, text)`` and the pack editor makes it a step of its own undo stack (consecutive
+typing merged), so Ctrl+Z undoes text and structure changes in the order they were made.
 """
 
 from __future__ import annotations
@@ -15,14 +16,16 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QLis
 
 from . import strings as S
 from .highlighter import JinjaHighlighter
+from .line_numbers import NumberedTextEdit
 
 ERROR_BACKGROUND = QColor("#ffd7d7")
 #: objectName Qt gives the standard menu's Undo/Redo → index in ``TemplateText.undo_actions``
 _MENU_UNDO = {"edit-undo": 0, "edit-redo": 1}
 
 
-class TemplateText(QPlainTextEdit):
-    """The text box: its own undo is off; Ctrl+Z / Ctrl+Y and the menu's Hoàn tác / Làm lại reach the editor's stack."""
+class TemplateText(NumberedTextEdit):
+    """The text box (numbered lines): its own undo is off; Ctrl+Z / Ctrl+Y and the menu's Hoàn tác / Làm lại
+    reach the editor's stack."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -132,10 +135,13 @@ class TemplatePane(QWidget):
             self._loading = True
             self.edit.setPlainText(text)
             self._loading = False
+            if name != self._shown_name:        # another file starts at its left edge
+                self.edit.horizontalScrollBar().setValue(0)
             cursor = self.edit.textCursor()
             cursor.setPosition(min(position, len(text)))
             self.edit.setTextCursor(cursor)
             self.edit.ensureCursorVisible()
+            self.edit.follow_cursor()
             self.mark_line(None)
         elif name != self._shown_name:
             self.mark_line(None)
@@ -164,8 +170,13 @@ class TemplatePane(QWidget):
 
     # ------------------------------------------------------------ errors
     def go_to(self, name: str, line: int | None, column: int | None = None) -> None:
-        """Show file *name* with the cursor at *line* (1-based) and that line marked."""
-        if name in self._texts and name != self.files.currentText():
+        """Show file *name* with the cursor at *line* (1-based) and that line marked.
+
+        A file that is not the pack's (the built-in default template) has no line here: nothing moves.
+        """
+        if name not in self._texts:
+            return
+        if name != self.files.currentText():
             self.files.setCurrentText(name)
         if line:
             block = self.edit.document().findBlockByNumber(line - 1)
@@ -175,6 +186,7 @@ class TemplatePane(QWidget):
                                     max(column - 1, 0))
             self.edit.setTextCursor(cursor)
             self.edit.centerCursor()
+            self.edit.follow_cursor()
         self.mark_line(line)
         self.edit.setFocus()
 
