@@ -5,11 +5,13 @@ are computed (``render.tables.table_values``) and shown greyed.  Numbers are
 typed the Vietnamese way; a cell whose text is not a valid number keeps the
 text as typed, shown in red with the reason (tooltip and the line under the
 table), is never summed, and is listed by the checks.  A ``choice`` column (the
-source of tasks) shows the choice's label and is edited with a drop-down
-(``ui/tables/tools.CellDelegate``); an older draft's text that is no choice is
-kept, shown in red with the list of choices.  Tab and Shift+Tab move
-through the cells the drafter fills.  Every change emits the whole new row
-list (``rowsEdited``) for one undoable ``SetTableRows`` edit.  Pasting a block
+source of tasks) shows the choice's label and is edited with a drop-down the
+drafter can type into (``ui/tables/choice_editor``); an older draft's text that
+is no choice is kept, shown in red with the list of choices.  Tab and Shift+Tab
+move through the cells the drafter fills, Enter goes down a row and Tab on the
+last cell adds a row (``ui/tables/keys``); the header draws a column group once
+over its columns and wraps the labels (``ui/tables/header``).  Every change
+emits the whole new row list (``rowsEdited``) for one undoable ``SetTableRows`` edit.  Pasting a block
 copied from Excel, importing a .xlsx/.csv file, moving rows and the note under
 the table live in ``ui/tables/`` (each one undo step of its own).
 """
@@ -33,19 +35,28 @@ from ..tables.compute import compute_table, shown_totals
 from ..template.manifest import AppendixSpec, TableSpec
 from ..text import clean_line
 from . import strings as S
+from .tables import keys
+from .tables import strings as T
+from .tables.header import GROUP_ROLE, LABEL_ROLE, WrapHeader
 
 COMPUTED_BACKGROUND = QColor("#eeeeee")
 INVALID_FOREGROUND = QColor("#b00020")
 INVALID_BACKGROUND = QColor("#fdecea")
+#: a row grows with its wrapped text up to this many lines (the rest: «…» and the cell's tooltip)
+MAX_ROW_LINES = 4
+ROW_PADDING = 6
 
 
 class CellTableView(QTableView):
     """A table view whose Tab / Shift+Tab step through the editable cells, then leave the table.
 
-    Ctrl+V (outside a cell being edited) asks for a paste of the clipboard block (``pasteRequested``).
+    Tab on the last cell of a last row that holds something adds a row; Enter goes down a row
+    (``ui/tables/keys``).  Ctrl+V (outside a cell being edited) asks for a paste of the clipboard
+    block (``pasteRequested``); Delete, for emptying the selected cells (``clearRequested``).
     """
 
     pasteRequested = Signal()
+    clearRequested = Signal()
     typedIntoReadOnly = Signal(QModelIndex)     # letters typed on a cell that is computed (no jump elsewhere)
 
     def keyboardSearch(self, search: str) -> None:  # noqa: N802 (Qt API)
@@ -64,7 +75,27 @@ class CellTableView(QTableView):
             self.pasteRequested.emit()
             event.accept()
             return
+        if keys.is_enter(event) and self.state() != QAbstractItemView.State.EditingState:
+            self.step_row(keys.enter_step(event))
+            event.accept()
+            return
+        if event.key() in keys.CLEAR_KEYS and not event.modifiers() \
+                and self.state() != QAbstractItemView.State.EditingState:
+            self.clearRequested.emit()
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def sizeHintForRow(self, row: int) -> int:  # noqa: N802 (Qt API)
+        """As tall as the row's wrapped text, at most ``MAX_ROW_LINES`` lines (so several rows stay in sight)."""
+        return min(super().sizeHintForRow(row), MAX_ROW_LINES * self.fontMetrics().lineSpacing() + ROW_PADDING)
+
+    def step_row(self, step: int) -> bool:
+        """Go *step* rows down (up when negative) in the same column; False on the first or last row."""
+        target = keys.row_below(self.model(), self.currentIndex(), step)
+        if target.isValid():
+            self.setCurrentIndex(target)
+        return target.isValid()
 
     def moveCursor(self, action, modifiers):  # noqa: N802 (Qt API)
         step = {QAbstractItemView.CursorAction.MoveNext: 1, QAbstractItemView.CursorAction.MovePrevious: -1}.get(action)
@@ -78,7 +109,9 @@ class CellTableView(QTableView):
             if model.flags(candidate) & Qt.ItemFlag.ItemIsEditable:
                 return candidate
             position += step
-        return current            # past the last (or first) editable cell: Tab moves on to the next widget
+        if step > 0:              # past the last cell: a new row (as in Word) unless the last row is empty
+            return keys.row_after_last(model, current)
+        return QModelIndex()      # before the first cell: Shift+Tab moves on to the previous widget
 
 
 class RowsModel(QAbstractTableModel):
@@ -125,10 +158,14 @@ class RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.spec.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.spec.columns):
             return None
-        if orientation == Qt.Orientation.Horizontal:
-            column = self.spec.columns[section]
+        column = self.spec.columns[section]
+        if role == GROUP_ROLE:             # the header draws a group once, over all of its columns
+            return column.group
+        if role == LABEL_ROLE:
+            return column.header
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return f"{column.group} – {column.header}" if column.group else column.header
         return None
 
@@ -173,6 +210,8 @@ class RowsModel(QAbstractTableModel):
         problem = None if total else self._problems.get((row, column.key))
         if problem and role == Qt.ItemDataRole.ToolTipRole:
             return problem
+        if role == Qt.ItemDataRole.ToolTipRole and column.type in ("text", "choice"):
+            return self.data(index) or None       # the whole text of a cell too narrow for it
         if problem and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(INVALID_FOREGROUND)
         if problem and role == Qt.ItemDataRole.BackgroundRole:
@@ -255,8 +294,8 @@ class TableEditor(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.view.verticalHeader().setVisible(False)
+        self.view.setHorizontalHeader(WrapHeader(self.view))     # labels wrap; the header grows to show them
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         self.view.setTabKeyNavigation(True)
         self.add_button = QPushButton(S.TABLE_ADD_ROW, self)
         self.remove_button = QPushButton(S.TABLE_REMOVE_ROW, self)
@@ -289,7 +328,7 @@ class TableEditor(QWidget):
         self.table_id = spec.id
         label = appendix.label if appendix else spec.id
         self.title.setText(f"<b>{label}</b><br/>{title}")
-        self.hint.setText(S.TABLE_HINT.format(total=spec.total_label))
+        self.hint.setText(f"{S.TABLE_HINT.format(total=spec.total_label)} {T.KEYS_HINT}")
         self.model = RowsModel(spec, rows, self)
         self.model.rowsEdited.connect(lambda new_rows: self.rowsEdited.emit(self.table_id, new_rows))
         self.model.refused.connect(self._show_refusal)
@@ -298,7 +337,7 @@ class TableEditor(QWidget):
         total_mm = sum(c.width_mm for c in spec.columns) or 1
         for index, column in enumerate(spec.columns):
             self.view.setColumnWidth(index, max(48, int(column.width_mm * 640 / total_mm)))
-        self.view.horizontalHeader().setMinimumHeight(80 if any(c.group for c in spec.columns) else 44)
+        self.view.horizontalHeader().fit_height()
         self._show_refusal("")
         from .tables.tools import show_note
 

@@ -43,3 +43,10 @@ LINK_FALLBACK = ("{appendix} chưa có dòng nào của nguồn «{source}», n�
 LINK_BUTTON = "Mở {appendix}"
 CHOICE_EMPTY = "(chưa chọn)"
 CHOICE_UNKNOWN = "{value} (không có trong danh sách)"
+CHOICE_PLACEHOLDER = "Gõ vài chữ hoặc số của nguồn…"
+CHOICE_TYPE_TIP = ("Gõ vài chữ hoặc số có trong tên nguồn (ví dụ «42», «kế hoạch») rồi bấm Tab hoặc Enter; "
+                   "Alt+↓ mở cả danh sách.")
+KEYS_HINT = "Tab: ô kế tiếp (ô cuối bảng: thêm dòng) · Enter: ô dưới · Delete: xóa ô · Ctrl+V: dán từ Excel."
+CLEAR_LABEL = "Xóa nội dung ô"
+CLEARED = "Đã xóa nội dung {n} ô (Ctrl+Z để lấy lại)."
+CLEAR_SKIPPED = " {n} ô tự tính (STT, cột tổng, dòng tổng) được giữ nguyên."

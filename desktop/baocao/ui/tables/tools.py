@@ -1,10 +1,13 @@
-"""The table editor's row moves, Excel paste, file import and note line (one undo step each).
+"""The table editor's row moves, Excel paste, file import, emptying cells and note line (one undo step each).
 
 ``install_table_tools(editor)`` adds the buttons, the shortcuts and the note
 line to a ``TableEditor``.  Each change builds the whole new row list, shows
 it, and pushes one ``SetTableRows`` (that does not merge with typing) through
 the window's controller, so Ctrl+Z takes back exactly that paste, import or
-move.  A paste or import that cannot be used changes nothing and says why.
+move; the cursor stays where it was and a pasted block is left selected.  A
+paste or import that cannot be used changes nothing and says why.
+``CellDelegate`` makes the cell editors (Enter goes down a row, the source's
+drop-down takes typing: ``choice_editor``).
 """
 
 from __future__ import annotations
@@ -13,19 +16,20 @@ import copy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QStyledItemDelegate,
+    QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QStyledItemDelegate, QWidget,
 )
 
 from ...edits import SetTableRows
 from ...errors import BaocaoError
-from ...tables.choices import choice_key
 from ...tables.paste import paste_block
 from ...tables.store import draft_table_note, note_edit
 from .. import prompts
 from . import strings as T
+from .choice_editor import ChoiceCombo, choice_combo
+from .keys import clear_selected, enter_step, is_enter
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..table_editor import TableEditor
@@ -54,11 +58,21 @@ def push_rows(editor: "TableEditor", rows: list[dict[str, Any]], label: str) -> 
         return False
     edit = SetTableRows.make(draft, editor.table_id, rows)
     edit.label, edit.merges = label, False
+    current = editor.view.currentIndex()
     model.replace_rows(rows)
     if not window.controller.push(edit, editor):
         model.replace_rows(draft.tables.get(editor.table_id, []))
+        _keep_cursor(editor, current.row(), current.column())
         return False
+    _keep_cursor(editor, current.row(), current.column())
     return True
+
+
+def _keep_cursor(editor: "TableEditor", row: int, column: int) -> None:
+    """Put the cursor back on (*row*, *column*) after the rows were replaced (a reset loses it)."""
+    model = editor.model
+    if model is not None and row >= 0 and column >= 0 and not editor.view.currentIndex().isValid():
+        editor.view.setCurrentIndex(model.index(min(row, model.rowCount() - 1), column))
 
 
 def move_current_row(editor: "TableEditor", delta: int) -> bool:
@@ -108,9 +122,23 @@ def paste_text(editor: "TableEditor", text: str) -> bool:
         return False
     if not push_rows(editor, result.rows, T.PASTE_LABEL):
         return False
+    _select_pasted(editor, result)
     editor.error.setText(T.PASTED.format(rows=result.row_count, columns=len(result.columns), first=result.first_row + 1))
     editor.error.setVisible(True)
     return True
+
+
+def _select_pasted(editor: "TableEditor", result: Any) -> None:
+    """Select the block just pasted, the cursor on its first cell (so the drafter sees what changed)."""
+    model, view = editor.model, editor.view
+    names = [c.key for c in model.spec.columns]
+    columns = [names.index(key) for key in result.columns if key in names]
+    if not columns:
+        return
+    first = model.index(result.first_row, min(columns))
+    last = model.index(result.first_row + result.row_count - 1, max(columns))
+    view.setCurrentIndex(first)
+    view.selectionModel().select(QItemSelection(first, last), QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
 
 def paste_clipboard(editor: "TableEditor") -> bool:
@@ -181,6 +209,7 @@ def install_table_tools(editor: "TableEditor", buttons: QHBoxLayout) -> None:
     editor.paste_button.clicked.connect(lambda: paste_clipboard(editor))
     editor.import_button.clicked.connect(lambda: choose_and_import(editor))
     editor.view.pasteRequested.connect(lambda: paste_clipboard(editor))
+    editor.view.clearRequested.connect(lambda: clear_selected(editor))
     editor.view.setItemDelegate(CellDelegate(editor))       # Ctrl+V of a block inside an open cell editor too
     actions = {"add": lambda: add_row_below(editor), "remove": editor._remove,
                "up": lambda: move_current_row(editor, -1), "down": lambda: move_current_row(editor, 1)}
@@ -253,37 +282,26 @@ class CellDelegate(QStyledItemDelegate):
             widget.installEventFilter(self._filter)
         return widget
 
+    def eventFilter(self, editor, event):  # noqa: N802 (Qt API)
+        """Enter stores the cell and goes down a row (Shift+Enter: up), as in Excel."""
+        if event.type() == QEvent.Type.KeyPress and is_enter(event) and isinstance(editor, QWidget):
+            completer = getattr(editor, "completer", lambda: None)()
+            if completer is None or not completer.popup().isVisible():
+                view = self._editor.view
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+                view.step_row(enter_step(event))
+                return True
+        return super().eventFilter(editor, event)
+
     def setEditorData(self, editor, index):  # noqa: N802 (Qt API)
-        if isinstance(editor, QComboBox):
-            found = editor.findData(index.data(Qt.ItemDataRole.EditRole) or "")
-            editor.setCurrentIndex(max(0, found))
+        if isinstance(editor, ChoiceCombo):
+            editor.show_value(index.data(Qt.ItemDataRole.EditRole))
             return
         super().setEditorData(editor, index)
 
     def setModelData(self, editor, model, index):  # noqa: N802 (Qt API)
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData() or "", Qt.ItemDataRole.EditRole)
+        if isinstance(editor, ChoiceCombo):
+            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
             return
         super().setModelData(editor, model, index)
-
-
-def choice_combo(delegate: QStyledItemDelegate, parent: Any, column: Any, current: Any) -> QComboBox:
-    """The drop-down of a choice cell: the declared choices (and an older draft's text, kept as it is).
-
-    Choosing an entry stores it at once (one undo step), as typing a cell and pressing Enter does.
-    """
-    combo = QComboBox(parent)
-    combo.addItem(T.CHOICE_EMPTY, "")
-    for item in column.choices:
-        combo.addItem(item.label, item.key)
-        combo.setItemData(combo.count() - 1, f"{item.label} ({item.key})", Qt.ItemDataRole.ToolTipRole)
-    if current and choice_key(column, current) is None:
-        combo.addItem(T.CHOICE_UNKNOWN.format(value=current), current)
-    combo.setAccessibleName(column.header)
-
-    def chosen(_index: int) -> None:
-        delegate.commitData.emit(combo)
-        delegate.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)
-
-    combo.activated.connect(chosen)
-    return combo
