@@ -96,7 +96,12 @@ def test_deleting_the_commented_text_keeps_the_comment_detached(qtbot, tmp_path)
     assert anchors.find_anchor(window.session.draft, cid) is not None
 
 
-def test_section_status_by_reviewer_shows_who_in_the_outline(qtbot, tmp_path):
+def test_section_status_by_reviewer_shows_who_in_the_outline(qtbot, tmp_path, monkeypatch):
+    from baocao.ui.review import approval_prompt
+
+    asked = []                          # the section has an open comment: «Vẫn duyệt» is chosen
+    monkeypatch.setattr(approval_prompt, "ask_open_comments",
+                        lambda *a: asked.append(a) or approval_prompt.ApproveAnswer.APPROVE)
     window = _window(qtbot, tmp_path)
     window.review.mark_current(SectionStatus.NEEDS_WORK)
     draft = window.session.draft
@@ -112,7 +117,7 @@ def test_section_status_by_reviewer_shows_who_in_the_outline(qtbot, tmp_path):
     assert window.review.marks.status_by(SECTION) == ""
     # the editor's status selector records the reviewer too
     window.editor.statusChosen.emit(SECTION, SectionStatus.APPROVED)
-    assert draft.section(SECTION).status is SectionStatus.APPROVED
+    assert draft.section(SECTION).status is SectionStatus.APPROVED and len(asked) == 1
     window.review.marks.refresh_now()
     assert window.review.marks.status_by(SECTION).startswith("đã duyệt — Nguyễn Văn An")
 

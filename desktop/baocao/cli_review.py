@@ -173,13 +173,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
 def cmd_import_review(args: argparse.Namespace) -> int:
     """Bring a reviewed .docx (comments, tracked changes) into the draft; --dry-run only prints."""
     from .review.constants import IMPORT_VERSION_NAME
+    from .review.export_base import session_versions
     from .review.importer import plan_import
 
     reviewed = _need_draft_file(args.reviewed)
     session = _open(args.file, read_only=args.dry_run)
     try:
         titles = {spec.id: spec.title for spec in session.pack.sections}
-        plan = plan_import(session.draft, reviewed, titles, session.pack)
+        plan = plan_import(session.draft, reviewed, titles, session.pack, session_versions(session))
         print("\n".join(plan.describe()))
         if args.dry_run or plan.is_empty():
             if not args.dry_run:

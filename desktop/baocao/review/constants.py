@@ -27,3 +27,17 @@ NOTE_NO_PLACE = "Đoạn được thêm ở chỗ không thuộc mục nào: hã
 NOTE_CONFLICT = "Bản thảo đã sửa chỗ này khác đi sau khi xuất: hãy so sánh và sửa tay nếu cần."
 NOTE_NOTE = "Chú thích này không khớp chú thích nào của bản thảo: hãy sửa tay nếu cần."
 NOTE_CELL = "Ô bảng này không khớp dòng nào của bảng phụ lục: hãy sửa tay nếu cần."
+NOTE_ROW_ADDED = ("Dòng này được thêm vào bảng trong Word: chưa đưa vào bảng phụ lục (không biết chắc cột nào là "
+                  "số nào) — hãy thêm dòng vào bảng phụ lục nếu cần.")
+NOTE_ROW_REMOVED = ("Dòng này bị xóa khỏi bảng trong Word: bảng phụ lục vẫn giữ dòng đó — hãy xóa dòng trong "
+                    "bảng phụ lục nếu cần.")
+#: what a file without the exported text was compared with (--dry-run, the import's report)
+BASE_VERSION_NOTE = ("Tệp không mang văn bản lúc xuất: chỗ sửa thẳng được tìm bằng cách so với phiên bản "
+                     "«{version}» (phiên bản lưu gần nhất trước khi tệp được tạo).")
+BASE_CURRENT_NOTE = ("Tệp không mang văn bản lúc xuất và không có phiên bản nào lưu trước khi tệp được tạo: đã so "
+                     "với bản thảo hiện tại. Nếu bản thảo đã sửa sau khi xuất, chỗ sửa đó có thể bị đưa về chữ cũ — "
+                     "hãy xem «So sánh phiên bản».")
+ROWS_NOTE = "{n} dòng bảng được thêm hoặc xóa trong Word: chưa đưa vào bảng phụ lục, xem «Chưa gắn được»."
+UNMATCHED_NOTE = ("Tệp khác bản thảo quá nhiều (chưa đến một nửa số đoạn còn như lúc xuất) nên không tìm chỗ sửa "
+                  "thẳng (không bật theo dõi thay đổi): chỉ đọc chỗ sửa có theo dõi và góp ý — hãy so sánh và sửa "
+                  "tay nếu cần.")

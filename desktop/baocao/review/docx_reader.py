@@ -11,6 +11,7 @@ taken: the text after review).  Comment ranges are offsets in the accepted text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 from lxml import etree
@@ -64,6 +65,20 @@ class ReadParagraph:
         return self.rejected != self.accepted or self.inserted or self.deleted
 
 
+#: kinds of ``RowEdit``
+ROW_ADDED = "added"
+ROW_REMOVED = "removed"
+
+
+@dataclass(frozen=True)
+class RowEdit:
+    """A whole table row added or removed in Word (its cells' text joined by « | »)."""
+
+    kind: str                          # ROW_ADDED or ROW_REMOVED
+    table: int                         # the table's number in the file (document order, from 0)
+    text: str
+
+
 @dataclass
 class ReadDocument:
     """Everything the review import needs from a .docx."""
@@ -71,6 +86,8 @@ class ReadDocument:
     paragraphs: list[ReadParagraph]
     comments: dict[str, ReadComment]
     baseline: Baseline | None = None   # the text baocao exported, when the file carries it (review.baseline)
+    row_edits: list[RowEdit] = field(default_factory=list)   # rows added/removed without track changes
+    created: datetime | None = None    # when the file was first written (docProps/core.xml), if it says
 
     def footnotes(self) -> dict[str, list[ReadParagraph]]:
         """Footnote paragraphs grouped by footnote id, in order."""
@@ -216,8 +233,23 @@ def read_parts(parts: DocxParts) -> ReadDocument:
                 continue
             for p in note.iter(w("p")):
                 paragraphs.append(_read_paragraph(p, "footnote", {}, note.get(w("id"), "")))
-    return ReadDocument(paragraphs, _comments(parts), embedded(parts))
+    return ReadDocument(paragraphs, _comments(parts), embedded(parts), created=_created(parts))
 
 
-__all__ = ["CommentRange", "DocxReadError", "ReadComment", "ReadDocument", "ReadParagraph", "read_bytes", "read_docx",
-           "read_parts"]
+def _created(parts: DocxParts) -> datetime | None:
+    """The file's creation time (``dcterms:created``; Word and LibreOffice keep it on save), None when absent."""
+    try:
+        core = parts.xml("docProps/core.xml")
+    except DocxReadError:
+        return None
+    node = core.find("{http://purl.org/dc/terms/}created") if core is not None else None
+    text = (node.text or "").strip() if node is not None else ""
+    try:
+        when = datetime.fromisoformat(text.replace("Z", "+00:00")) if text else None
+    except ValueError:
+        return None
+    return when.replace(tzinfo=timezone.utc) if when is not None and when.tzinfo is None else when
+
+
+__all__ = ["CommentRange", "DocxReadError", "ROW_ADDED", "ROW_REMOVED", "ReadComment", "ReadDocument", "ReadParagraph",
+           "RowEdit", "read_bytes", "read_docx", "read_parts"]

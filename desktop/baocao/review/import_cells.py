@@ -15,7 +15,7 @@ from typing import Any
 
 from ..formatting import parse_number
 from ..model.draft import Draft
-from .docx_reader import ReadParagraph
+from .docx_reader import ROW_ADDED, ROW_REMOVED, ReadParagraph, RowEdit
 from .tokens import normalize
 
 
@@ -47,9 +47,33 @@ def _new_value(old: Any, text: str) -> tuple[bool, Any]:
 Placed = tuple[str, int, str, str, str]     # table, row, column, old text, new text
 
 
+def tracked_rows(paragraphs: list[ReadParagraph]) -> tuple[list[RowEdit], set[tuple[int, int]]]:
+    """Whole rows inserted or deleted with track changes (every cell's text added, or every cell's text
+    removed), and their (table, row): such a row is one item to look at, not cells to put into another row."""
+    members: dict[tuple[int, int], list[ReadParagraph]] = {}
+    for para in paragraphs:
+        if para.cell is not None:
+            members.setdefault(para.cell[:2], []).append(para)
+    edits, rows = [], set()
+    for (table, row), paras in members.items():
+        if not any(p.changed for p in paras):
+            continue
+        if all(not p.rejected.strip() for p in paras) and any(p.accepted.strip() for p in paras):
+            edits.append(RowEdit(ROW_ADDED, table, " | ".join(p.accepted.strip() for p in paras)))
+        elif all(not p.accepted.strip() for p in paras) and any(p.rejected.strip() for p in paras):
+            edits.append(RowEdit(ROW_REMOVED, table, " | ".join(p.rejected.strip() for p in paras)))
+        else:
+            continue
+        rows.add((table, row))
+    return edits, rows
+
+
 def place_cells(draft: Draft, paragraphs: list[ReadParagraph]) -> tuple[dict[str, list[dict[str, Any]]],
-                                                                        list[Placed], list[ReadParagraph]]:
-    """New rows per table for the changed cells that could be placed, those cells, and the cells that could not."""
+                                                                        list[Placed], list[ReadParagraph],
+                                                                        list[RowEdit]]:
+    """New rows per table for the changed cells that could be placed, those cells, the cells that could not,
+    and the whole rows inserted or deleted with track changes (``tracked_rows``: listed, never placed)."""
+    row_edits, whole = tracked_rows(paragraphs)
     rows_of: dict[tuple[int, int], list[str]] = {}
     for para in paragraphs:
         if para.cell is not None:
@@ -59,7 +83,7 @@ def place_cells(draft: Draft, paragraphs: list[ReadParagraph]) -> tuple[dict[str
     placed: list[Placed] = []
     left: list[ReadParagraph] = []
     for para in paragraphs:
-        if para.cell is None or not para.changed:
+        if para.cell is None or not para.changed or para.cell[:2] in whole:
             continue
         cells = [normalize(t) for t in rows_of.get(para.cell[:2], [])]
         spot = None
@@ -85,4 +109,4 @@ def place_cells(draft: Draft, paragraphs: list[ReadParagraph]) -> tuple[dict[str
         tables[tid][index][key] = value
         changed.add(tid)
         placed.append((tid, index, key, para.rejected, para.accepted))
-    return {tid: tables[tid] for tid in changed}, placed, left
+    return {tid: tables[tid] for tid in changed}, placed, left, row_edits

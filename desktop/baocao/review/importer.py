@@ -14,23 +14,26 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ..constants import SectionStatus
 from ..edits import Edit, SetExtra, SetSectionBody, SetTableRows
 from ..model.draft import Draft
 from ..model.richtext import Body, Note, Para
 from . import anchors
+from .approval import content_digest, keep_approved_content
 from .compound import CompoundEdit
 from .constants import (
-    ANCHOR_SECTION, ANCHOR_TEXT, EXTRA_NAME, MAX_QUOTE, NOTE_CELL, NOTE_CONFLICT, NOTE_NO_PARAGRAPH, NOTE_NO_PLACE,
-    NOTE_NOTE,
+    ANCHOR_SECTION, ANCHOR_TEXT, BASE_CURRENT_NOTE, BASE_VERSION_NOTE, EXTRA_NAME, MAX_QUOTE, NOTE_CELL, NOTE_CONFLICT,
+    NOTE_NO_PARAGRAPH, NOTE_NO_PLACE, NOTE_NOTE, NOTE_ROW_ADDED, NOTE_ROW_REMOVED, ROWS_NOTE, UNMATCHED_NOTE,
 )
 from .diff import diff_text, similarity_over
-from .docx_reader import ReadComment, ReadDocument, read_bytes, read_docx
+from .docx_reader import ROW_ADDED, ReadComment, ReadDocument, read_bytes, read_docx
+from .export_base import BASE_CURRENT, BASE_NONE, BASE_STORED, BASE_VERSION, ExportBase, VersionAt
 from .import_cells import place_cells
 from .import_notes import note_spot, quoted_note_spot, split_note_prefix
 from .store import new_id, now_text, review_data
 from .textops import replace_range
 from .tokens import normalize
-from .untracked import baseline_of, restore
+from .untracked import baseline_of, is_copy, restore
 
 #: how similar a file paragraph must be to a draft paragraph to count as the same one, edited
 MATCH_RATIO = 0.6
@@ -60,6 +63,9 @@ class ImportPlan:
     unplaced: list[dict[str, Any]] = field(default_factory=list)
     untracked: int = 0                     # edits found without track changes (counted in ``changes`` when placed)
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)   # appendix tables with changed cells
+    #: what the edits made without track changes were found against
+    base: ExportBase = field(default_factory=lambda: ExportBase(BASE_STORED))
+    rows: int = 0                          # whole table rows added or removed (listed under «Chưa gắn được»)
 
     def is_empty(self) -> bool:
         """True when the file brings nothing."""
@@ -81,8 +87,19 @@ class ImportPlan:
                     thread["resolved"] = update["resolved"]
         data["comments"].extend(copy.deepcopy(self.comments))
         data["unplaced"].extend(copy.deepcopy(self.unplaced))
+        keep_approved_content(data, draft, self.changed_sections(draft))    # «đã duyệt» shows the change
         parts.append(SetExtra.make(draft, EXTRA_NAME, data, "Nhập góp ý từ Word"))
         return CompoundEdit.of(f"Nhập góp ý từ «{self.source}»", *parts)
+
+    def changed_sections(self, draft: Draft) -> list[str]:
+        """The sections whose text the plan changes in *draft*."""
+        return [sid for sid, body in self.bodies.items() if sid in draft.sections and body != draft.section(sid).body]
+
+    def approvals_touched(self, draft: Draft) -> list[str]:
+        """The «đã duyệt» sections of *draft* whose text the plan changes (their approval becomes outdated)."""
+        return [sid for sid in self.changed_sections(draft) if draft.section(sid).status is SectionStatus.APPROVED
+                and content_digest(replace(draft.section(sid), body=self.bodies[sid]))
+                != content_digest(draft.section(sid))]
 
     def describe(self) -> list[str]:
         """Lines for ``baocao import-review --dry-run``."""
@@ -91,6 +108,14 @@ class ImportPlan:
         if self.untracked:
             lines.append(f"  (trong tệp có {self.untracked} chỗ sửa thẳng, không bật theo dõi thay đổi: "
                          "đã đọc như chỗ sửa có theo dõi)")
+        if self.base.kind == BASE_VERSION:
+            lines.append("  " + BASE_VERSION_NOTE.format(version=self.base.label))
+        elif self.base.kind == BASE_CURRENT and self.untracked:
+            lines.append("  " + BASE_CURRENT_NOTE)
+        if self.rows:
+            lines.append("  " + ROWS_NOTE.format(n=self.rows))
+        if not self.base.matched and self.base.kind != BASE_NONE:
+            lines.append("  " + UNMATCHED_NOTE)
         for change in self.changes:
             hunks = diff_text(change.before, change.after)
             shown = "; ".join(f"«{h.old_text[:60]}» → «{h.new_text[:60]}»" for h in hunks[:4])
@@ -199,32 +224,43 @@ def _thread_from(comment: ReadComment, replies: list[ReadComment], anchor: dict[
                          "text": r.text} for r in replies]}
 
 
-def plan_import(draft: Draft, path: Path, titles: dict[str, str] | None = None, pack: Any = None) -> ImportPlan:
+def plan_import(draft: Draft, path: Path, titles: dict[str, str] | None = None, pack: Any = None,
+                earlier: VersionAt | None = None) -> ImportPlan:
     """What the reviewed file *path* would bring into *draft* (nothing is changed).
 
     *titles* (section id → title) lets comments on a heading attach to the whole section.
     Edits made without track changes are found against the text the file was exported with
-    (``review.baseline``), or, for a file that does not carry it, against *draft* exported
-    with *pack* now (then only paragraphs without tracked changes are compared).
+    (``review.baseline``); for a file that does not carry it, against the version *earlier* gives
+    for the file's creation time (``review.export_base``), else against *draft* exported with
+    *pack* now (then only paragraphs without tracked changes are compared, and ``plan.base`` says so).
     """
     document = read_docx(path)
-    document, untracked = with_untracked(document, draft, pack)
+    document, untracked, base = with_untracked(document, draft, pack, earlier)
     plan = plan_from_document(draft, document, Path(path).name, titles or {})
     plan.untracked = untracked
+    plan.base = base
     return plan
 
 
-def with_untracked(document: ReadDocument, draft: Draft, pack: Any = None) -> tuple[ReadDocument, int]:
-    """*document* with edits made without track changes read as tracked ones, and how many there were."""
+def with_untracked(document: ReadDocument, draft: Draft, pack: Any = None,
+                   earlier: VersionAt | None = None) -> tuple[ReadDocument, int, ExportBase]:
+    """*document* with edits made without track changes read as tracked ones, how many there were,
+    and what they were found against."""
     if document.baseline is not None:
-        return restore(document, document.baseline)
+        return (*restore(document, document.baseline), ExportBase(BASE_STORED, matched=is_copy(document,
+                                                                                          document.baseline)))
     if pack is None:
-        return document, 0
+        return document, 0, ExportBase(BASE_NONE)
     from ..render import render_draft
     from ..writers.docx import build_docx
 
-    exported = read_bytes(build_docx(render_draft(draft, pack), pack.reference_docx), "bản thảo")
-    return restore(document, baseline_of(exported), only_untracked=True)
+    found = earlier(document.created) if earlier is not None else None
+    base, label = found if found is not None else (draft, "")
+    exported = read_bytes(build_docx(render_draft(base, pack), pack.reference_docx), "bản thảo")
+    baseline = baseline_of(exported)
+    matched = is_copy(document, baseline)
+    document, untracked = restore(document, baseline, only_untracked=True)
+    return document, untracked, ExportBase(BASE_VERSION if found is not None else BASE_CURRENT, label, matched)
 
 
 def _existing(draft: Draft) -> dict[tuple[str, str], dict[str, Any]]:
@@ -305,12 +341,18 @@ def plan_from_document(draft: Draft, document: ReadDocument, source: str, titles
             content.append(item)
         bodies[sid][n] = replace(bodies[sid][n], content=content)
         plan.changes.append(Change(sid, rejected, accepted))
-    plan.tables, cells, left = place_cells(draft, document.paragraphs)
+    plan.tables, cells, left, tracked_rows = place_cells(draft, document.paragraphs)
     for table, row, column, old_text, new_text in cells:
         plan.changes.append(Change(f"bảng {table}, dòng {row + 1}, cột {column}", old_text, new_text))
     for para in left:
         plan.unplaced.append({"kind": "change", "text": para.accepted, "quote": para.rejected, "source": source,
                               "where": "bảng", "note": NOTE_CELL})
+    for row_edit in [*document.row_edits, *tracked_rows]:      # whole rows: listed with their text, never lost
+        added = row_edit.kind == ROW_ADDED
+        plan.unplaced.append({"kind": "change", "text": row_edit.text if added else "",
+                              "quote": "" if added else row_edit.text, "source": source, "where": "bảng",
+                              "note": NOTE_ROW_ADDED if added else NOTE_ROW_REMOVED})
+        plan.rows += 1
     for sid, n in sorted(removals, reverse=True):
         del bodies[sid][n]
     for sid, n, new_para in sorted(inserts, key=lambda t: (t[0], t[1]), reverse=True):

@@ -121,9 +121,16 @@ def comment_state(draft: Draft, thread: dict[str, Any], anchored: set[str] | Non
 
 
 def set_section_status(draft: Draft, section_id: str, status: SectionStatus, who: Reviewer) -> Edit:
-    """The reviewer's decision on a section ("cần sửa", "đã duyệt" …) with who and when, one step."""
+    """The reviewer's decision on a section ("cần sửa", "đã duyệt" …) with who and when, one step.
+
+    «đã duyệt» also keeps the digest of the content approved (``approval``): a later change shows.
+    """
+    from .approval import CONTENT_KEY, content_digest
+
     data = review_data(draft)
     data["statuses"][section_id] = {"status": status.value, **who.to_dict(), "at": now_text()}
+    if status is SectionStatus.APPROVED:
+        data["statuses"][section_id][CONTENT_KEY] = content_digest(draft.section(section_id))
     return CompoundEdit.of("Đổi trạng thái mục", SetSectionStatus.make(draft, section_id, status),
                            _store(draft, data, "Đổi trạng thái mục"))
 

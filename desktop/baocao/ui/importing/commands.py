@@ -72,8 +72,19 @@ def apply_import(window: "MainWindow", dialog: ImportDialog) -> bool:
         return False
     if not window.controller.push(edit):
         return False
-    window.statusBar().showMessage(S.IMPORT_DONE.format(name=plan.name, version=version), STATUS_MS)
+    from ..review.commands import show_long_message
+
+    show_long_message(window, S.IMPORT_DONE.format(name=short_name(plan.name)),      # fits at 1366 px
+                      S.IMPORT_DONE_TIP.format(name=plan.name, version=version), STATUS_MS)
     return True
+
+
+def short_name(name: str, most: int = S.STATUS_NAME_MAX) -> str:
+    """*name* as the status bar shows it: whole up to *most* characters, else its start and end around «…»."""
+    if len(name) <= most:
+        return name
+    tail = max(8, most // 3)
+    return name[:most - tail - 1] + "…" + name[-tail:]
 
 
 # ---------------------------------------------------------------- new draft from the last period

@@ -33,7 +33,10 @@ CITATIONS_KNOWN = "Trích dẫn văn bản: {known} chỗ khớp danh mục văn
 ADD_CITATIONS = "Thêm {count} văn bản vào danh mục ({mentions} chỗ trích trong tệp thành trích dẫn)"
 ADD_CITATIONS_TIP = "Các văn bản: {names}"
 BUTTON_IMPORT = "Nhập"
-IMPORT_DONE = "Đã nhập «{name}». Phiên bản «{version}» giữ bản trước khi nhập (Hoàn tác: Ctrl+Z)."
+IMPORT_DONE = "Đã nhập «{name}» — hoàn tác: Ctrl+Z"
+IMPORT_DONE_TIP = "Đã nhập «{name}». Phiên bản «{version}» giữ bản trước khi nhập (Hoàn tác: Ctrl+Z)."
+#: the longest file name the status bar line shows whole (a longer one is cut in the middle: «đầu…cuối.docx»)
+STATUS_NAME_MAX = 40
 IMPORT_NOTHING = "Tệp «{name}» không có nội dung nào để nhập."
 NEEDS_DRAFT = "Hãy mở hoặc tạo một bản thảo trước khi nhập."
 

@@ -135,9 +135,14 @@ def export_tracked(window: "MainWindow", version_id=None, path: str | None = Non
 
 
 def import_review(window: "MainWindow", path: str | None = None) -> bool:
-    """Bring a reviewed .docx back: a version is saved first, then one undoable edit."""
+    """Bring a reviewed .docx back: a version is saved first, then one undoable edit.
+
+    The status bar gets one short line; what was and was not taken is in a window (``import_report``).
+    """
     from ...review.constants import IMPORT_VERSION_NAME
+    from ...review.export_base import session_versions
     from ...review.importer import plan_import
+    from . import import_report
 
     session = window.session
     if session is None or window.controller.is_read_only():
@@ -148,21 +153,24 @@ def import_review(window: "MainWindow", path: str | None = None) -> bool:
             return False
     try:
         plan = plan_import(session.draft, Path(path), {spec.id: spec.title for spec in session.pack.sections},
-                           session.pack)
+                           session.pack, session_versions(session))
         version = IMPORT_VERSION_NAME.format(name=Path(path).name)
         session.save_named_version(version)
     except BaocaoError as exc:
         prompts.show_error(window, S.IMPORT_FAILED, exc)
         return False
+    titles = window.outline.numbered_titles()
+    approved = [titles.get(sid, sid) for sid in plan.approvals_touched(session.draft)]
     edit = plan.edit(session.draft)
     if edit is not None:
         window.controller.push(edit)
     window.review.fitter.show_dock()
     window.review.panel.refresh()
-    counts = {"comments": len(plan.comments), "changes": len(plan.changes), "unplaced": len(plan.unplaced)}
-    untracked = S.IMPORT_UNTRACKED.format(n=plan.untracked) if plan.untracked else ""
-    show_long_message(window, S.IMPORT_DONE_SHORT.format(**counts),
-                      S.IMPORT_DONE.format(**counts, untracked=untracked, version=version), 15000)
+    lines = import_report.detail_lines(plan, version, approved)
+    show_long_message(window, import_report.short_line(plan), "\n".join(lines), 15000)
+    box = import_report.report_box(window, Path(path).name, lines)
+    window.review.import_report = box                  # tests, and a second import replaces it
+    box.open()
     return True
 
 

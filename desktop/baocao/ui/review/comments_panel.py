@@ -189,7 +189,9 @@ class CommentsPanel(QWidget):
             group = QTreeWidgetItem(self.tree, [f"{S.UNPLACED_GROUP} ({len(unplaced)})"])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for entry in unplaced:
-                text = f"{entry.get('author', '')}: {entry.get('text', '')}".strip(": ")
+                said = str(entry.get("text", "")) or (S.UNPLACED_REMOVED.format(quote=entry["quote"])
+                                                      if entry.get("quote") else "")   # a removal: what was removed
+                text = f"{entry.get('author', '')}: {said}".strip(": ")
                 child = QTreeWidgetItem(group, [text[:160]])
                 tip = [str(entry.get(key, "")) for key in ("quote", "note") if entry.get(key)]
                 child.setToolTip(0, "\n".join(tip))

@@ -10,6 +10,9 @@ from ..settings import AppSettings
 from . import strings as S
 
 NAME_KEY = "review/name"
+#: the dialog's least width, and the room a title bar takes besides its title (icon, help and close buttons)
+MIN_WIDTH = 440
+TITLE_BAR_ROOM = 160
 INITIALS_KEY = "review/initials"
 
 
@@ -38,9 +41,9 @@ def store_reviewer(settings: AppSettings, reviewer: Reviewer) -> None:
 class IdentityDialog(QDialog):
     """Asks for the reviewer's name and initials (initials follow the name until typed)."""
 
-    def __init__(self, parent: QWidget | None, current: Reviewer | None):
+    def __init__(self, parent: QWidget | None, current: Reviewer | None, first: bool = False):
         super().__init__(parent)
-        self.setWindowTitle(S.IDENTITY_TITLE)
+        self.setWindowTitle(S.IDENTITY_TITLE)       # short: the window's title bar shows it whole
         self.name = QLineEdit(current.name if current else "", self)
         self.initials = QLineEdit(current.initials if current else "", self)
         self.initials.setMaxLength(MAX_INITIALS + 1)       # one more, so that a pasted longer text is told off
@@ -50,8 +53,10 @@ class IdentityDialog(QDialog):
         self.name.textEdited.connect(self._name_edited)
         self.initials.textEdited.connect(self._initials_edited)
         self.initials.installEventFilter(self)
-        intro = QLabel(S.IDENTITY_TEXT, self)
+        heading = QLabel(f"<b>{S.IDENTITY_FIRST_HEADING if first else S.IDENTITY_HEADING}</b>", self)
+        intro = QLabel(S.IDENTITY_FIRST_TEXT if first else S.IDENTITY_TEXT, self)
         intro.setWordWrap(True)
+        self.heading, self.intro = heading, intro
         self.error = QLabel("", self)
         self.error.setStyleSheet("color:#b00020")
         form = QFormLayout()
@@ -60,7 +65,11 @@ class IdentityDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
+        # wide enough that a title bar (icon, buttons, a larger caption font) never cuts the title short
+        title = self.fontMetrics().horizontalAdvance(S.IDENTITY_TITLE)
+        self.setMinimumWidth(max(MIN_WIDTH, title * 2 + TITLE_BAR_ROOM))
         layout = QVBoxLayout(self)
+        layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -100,7 +109,7 @@ def ask_reviewer(parent: QWidget, settings: AppSettings, force: bool = False) ->
     current = stored_reviewer(settings)
     if current is not None and not force:
         return current
-    dialog = IdentityDialog(parent, current)
+    dialog = IdentityDialog(parent, current, first=current is None)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     reviewer = dialog.reviewer()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -42,6 +42,9 @@ class ReviewRoom:
     exports: WordExports | None = None
     fitter: DockFitter | None = None
     shipped: object = None          # the draft as opened (the bundled sample's second version)
+    #: «đã duyệt» recorded without a content digest (earlier versions): the digest of the content as opened
+    fallbacks: dict[str, str] = field(default_factory=dict)
+    import_report: object = None    # the last review import's details window (``commands.import_review``)
 
     # ------------------------------------------------------------ statuses
     def set_status(self, section_id: str, status: SectionStatus) -> bool:
@@ -53,19 +56,63 @@ class ReviewRoom:
         draft = session.draft
         if status in AUTOMATIC_STATUSES:
             status = SectionStatus.EMPTY
-        if draft.section(section_id).status is status:
+        if draft.section(section_id).status is status and not self.is_outdated(section_id):
+            return False                                # an outdated «đã duyệt» can be given again
+        if status is SectionStatus.APPROVED and not self._open_comments_allow(section_id):
+            window.editor.set_status(draft.section(section_id).shown_status())
             return False
         if status in REVIEWER_STATUSES:
             from .identity import current_reviewer
 
             who = current_reviewer(window.settings)     # never a modal question in the middle of the status list
             pushed = window.controller.push(ops.set_section_status(draft, section_id, status, who))
+            self.fallbacks.pop(section_id, None)        # the new record holds the digest of what was approved
         else:
             from ...edits import SetSectionStatus
 
             pushed = window.controller.push(SetSectionStatus.make(draft, section_id, status), window.editor.status)
         window.editor.set_status(draft.section(section_id).shown_status())
         return pushed
+
+    def _open_comments_allow(self, section_id: str) -> bool:
+        """Before «đã duyệt»: with comments not marked done, ask (show them / approve anyway / cancel)."""
+        from ...review.approval import open_threads
+        from . import approval_prompt
+
+        window = self.window
+        threads = open_threads(window.session.draft, section_id)
+        if not threads:
+            return True
+        title = window.outline.numbered_titles().get(section_id) or window.outline.title_of(section_id) or section_id
+        answer = approval_prompt.ask_open_comments(window, title, len(threads))
+        if answer is approval_prompt.ApproveAnswer.APPROVE:
+            return True
+        if answer is approval_prompt.ApproveAnswer.SHOW:
+            self.show_comments(section_id, [t["id"] for t in threads])
+            window.statusBar().showMessage(S.APPROVE_SHOWN.format(title=title, n=len(threads)), 8000)
+        return False
+
+    def show_comments(self, section_id: str, ids: list[str]) -> None:
+        """Open the comments panel on *section_id*'s comments *ids* (the first one selected)."""
+        if self.window.current_key != section_id:
+            self.window.select(section_id)
+        self.fitter.show_dock()
+        if not self.panel.show_resolved.isChecked():
+            self.panel.refresh()
+        else:
+            self.panel.show_resolved.setChecked(False)       # the list shows what is still to do
+        for comment_id in ids:
+            if self.panel.select_comment(comment_id):
+                break
+        self.panel.tree.setFocus()
+
+    def is_outdated(self, section_id: str) -> bool:
+        """True when *section_id* is «đã duyệt» but its content changed since it was approved."""
+        from ...review.approval import is_outdated
+
+        session = self.window.session
+        return session is not None and section_id in session.draft.sections and \
+            is_outdated(session.draft, section_id, self.fallbacks.get(section_id))
 
     def _status_chosen(self, section_id: str, status: SectionStatus) -> None:
         self.set_status(section_id, status)
@@ -122,13 +169,22 @@ class ReviewRoom:
         if not isinstance(edit, TEXT_EDITS):     # typing never changes a reviewer's mark: no outline redraw per key
             self.marks.refresh()
             self.painter.paint()                 # resolved / reopened / imported: the highlight follows
+        elif self._approved(edit.section_id):    # … except «đã duyệt» → «có thay đổi sau khi duyệt» (and back)
+            self.marks.refresh()
+
+    def _approved(self, section_id: str | None) -> bool:
+        session = self.window.session
+        return bool(session is not None and section_id and section_id in session.draft.sections
+                    and session.draft.sections[section_id].status is SectionStatus.APPROVED)
 
     def _session_changed(self) -> None:
         from ...model.snapshot import draft_snapshot
+        from ...review.approval import undigested
 
         session = self.window.session
         # "as opened", for the sample's versions: a snapshot (later edits never show through it), not a deep copy
         self.shipped = draft_snapshot(session.draft) if session is not None else None
+        self.fallbacks = undigested(session.draft) if session is not None else {}
         self.panel.refresh()
         self.marks.refresh()
         self.painter.paint()

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QTreeWidgetItemIterator
 
 from ...constants import SectionStatus
 from ...review import operations as ops
 from ...review.store import local_time_text
+from ..icons import STATUS_COLOURS
 from ..navigation import is_appendix_key
 from ..outline import KEY_ROLE
 from . import strings as S
@@ -20,6 +22,9 @@ if TYPE_CHECKING:  # pragma: no cover
 #: how many "still to fix" sections the progress line names before "…"
 MAX_NAMED = 4
 SHORT_TITLE = 38
+#: an approval the content no longer matches: the outline's status text and the editor's banner
+OUTDATED_COLOUR = "#c77c02"
+BANNER_STYLE = "background:#fff3e0; color:#7a4a00; border:1px solid #f0b060; border-radius:3px; padding:2px 6px;"
 
 
 def _short(title: str) -> str:
@@ -36,6 +41,13 @@ class OutlineMarks:
         self.label.setObjectName("review_progress")
         window.outline.layout().addWidget(self.label)
         self.label.hide()
+        self.banner = QLabel("", window.editor)          # over the section's text: «có thay đổi sau khi duyệt»
+        self.banner.setWordWrap(True)
+        self.banner.setObjectName("review_outdated")
+        self.banner.setStyleSheet(BANNER_STYLE)
+        window.editor.layout().insertWidget(1, self.banner)
+        self.banner.hide()
+        window.outline.entrySelected.connect(lambda _key: self.update_banner())
         self._timer = QTimer(window)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -45,17 +57,36 @@ class OutlineMarks:
         """Update soon (after the outline has refreshed its own columns)."""
         self._timer.start()
 
+    def _outdated(self, key: str) -> bool:
+        room = getattr(self.window, "review", None)
+        return room is not None and room.is_outdated(key)
+
     def status_by(self, key: str) -> str:
         """The "who, when" text of *key*'s reviewer status ("" when none) — tests, tooltips."""
         session = self.window.session
         if session is None:
             return ""
         record = ops.status_record(session.draft, key)
-        if record is None:
-            return ""
+        outdated = self._outdated(key)
+        if record is None or not (record.get("author") or record.get("at")):
+            return S.OUTDATED_LABEL if outdated else ""
         status = session.draft.section(key).shown_status()
-        return S.STATUS_BY.format(status=status.label, author=record.get("author", ""),
-                                  when=local_time_text(record.get("at", "")))
+        label = S.OUTDATED_LABEL if outdated else status.label
+        return (S.OUTDATED_BY if outdated else S.STATUS_BY).format(
+            status=label, author=record.get("author", ""), when=local_time_text(record.get("at", "")))
+
+    def update_banner(self) -> None:
+        """Show, over the section shown, that its approval no longer matches its content (hidden otherwise)."""
+        session, key = self.window.session, self.window.current_key
+        if session is None or not key or key not in session.draft.sections or not self._outdated(key):
+            self.banner.hide()
+            return
+        record = ops.status_record(session.draft, key) or {}
+        who = record.get("initials") or record.get("author", "")          # one line: the editor keeps its height
+        self.banner.setText(S.OUTDATED_BANNER.format(who=S.OUTDATED_BANNER_WHO.format(who=who) if who else ""))
+        when = S.OUTDATED_BANNER_WHEN.format(when=local_time_text(record.get("at", "")), author=record.get("author"))
+        self.banner.setToolTip((when if record.get("author") else "") + S.OUTDATED_BANNER_TIP)
+        self.banner.show()
 
     def refresh_now(self) -> None:
         """Re-apply the marks to every section row and recount."""
@@ -72,20 +103,34 @@ class OutlineMarks:
                 continue
             status = draft.section(key).shown_status()
             record = ops.status_record(draft, key)
-            if record is not None:
-                item.setText(1, f"{status.label} · {record.get('initials') or record.get('author', '')}")
+            outdated = self._outdated(key)
+            if outdated:
+                item.setText(1, S.OUTDATED_SHORT)
                 item.setToolTip(1, self.status_by(key))
+                item.setForeground(1, QBrush(QColor(OUTDATED_COLOUR)))
+            elif record is not None:
+                item.setText(1, f"{status.label} · {record.get('initials') or record.get('author', '')}".rstrip(" ·"))
+                item.setToolTip(1, self.status_by(key))
+                item.setForeground(1, QBrush(STATUS_COLOURS[status]))
             elif item.text(1) != status.label:
                 item.setText(1, status.label)
                 item.setToolTip(1, "")
+                item.setForeground(1, QBrush(STATUS_COLOURS[status]))
         leaves = [k for k in self.window.outline.keys() if not is_appendix_key(k) and pack.has_section(k)
                   and not pack.section(k).children]
-        approved = [k for k in leaves if draft.section(k).shown_status() is SectionStatus.APPROVED]
+        outdated = [k for k in leaves if self._outdated(k)]
+        approved = [k for k in leaves if draft.section(k).shown_status() is SectionStatus.APPROVED
+                    and k not in outdated]
         needs = [k for k in leaves if draft.section(k).shown_status() is SectionStatus.NEEDS_WORK]
-        text = S.REVIEW_PROGRESS.format(approved=len(approved), total=len(leaves), needs=len(needs))
+        text = (S.REVIEW_PROGRESS_OUTDATED if outdated else S.REVIEW_PROGRESS).format(
+            approved=len(approved), total=len(leaves), needs=len(needs), outdated=len(outdated))
+        titles = self.window.outline.numbered_titles() if needs or outdated else {}
         if needs:
-            titles = self.window.outline.numbered_titles()
             named = [_short(titles.get(k, k)) for k in needs[:MAX_NAMED]]
             text += "\n" + S.REVIEW_LEFT.format(sections="; ".join(named) + (" …" if len(needs) > MAX_NAMED else ""))
+        # no line more under the outline (it has no room at 1366×768): the outdated ones are named in the tooltip
+        self.label.setToolTip(S.REVIEW_OUTDATED.format(sections="; ".join(titles.get(k, k) for k in outdated))
+                              if outdated else "")
         self.label.setText(text)
-        self.label.setVisible(bool(approved or needs))
+        self.label.setVisible(bool(approved or needs or outdated))
+        self.update_banner()

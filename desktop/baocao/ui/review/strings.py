@@ -50,6 +50,11 @@ HAS_COMMENTS = ("Bản thảo có {n} góp ý chưa xử lý (chữ tô vàng). 
                 "để mở khung góp ý.")
 
 IDENTITY_TITLE = "Người góp ý"
+IDENTITY_HEADING = "Họ tên ghi kèm góp ý"
+IDENTITY_FIRST_HEADING = "Trước khi ghi góp ý đầu tiên, hãy cho biết bạn là ai"
+IDENTITY_FIRST_TEXT = ("Họ tên và chữ viết tắt của bạn được ghi kèm mỗi góp ý (cả trong tệp Word), mỗi lần đổi "
+                       "trạng thái mục và mỗi phiên bản có tên, để người soạn biết ai góp ý. Chỉ hỏi lần này; "
+                       "sửa lại ở Góp ý → Người góp ý.")
 IDENTITY_TEXT = ("Tên của bạn được ghi kèm mỗi góp ý, mỗi lần đổi trạng thái mục và mỗi phiên bản có tên. "
                  "Chỉ hỏi một lần; sửa lại ở Góp ý → Người góp ý.")
 IDENTITY_NAME = "&Họ và tên:"
@@ -85,10 +90,46 @@ PICK_VERSION_TITLE = "Chọn phiên bản để so sánh"
 PICK_VERSION_TEXT = "So sánh bản hiện tại với phiên bản:"
 IMPORT_TITLE = "Nhập tệp Word đã góp ý"
 IMPORT_FILTER = "Tệp Word (*.docx)"
-IMPORT_DONE = ("Đã nhập: {comments} góp ý, {changes} chỗ sửa{untracked}; {unplaced} mục chưa gắn được. "
-               "Đã lưu phiên bản «{version}» trước khi nhập — xem «So sánh phiên bản» để giữ hoặc bỏ từng chỗ sửa.")
-#: the status bar's short form (the whole text is its tooltip)
-IMPORT_DONE_SHORT = ("Đã nhập: {comments} góp ý, {changes} chỗ sửa, {unplaced} chưa gắn được — giữ/bỏ từng chỗ: "
-                     "«So sánh phiên bản»")
-IMPORT_UNTRACKED = " (có {n} chỗ sửa thẳng, không bật theo dõi thay đổi)"
+#: the status bar's line after an import (short: it must fit beside the counts at 1366 px); details: IMPORT_REPORT_*
+IMPORT_DONE_SHORT = "Đã nhập góp ý: {changes} chỗ sửa, {comments} góp ý"
+IMPORT_SHORT_UNPLACED = ", {unplaced} chưa gắn được"
+IMPORT_SHORT_MAX = 60
+IMPORT_REPORT_TITLE = "Đã nhập góp ý"
+IMPORT_REPORT_TEXT = "Đã nhập tệp «{name}»."
+IMPORT_REPORT_COUNTS = "• {changes} chỗ sửa đã đưa vào bản thảo{untracked}; {comments} góp ý mới{updates}."
+IMPORT_UNTRACKED = " (tệp có {n} chỗ sửa thẳng, không bật theo dõi thay đổi)"
+IMPORT_UPDATES = ", {n} góp ý cũ có trả lời hoặc đổi trạng thái"
+IMPORT_REPORT_UNPLACED = ("• {n} mục chưa gắn được vào bản thảo (giữ nguyên chữ, không bỏ mất): xem nhóm "
+                          "«Chưa gắn được vào mục nào» trong khung góp ý.")
+IMPORT_REPORT_ROWS = ("• {n} dòng bảng được thêm hoặc xóa trong Word: chưa đưa vào bảng phụ lục (có trong "
+                      "«Chưa gắn được»).")
+IMPORT_REPORT_APPROVED = ("• Mục đã duyệt có nội dung thay đổi: {sections}. Trạng thái nay là «đã duyệt — có thay đổi "
+                          "sau khi duyệt»; hãy xem lại rồi duyệt lại.")
+IMPORT_REPORT_VERSION = ("Đã lưu phiên bản «{version}» trước khi nhập. Giữ hoặc bỏ từng chỗ sửa: Góp ý → So sánh "
+                         "phiên bản. Bỏ cả lần nhập: Ctrl+Z.")
+IMPORT_REPORT_CLOSE = "Đó&ng"
 IMPORT_FAILED = "Không nhập được tệp"
+UNPLACED_REMOVED = "(xóa) «{quote}»"
+
+# «Duyệt mục» while comments are open
+APPROVE_OPEN_TITLE = "Còn góp ý chưa xử lý"
+APPROVE_OPEN_TEXT = "Mục «{title}» còn {n} góp ý chưa xử lý."
+APPROVE_OPEN_QUESTION = ("Nên xem và xử lý các góp ý trước khi duyệt. Nếu vẫn duyệt, các góp ý được giữ nguyên "
+                         "trong khung góp ý.")
+APPROVE_SHOW = "&Xem các góp ý"
+APPROVE_ANYWAY = "&Vẫn duyệt"
+APPROVE_CANCEL = "&Hủy"
+APPROVE_SHOWN = "Mục «{title}»: {n} góp ý chưa xử lý đang hiện trong khung góp ý."
+
+# an approval the content no longer matches
+OUTDATED_LABEL = "đã duyệt — có thay đổi sau khi duyệt"
+OUTDATED_SHORT = "đã duyệt · có sửa"
+OUTDATED_BY = "{status} ({author}, {when})"
+OUTDATED_BANNER = "Có thay đổi sau khi {who}duyệt — xem lại rồi chọn «Duyệt mục» lại."
+OUTDATED_BANNER_WHO = "{who} "
+OUTDATED_BANNER_WHEN = "Duyệt lúc {when}, người duyệt: {author}.\n"
+OUTDATED_BANNER_TIP = ("Trạng thái «đã duyệt» được giữ, nhưng nội dung mục đã khác lúc duyệt (sửa trực tiếp, nhập tệp "
+                       "Word đã góp ý, hoặc lấy lại từ phiên bản khác). Xem chỗ khác ở Góp ý → So sánh phiên bản; "
+                       "Hoàn tác (Ctrl+Z) đưa nội dung và việc duyệt về như cũ.")
+REVIEW_PROGRESS_OUTDATED = "Duyệt: {approved}/{total} mục (+{outdated} có sửa) · cần sửa: {needs}"
+REVIEW_OUTDATED = "Đã duyệt nhưng có sửa sau khi duyệt: {sections}"
