@@ -1,6 +1,6 @@
 """``baocao check`` of the large report, whole process, against ``python -c "import baocao.cli"`` (target ≤ 1.5).
 
-    python bench/bench_check_cli.py [--runs 7] [--json] [--instructions]
+    python bench/bench_check_cli.py [--runs 7] [--json] [--instructions] [--stages]
 
 The anchor is the cost of starting Python and loading the command-line module; the ratio says
 how much more a whole check of the large report of ``large_report.py`` (draft file +
@@ -25,6 +25,10 @@ All run interleaved as separate processes (one uncounted warm-up round, bytecode
 an installed app); medians of wall and CPU time, and with ``--instructions`` one valgrind
 count each (the cold figure is counted as ``--no-cache``: valgrind's own warm-up run would
 fill the cache).  The target is checked on the cold CPU ratio; the warm one is reported beside it.
+
+``--stages`` also cuts the cold check into the steps ``cli_checks`` takes (``STAGES``: a child
+stops after step N, cache emptied first; what a step costs is the difference of two medians, and
+with ``--instructions`` of two exact counts): where the time of a first check goes.
 """
 
 from __future__ import annotations
@@ -71,6 +75,82 @@ sys.stdout = out
 print("\\n".join(sorted(n for n, m in sys.modules.items() if m is not None and n != "__main__"
                          and not n.endswith(".__main__"))))
 """
+#: the cold check step by step, as ``cli_checks.cmd_check`` / ``_check_file`` take them; argv: STOP FILE [CACHE].
+#: The child ends (``os._exit``, as ``baocao check`` does) after step STOP (0: Python only).  With CACHE it
+#: empties that folder first (for valgrind, whose uncounted warm-up run would fill it).
+_STAGE_CHILD = """
+import io, os, sys
+stop, path = int(sys.argv[1]), sys.argv[2]
+for top, dirs, files in os.walk(sys.argv[3] if len(sys.argv) > 3 else "", topdown=False):
+    for name in files:
+        os.remove(os.path.join(top, name))
+    for name in dirs:
+        os.rmdir(os.path.join(top, name))
+def done(n):
+    if n >= stop:
+        sys.stdout.flush(); os._exit(0)
+done(0)
+import baocao.cli
+done(1)
+from baocao import dataclass_code
+from baocao.checks.result_cache import cached_result, file_token, result_key
+token = file_token(path); key = result_key(token, "text"); cached_result(key)
+dataclass_code.install()
+from baocao.storage import load_any
+from baocao.template import load_pack
+done(2)
+draft = load_any(path)
+done(3)
+pack = load_pack(draft.template_id)
+done(4)
+from baocao.template.validate import check_draft_pack
+from baocao.render.renderer import Renderer
+done(5)
+assert not check_draft_pack(draft, pack, cache=True, draft_token=token)
+done(6)
+from baocao.checks import check_draft, engine
+engine._load_rules()
+done(7)
+findings = check_draft(draft, pack, cache=True)
+done(8)
+from baocao.checks.result_cache import remember_result
+from baocao.cli_checks import print_findings
+out = io.StringIO(); print_findings(findings, out); sys.stdout.write(out.getvalue())
+remember_result(key, 1, out.getvalue()); dataclass_code.save()
+done(9)
+"""
+#: (step, label) in the order of ``_STAGE_CHILD``
+STAGES = (("python", "khởi động Python"), ("import_cli", "import baocao.cli (mốc so sánh)"),
+          ("imports", "tra kết quả cũ, nạp storage, template"), ("load_draft", "đọc tệp bản thảo"),
+          ("load_pack", "nạp gói mẫu (manifest.toml)"), ("import_render", "nạp bộ dựng (jinja2, render)"),
+          ("render", "dựng thử gói mẫu và bản thảo"), ("import_rules", "nạp các quy tắc kiểm tra"),
+          ("rules", "chạy mọi quy tắc (check_draft)"), ("print", "in, ghi kết quả, lưu mã dataclass"))
+
+
+def stages(folder: Path, draft: Path, env: dict[str, str], runs: int, count_instructions: bool) -> list[dict]:
+    """What each step of a cold check costs: CPU ms (difference of medians) and, if asked, instructions."""
+    cache = Path(env["XDG_CACHE_HOME"])
+    series = [Series() for _ in STAGES]
+    for _round in range(runs):
+        for index in range(len(STAGES)):
+            shutil.rmtree(cache, ignore_errors=True)
+            series[index].samples.append(run_once([sys.executable, "-c", _STAGE_CHILD, str(index), str(draft)],
+                                                  env, str(folder)))
+    counts: list[int | None] = [None] * len(STAGES)
+    if count_instructions:
+        for index in range(len(STAGES)):
+            shutil.rmtree(cache, ignore_errors=True)
+            counts[index] = instructions([sys.executable, "-c", _STAGE_CHILD, str(index), str(draft), str(cache)],
+                                         env, str(folder))
+    rows = []
+    for index, (name, label) in enumerate(STAGES):
+        cpu = series[index].cpu() - (series[index - 1].cpu() if index else 0.0)
+        count = counts[index] - (counts[index - 1] or 0) if counts[index] is not None and index else counts[index]
+        rows.append({"stage": name, "label": label, "cpu_ms": round(cpu * 1000, 1),
+                     "instructions": count})
+    return rows
+
+
 #: the second anchor: import those modules (the file of names is its argument), nothing else
 _IMPORT_MODULES = "import importlib, sys\nfor name in open(sys.argv[1]).read().split():\n    importlib.import_module(name)"
 
@@ -110,11 +190,14 @@ def commands(folder: Path) -> dict[str, tuple[list[str], dict[str, str]]]:
                              env("anchor2"))}
 
 
-def run(runs: int, count_instructions: bool = False) -> dict:
-    """Measure all, interleaved; medians and ratios to the anchor."""
+def run(runs: int, count_instructions: bool = False, by_stage: bool = False) -> dict:
+    """Measure all, interleaved; medians and ratios to the anchor (and, *by_stage*, the cold check's steps)."""
     with tempfile.TemporaryDirectory(prefix="baocao-check-") as tmp:
         folder = Path(tmp)
         measured = commands(folder)
+        if by_stage:
+            draft, cold_env = Path(measured["cold"][0][-1]), dict(measured["cold"][1])
+            cold_env["XDG_CACHE_HOME"] = str(folder / "cache-stages")
         copies = iter(_edited_copies(folder, runs + 1))
         series = {name: Series() for name in measured}
         for round_ in range(1 + runs):                 # round 0: warm-up, not counted (fills the warm caches)
@@ -144,6 +227,8 @@ def run(runs: int, count_instructions: bool = False) -> dict:
                 for name in ("no_cache", "warm"):
                     result[f"ratio_{name}_instructions"] = ratio(counts[name], counts["import_cli"])
                 result["ratio_no_cache_vs_imports_instructions"] = ratio(counts["no_cache"], counts["import_check"])
+        if by_stage:
+            result["stages"] = stages(folder, draft, cold_env, runs, count_instructions)
     return result
 
 
@@ -157,8 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--instructions", action="store_true", help="also count instructions once (valgrind)")
+    parser.add_argument("--stages", action="store_true", help="also cut the cold check into its steps (STAGES)")
     args = parser.parse_args(argv)
-    result = run(max(5, args.runs), args.instructions)
+    result = run(max(5, args.runs), args.instructions, args.stages)
     if args.json:
         print(json.dumps(result))
     else:
@@ -177,6 +263,11 @@ def main(argv: list[str] | None = None) -> int:
               f"{result['import_check_wall_s'] * 1000:6.0f} / {result['import_check_cpu_s'] * 1000:6.0f} ms; "
               f"lần lạnh / số đó: thực {result['ratio_cold_vs_imports_wall']}, "
               f"CPU {result['ratio_cold_vs_imports_cpu']}{extra}")
+        if "stages" in result:
+            print("  lần lạnh theo từng bước (CPU, hiệu hai trung vị; lệnh máy nếu có):")
+            for row in result["stages"]:
+                count = f"  {row['instructions'] / 1e6:7.0f} triệu lệnh" if row["instructions"] is not None else ""
+                print(f"    {row['label']:40} {row['cpu_ms']:6.1f} ms{count}")
     return 0 if result["ratio_cold_cpu"] <= TARGET_RATIO else 1
 
 

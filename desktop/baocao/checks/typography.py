@@ -22,20 +22,21 @@ _BEFORE_PUNCT = (" ,", " ;", " :", " !", " ?")
 # pattern, rule, severity, message, fix (replacement of the whole match, \1-style groups allowed), fix label,
 # and the strings one of which a match must contain (a text holding none is not searched: most are not).
 # A pattern starts with the character it is about when it can, look-behinds after it: the engine then
-# skips ahead to that character instead of trying the look-behind at every position (5 × faster).
+# skips ahead to that character instead of trying the look-behind at every position (3-5 × faster); a rule
+# about spaces starts with its first space and checks the character before it with ``(?<=X )``.
 _SPACING_RULES: tuple[tuple[re.Pattern[str], str, str, str, str, str, tuple[str, ...]], ...] = (
-    (re.compile(r"(?<=\S) {2,}(?=\S)"), RULE_SPACES, "warning", "Thừa khoảng trắng giữa hai từ.", " ",
+    (re.compile(r" (?<=\S ) +(?=\S)"), RULE_SPACES, "warning", "Thừa khoảng trắng giữa hai từ.", " ",
      "Giữ một khoảng trắng", ("  ",)),
-    (re.compile(r"(?<=[\w\)”\"’]) +([,;:!?])(?=[^\W\d_])"), RULE_PUNCT_SPACE, "warning",
+    (re.compile(r" (?<=[\w\)”\"’] ) *([,;:!?])(?=[^\W\d_])"), RULE_PUNCT_SPACE, "warning",
      "Khoảng trắng đặt trước dấu câu, đúng ra phải ở sau.", r"\1 ", "Chuyển khoảng trắng ra sau dấu câu",
      _BEFORE_PUNCT),
-    (re.compile(r"(?<=[\w\)”\"’]) +(?=[,;:!?](?![^\W\d_]))|(?<=[\w\)”\"’]) +(?=\.(?![./\w]))"), RULE_PUNCT_SPACE,
+    (re.compile(r" (?<=[\w\)”\"’] ) *(?=[,;:!?](?![^\W\d_])|\.(?![./\w]))"), RULE_PUNCT_SPACE,
      "warning", "Thừa khoảng trắng trước dấu câu.", "", "Bỏ khoảng trắng", (*_BEFORE_PUNCT, " .")),
     (re.compile(r"([,;])(?<=[^\W\d_]{2}[,;])(?=[^\W\d_])"), RULE_PUNCT_SPACE, "warning",
      "Thiếu khoảng trắng sau dấu câu.", r"\1 ", "Thêm khoảng trắng", (",", ";")),
     (re.compile(r"([.:])(?<=[^\W\d_]{2}[.:])(?=[^\W\d_][^\W\d_])"), RULE_PUNCT_SPACE,
      "warning", "Thiếu khoảng trắng sau dấu câu.", r"\1 ", "Thêm khoảng trắng", (".", ":")),
-    (re.compile(r"(?<=\d) +(?=%)"), RULE_PUNCT_SPACE, "warning", "Không để khoảng trắng giữa số và dấu %.", "",
+    (re.compile(r" (?<=\d ) *(?=%)"), RULE_PUNCT_SPACE, "warning", "Không để khoảng trắng giữa số và dấu %.", "",
      "Bỏ khoảng trắng", (" %",)),
 )
 #: rules that only apply when the match passes a test on the text around it

@@ -10,6 +10,8 @@ The file is untrusted: one that is too big, not JSON, of another format or key, 
 hit that is not well formed (wrong types, a span outside its text) is ignored entry by
 entry or whole, and rebuilt — never a reason to fail.  It is bounded (``MAX_ENTRIES`` texts,
 most recently used kept; ``MAX_FILES`` keys) and written atomically (temporary file, rename).
+An entry this process put or already checked is trusted: asked again (a text used twice in one
+report, the window's next whole-report check) it is answered without checking it again.
 """
 
 from __future__ import annotations
@@ -64,6 +66,8 @@ class UnitCache:
         self.path = folder / f"{key}.json" if folder is not None else None
         self._entries: dict[str, list] | None = None
         self._fresh: dict[str, list] = {}          # used or added in this process: kept first
+        #: entries put or validated in this process: key → (stored form, hits), answered without validating
+        self._trusted: dict[str, tuple[list, tuple[Hit, ...]]] = {}
         self._dirty = False
         self._saved_at = 0.0
         self._lock = threading.Lock()
@@ -93,6 +97,10 @@ class UnitCache:
         """The cached hits of *text*, or None when not cached (or the entry is damaged)."""
         key = text_key(text)
         with self._lock:
+            known = self._trusted.get(key)
+            if known is not None:
+                self._fresh[key] = known[0]
+                return known[1]
             raw = self._load().get(key)
             if raw is None:
                 return None
@@ -102,6 +110,7 @@ class UnitCache:
                 self._dirty = True
                 return None
             self._fresh[key] = raw
+            self._trust(key, raw, hits)
             return hits
 
     def put(self, text: str, hits: list[Hit] | tuple[Hit, ...]) -> None:
@@ -111,7 +120,14 @@ class UnitCache:
         with self._lock:
             self._load()[key] = raw
             self._fresh[key] = raw
+            self._trust(key, raw, tuple(hits))
             self._dirty = True
+
+    def _trust(self, key: str, raw: list, hits: tuple[Hit, ...]) -> None:
+        """Keep *hits* of *key* as known good for this process (at most ``MAX_ENTRIES``; the lock is held)."""
+        if len(self._trusted) >= MAX_ENTRIES:
+            self._trusted.clear()
+        self._trusted[key] = (raw, hits)
 
     def save(self, min_interval_s: float = 0.0) -> bool:
         """Write the file when something changed (and *min_interval_s* has passed since the last write).
