@@ -267,6 +267,6 @@ def test_rows_of_long_texts_stay_a_few_lines_tall_so_the_table_stays_in_sight(qt
     cap = 4 * view.fontMetrics().lineSpacing() + 6
     heights = [view.rowHeight(row) for row in range(editor.model.rowCount())]
     assert max(heights) <= cap, heights
-    assert sum(heights[:8]) < view.viewport().height()                 # eight rows fit in the pane at 1366×768
+    assert sum(heights[:5]) < view.viewport().height()                 # five rows at least fit in the pane at 1366×768
     index = editor.model.index(0, _col(editor, "van_ban"))
     assert index.data(Qt.ItemDataRole.ToolTipRole) == _rows(window)[0]["van_ban"]     # the rest is in the tooltip
