@@ -6,7 +6,11 @@ Python makes PySide build every one of its enums, which costs more start-up
 time than the whole toolbar is worth.
 
 Standard shortcuts come from ``QKeySequence.StandardKey`` so each platform
-gets its own (Ctrl+S, Ctrl+Z …).  Section navigation: Ctrl+PgDown / Alt+→
+gets its own (Ctrl+S, Ctrl+Z …).  Redo also answers to both Ctrl+Y and
+Ctrl+Shift+Z everywhere (``REDO_KEYS``): the platform's own Redo is only one of
+them on Linux, and drafters used to Windows press Ctrl+Y.  A text box with its
+own undo (a line edit, a comment box) keeps those keys for itself, as it does
+for its platform's Redo (``LocalRedoFirst``).  Section navigation: Ctrl+PgDown / Alt+→
 (next), Ctrl+PgUp / Alt+← (previous), Ctrl+Shift+PgDown (next empty).
 """
 
@@ -15,9 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit, QTextEdit, QToolBar
 
 from . import strings as S
 
@@ -25,6 +29,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .main_window import MainWindow
 
 SK = QKeySequence.StandardKey
+#: redo keys on every platform, beside the platform's own (Windows: Ctrl+Y; Linux, macOS: Ctrl+Shift+Z)
+REDO_KEYS = ("Ctrl+Y", "Ctrl+Shift+Z")
 
 
 @dataclass
@@ -66,6 +72,7 @@ def _action(window: "MainWindow", text: str, slot, shortcuts=(), tip: str = "") 
             expanded.extend(QKeySequence.keyBindings(key))
         else:
             expanded.append(QKeySequence(key))
+    expanded = list({sequence.toString(): sequence for sequence in expanded}.values())   # each key once
     if expanded:
         action.setShortcuts(expanded)
     if tip:
@@ -75,9 +82,37 @@ def _action(window: "MainWindow", text: str, slot, shortcuts=(), tip: str = "") 
     return action
 
 
-def _stack_action(window: "MainWindow", text: str, stack, which: str, key: QKeySequence.StandardKey) -> QAction:
+def _own_undo_box(widget: object) -> QLineEdit | QTextEdit | QPlainTextEdit | None:
+    """*widget* when it is an editable text box with its own undo (not the body or notes: theirs is off)."""
+    if isinstance(widget, QLineEdit):
+        return widget if not widget.isReadOnly() else None
+    if isinstance(widget, (QTextEdit, QPlainTextEdit)):
+        return widget if not widget.isReadOnly() and widget.document().isUndoRedoEnabled() else None
+    return None
+
+
+class LocalRedoFirst(QObject):
+    """On the window's Redo action: a redo key the platform does not call Redo goes to the focused text box
+    when that box has its own undo — as the platform's own Redo key does — instead of redoing the draft."""
+
+    def __init__(self, action: QAction):
+        super().__init__(action)
+        self.native = {s.toString() for s in QKeySequence.keyBindings(SK.Redo)}
+        action.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Redo in the focused text box for a non-native redo key; everything else goes on to the action."""
+        if event.type() == QEvent.Type.Shortcut and event.key().toString() not in self.native:
+            box = _own_undo_box(QApplication.focusWidget())
+            if box is not None:
+                box.redo()
+                return True
+        return super().eventFilter(watched, event)
+
+
+def _stack_action(window: "MainWindow", text: str, stack, which: str, keys: list) -> QAction:
     """Undo or redo with a fixed label (the toolbar button keeps its width); what it undoes is in the tooltip."""
-    action = _action(window, text, getattr(stack, which), [key])
+    action = _action(window, text, getattr(stack, which), keys)
     can = stack.canUndo if which == "undo" else stack.canRedo
     label = stack.undoText if which == "undo" else stack.redoText
     changed = stack.undoTextChanged if which == "undo" else stack.redoTextChanged
@@ -110,8 +145,9 @@ def _roundtrip_toggle(window: "MainWindow") -> QAction:
 def build_actions(window: "MainWindow") -> WindowActions:
     """Create the actions, the menu bar and the toolbar of *window*."""
     c = window.controller
-    undo = _stack_action(window, S.ACT_UNDO, c.undo_stack, "undo", SK.Undo)
-    redo = _stack_action(window, S.ACT_REDO, c.undo_stack, "redo", SK.Redo)
+    undo = _stack_action(window, S.ACT_UNDO, c.undo_stack, "undo", [SK.Undo])
+    redo = _stack_action(window, S.ACT_REDO, c.undo_stack, "redo", [SK.Redo, *REDO_KEYS])
+    LocalRedoFirst(redo)
     acts = WindowActions(
         new=_action(window, S.ACT_NEW, c.new_draft, [SK.New]),
         open=_action(window, S.ACT_OPEN, c.open_dialog, [SK.Open]),

@@ -1,4 +1,8 @@
-"""The right-hand panels the rooms add (comments, contributions, checklist …): made and shown one way."""
+"""The right-hand panels the rooms add (comments, contributions, checklist …): made and shown one way.
+
+Bottom docks (Find and replace) open low on a short window (``open_bottom_docks_low``): at their
+least height and a little, so the section's text keeps its lines; the drafter can drag them taller.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
+BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
+#: a window shorter than this opens its bottom docks low (a 768-pixel screen gives a window of about 700)
+SHORT_WINDOW_HEIGHT = 900
+#: above a bottom dock's least height: its wrapped hint line and a second result row
+BOTTOM_DOCK_SLACK = 24
 
 
 def add_right_dock(window: QMainWindow, widget: QWidget, title: str, object_name: str) -> QDockWidget:
@@ -27,3 +36,20 @@ def show_tabbed(window: QMainWindow, dock: QDockWidget, width: int) -> None:
     dock.show()
     dock.raise_()
     window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+
+
+def open_bottom_docks_low(window: QMainWindow) -> None:
+    """Each bottom dock of *window*, whenever it is opened on a short window, starts at its least height
+    (+ ``BOTTOM_DOCK_SLACK``) instead of its preferred one: the section editor keeps the room."""
+    for dock in window.findChildren(QDockWidget):
+        if window.dockWidgetArea(dock) == BOTTOM:
+            dock.visibilityChanged.connect(lambda visible, d=dock: visible and lower_bottom_dock(window, d))
+
+
+def lower_bottom_dock(window: QMainWindow, dock: QDockWidget) -> None:
+    """Make the bottom *dock* as low as it can usefully be, on a window shorter than ``SHORT_WINDOW_HEIGHT``."""
+    if dock.isFloating() or window.height() >= SHORT_WINDOW_HEIGHT or window.dockWidgetArea(dock) != BOTTOM:
+        return
+    low = dock.minimumSizeHint().height() + BOTTOM_DOCK_SLACK
+    if dock.height() > low:
+        window.resizeDocks([dock], [low], Qt.Orientation.Vertical)

@@ -152,6 +152,9 @@ class MainWindow(QMainWindow):
         install_unplaced(self)
         install_contributions(self)
         install_tables(self)
+        from .docks import open_bottom_docks_low
+
+        open_bottom_docks_low(self)             # Find opens low on a short window: the body keeps its lines
 
     def toolbar_actions(self) -> list:
         """The actions of the window's main toolbar (empty before it is built)."""

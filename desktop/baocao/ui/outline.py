@@ -19,6 +19,18 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_PADDING = 6
 #: wrapped heights remembered by the outline's delegate (cleared when full: titles × widths seen)
 HEIGHT_CACHE_SIZE = 4000
+#: the outline's least width: titles stay readable when a narrow window (800 px) shrinks every pane
+OUTLINE_MIN_WIDTH = 230
+
+
+def upper_first(text: str) -> str:
+    """*text* with its first letter in upper case and the rest as written («UBND» stays «UBND»)."""
+    return text[:1].upper() + text[1:]
+
+
+def appendix_row_text(label: str, title: str) -> str:
+    """The outline's row for an appendix: "Phụ lục 01 — Kết quả …"."""
+    return f"{label} — {upper_first(title)}"
 
 
 class WrappingDelegate(QStyledItemDelegate):
@@ -87,6 +99,7 @@ class OutlineView(QWidget):
         self.progress.setToolTip(S.PROGRESS_TIP)
         self.progress.setAccessibleName(S.PROGRESS_TIP)
         title = QLabel(f"<b>{S.OUTLINE_TITLE}</b>", self)
+        self.setMinimumWidth(OUTLINE_MIN_WIDTH)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(title)
@@ -127,7 +140,7 @@ class OutlineView(QWidget):
                     font.setBold(True)
                     appendix_root.setFont(0, font)
                     top.append(appendix_root)
-                item = QTreeWidgetItem(appendix_root, [f"{entry.label} — {entry.title.capitalize()}"])
+                item = QTreeWidgetItem(appendix_root, [appendix_row_text(entry.label, entry.title)])
             else:
                 parent = self._items.get(entry.parent) if entry.parent else None
                 text = f"{entry.label} {entry.title}".strip()
@@ -198,7 +211,7 @@ class OutlineView(QWidget):
                 continue
             entry.title = title
             if entry.appendix is not None:
-                item.setText(0, f"{entry.label} — {title.capitalize()}")
+                item.setText(0, appendix_row_text(entry.label, title))
             else:
                 item.setText(0, f"{entry.label} {title}".strip())
             item.setToolTip(0, self._tooltip(entry.key))

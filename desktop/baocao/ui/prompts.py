@@ -91,7 +91,14 @@ def _finding_lines(findings: list[Finding], most: int = 12) -> str:
 
 
 def confirm_export_findings(parent: "QWidget | None", errors: list[Finding]) -> bool:
-    """List the draft's errors; True when the user chooses "Vẫn xuất bản nháp"."""
+    """List the draft's errors; True when the user chooses "Vẫn xuất bản nháp".
+
+    Over the main window: each error under its section's number and title, and «Đến mục …» (see export_jobs).
+    """
+    if hasattr(parent, "outline") and getattr(parent, "session", None) is not None:
+        from .export_jobs import confirm_export_findings as confirm_in_window
+
+        return confirm_in_window(parent, errors)
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(parent)

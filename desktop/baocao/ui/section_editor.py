@@ -1,4 +1,13 @@
-"""Centre pane for one section: title, status, guidance, fields, body, notes and findings."""
+"""Centre pane for one section: title, status, guidance, fields, body, notes and findings.
+
+Heights on a short window (QA at 1366×768 with Find open, and at 800×560): the body
+keeps ``BODY_COMFORT_LINES`` lines and the Kiểm tra list ``FINDINGS_ROWS`` rows before
+anything else; the guidance box gives way first (down to its minimum, then it folds
+away until the window is tall enough again — ``_fit_guidance``), then the fields.  A
+long title is cut to two lines (one on a short window), a narrow pane drops the
+«Trạng thái:» label, and ``minimumSizeHint`` counts wrapped texts, so the window's
+least size is one at which nothing is drawn over anything else.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from html import escape
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSplitter,
     QTabWidget, QVBoxLayout, QWidget,
@@ -19,16 +29,30 @@ from ..template.manifest import AppendixSpec, SectionSpec
 from . import strings as S
 from .checks import strings as CS
 from .fields_form import FieldsForm
-from .guidance import GuidancePanel
+from .guidance import TEXT_MIN_HEIGHT, GuidancePanel
 from .icons import status_icon
 from .navigation import display_title
 from .notes_panel import NotesPanel
 from .richtext_editor import BodyEditor
 
 FIELDS_MAX_HEIGHT = 150
-BODY_MIN_HEIGHT = 100      # the body and the notes tab keep a few lines on a 768-pixel screen
+BODY_MIN_HEIGHT = 70       # the body keeps three lines even on a very short window (800×560 with Find open)
 TABS_MIN_HEIGHT = 76
+TAB_FRAME = 4              # the tab widget's frame around its page
+#: lines of the body kept before the guidance box gives way (QA: 1366×768 with Ctrl+H open)
+BODY_COMFORT_LINES = 10
+#: rows the Kiểm tra list always shows (one-line findings)
+FINDINGS_ROWS = 5
+FINDING_ROW_PADDING = 3    # a list row is a little taller than its line of text
+#: a long title is cut (with "…", whole in its tooltip) to this many lines: the outline shows it whole
+TITLE_MAX_LINES = 2
+TITLE_POINT_SIZE = 13
+#: a narrower pane (800-pixel window) drops the «Trạng thái:» label: the title keeps the room (the selector
+#: says what it is in its tooltip)
+NARROW_HEADER_WIDTH = 420
 FIELDS_MIN_HEIGHT = 62     # two rows: on a short window the fields scroll instead of growing it
+FIELDS_SHORT_MIN_HEIGHT = 34   # one row, when the window is too short for the body's comfortable lines
+FIELD_ROW_HEIGHT = 28
 #: row of each status in the status selector (filled in SectionStatus order)
 STATUS_INDEX = {status: index for index, status in enumerate(SectionStatus)}
 
@@ -60,11 +84,15 @@ class SectionEditor(QWidget):
         self.title = QLabel(self)
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.RichText)
+        self._title_text = ""                 # the whole "label title" (the label may show it cut)
+        self._shown_title = ""
+        self._title_width = 0                 # the title's width when it was last fitted
         self.status = QComboBox(self)
         for status in SectionStatus:
             self.status.addItem(status_icon(status), status.label, status.value)
-        status_label = QLabel(S.STATUS_LABEL, self)
+        status_label = self.status_label = QLabel(S.STATUS_LABEL, self)
         status_label.setBuddy(self.status)
+        self.status.setToolTip(S.STATUS_LABEL.replace("&", "").rstrip(":"))
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(status_label)
@@ -108,8 +136,14 @@ class SectionEditor(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([320, 130])
         self.body.setMinimumHeight(BODY_MIN_HEIGHT)
-        self.tabs.setMinimumHeight(TABS_MIN_HEIGHT)
+        self._guidance_folded = False         # folded away for lack of room (see ``_fit_guidance``)
+        self._guidance_forced = False         # opened again by the drafter on this section: not folded
+        self._short = False                   # too short for the body's comfortable lines: least heights
+        self._fields_min = 0                  # the fields' least height on a window that is not short
+        self._split_moved = False             # the drafter chose the body/tabs split: it is left as it is
+        self.update_tabs_min_height()
         self.splitter.setChildrenCollapsible(False)
+        self._guidance_tip = self.guidance.toggle.toolTip()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -129,25 +163,239 @@ class SectionEditor(QWidget):
         self.notes.backToBody.connect(lambda: self.body.setFocus(Qt.FocusReason.ShortcutFocusReason))
         self.fields.fieldEdited.connect(self._field_edited)
         self.status.activated.connect(self._status_activated)
+        self.guidance.toggle.toggled.connect(self._guidance_toggled)
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_split_moved", True))
         self.setTabOrder(self.status, self.guidance.toggle)
+
+    # ------------------------------------------------------------ heights on a short window
+    def tabs_min_height(self) -> int:
+        """The notes/Kiểm tra tabs' least height: what their pages need (the Kiểm tra buttons, the notes)."""
+        bar = self.tabs.tabBar().sizeHint().height()
+        page = max(self.tabs.widget(i).minimumSizeHint().height() for i in range(self.tabs.count()))
+        return max(TABS_MIN_HEIGHT, bar + page + TAB_FRAME)
+
+    def tabs_comfort_height(self) -> int:
+        """The tabs' height for ``FINDINGS_ROWS`` rows of findings (they get it whenever the window has room)."""
+        row = self.findings.fontMetrics().height() + FINDING_ROW_PADDING
+        rows = FINDINGS_ROWS * row + 2 * self.findings.frameWidth()
+        return max(self.tabs_min_height(), self.tabs.tabBar().sizeHint().height() + rows + TAB_FRAME)
+
+    def _apply_least_heights(self) -> None:
+        """The tabs' and the fields' least heights for the window as it is (the fields' lower while it is short)."""
+        self.update_tabs_min_height()
+        least = min(self._fields_min, FIELDS_SHORT_MIN_HEIGHT) if self._short else self._fields_min
+        self.fields_area.setMinimumHeight(least)
+
+    def update_tabs_min_height(self) -> None:
+        """Apply ``tabs_min_height`` (again after a room adds a page or buttons to the tabs)."""
+        self.tabs.setMinimumHeight(self.tabs_min_height())
+
+    def _give_tabs_their_rows(self) -> None:
+        """Unless the drafter has moved the bar between the body and the tabs, the tabs get
+        ``tabs_comfort_height`` while the body keeps at least its comfortable lines."""
+        if self._split_moved or self._short:
+            return
+        body, tabs = self.splitter.sizes()
+        want = self.tabs_comfort_height()
+        if 0 < tabs < want and body + tabs - want >= self.body_comfort_height():
+            self.splitter.setSizes([body + tabs - want, want])
+
+    def body_comfort_height(self) -> int:
+        """The body's height for ``BODY_COMFORT_LINES`` lines of its text."""
+        document = self.body.document()
+        line = QFontMetrics(document.defaultFont()).lineSpacing()
+        first = document.firstBlock().layout()
+        if first is not None and first.lineCount():       # as laid out (a fallback font for a diacritic is taller)
+            line = max(line, int(first.lineAt(0).height() + 0.999))
+        margin = int(document.documentMargin())
+        return BODY_COMFORT_LINES * line + 2 * margin + 2 * self.body.frameWidth()
+
+    def _fields_natural_height(self) -> int:
+        """The fields' height with every row shown (at most ``FIELDS_MAX_HEIGHT``: beyond, they scroll)."""
+        inner = self.fields_area.widget()
+        wanted = inner.sizeHint().height() + 2 * self.fields_area.frameWidth() if inner is not None else 0
+        return min(wanted, FIELDS_MAX_HEIGHT)
+
+    def guidance_room(self) -> int:
+        """Height left for the guidance text once every other part — the body at ``body_comfort_height``, the
+        fields with all their rows — has its own (negative: short of that much)."""
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        width = max(1, self.width() - margins.left() - margins.right())
+        used, shown = margins.top() + margins.bottom(), 0
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            widget = item.widget()
+            if item.isEmpty() and widget is not self.guidance:
+                continue
+            shown += 1
+            if widget is self.guidance:
+                panel = self.guidance.layout()
+                used += self.guidance.toggle.sizeHint().height() + self.guidance.grip.height() + 2 * panel.spacing()
+            elif widget is self.splitter:
+                body_box = self.body.parentWidget().layout()
+                used += (self.body_label.sizeHint().height() + body_box.spacing() + self.body_comfort_height()
+                         + self.splitter.handleWidth() + self.tabs_comfort_height())
+            elif widget is self.fields_area:
+                used += self._fields_natural_height()
+            elif item.hasHeightForWidth():
+                used += item.heightForWidth(width)
+            else:
+                used += item.sizeHint().height()
+        used += layout.spacing() * max(0, shown - 1)
+        return self.height() - used
+
+    def _fit_guidance(self) -> None:
+        """Share the height out: the body first (``BODY_COMFORT_LINES``), then the fields, then the guidance.
+
+        The guidance text takes what is left, at most the drafter's chosen height; with less than its
+        minimum left it folds away (the toggle's tooltip says why; a click opens it anyway, on this section)
+        until the window is tall enough again, and when even that is not enough the fields give way too.
+        """
+        guidance = self.guidance
+        room = self.guidance_room()
+        wanted = self._guidance_folded or guidance.is_expanded()     # the drafter's choice (folding unticks it)
+        fold = wanted and room < TEXT_MIN_HEIGHT and not self._guidance_forced
+        if fold != self._guidance_folded:
+            self._set_guidance_folded(fold)
+        if guidance.is_expanded():
+            height = max(TEXT_MIN_HEIGHT, min(guidance.text_height(), room))
+            if guidance.area.maximumHeight() != height:
+                guidance.area.setMaximumHeight(height)
+                guidance.area.updateGeometry()
+        # the least heights are lowered (and the title cut to one line) only while the window is short; it is
+        # no longer short once there is room for the title's second line again (no back and forth)
+        short = room < (self._title_line_height() if self._short else 0)
+        if short != self._short:
+            self._short = short
+            self._apply_least_heights()
+            self._fit_title()
+        fields = FIELDS_MAX_HEIGHT
+        if short and self.fields_area.isVisibleTo(self):
+            fields = max(self.fields_area.minimumHeight(), self._fields_natural_height() + room)
+        if self.fields_area.maximumHeight() != fields:
+            self.fields_area.setMaximumHeight(fields)
+            self.fields_area.updateGeometry()
+        self._give_tabs_their_rows()
+
+    def _set_guidance_folded(self, fold: bool) -> None:
+        """Fold the guidance away (its toggle unticked without telling the settings) or open it again."""
+        guidance = self.guidance
+        self._guidance_folded = fold
+        guidance.toggle.blockSignals(True)            # not the drafter's choice: nothing is remembered
+        guidance.set_expanded(not fold)
+        guidance.toggle.blockSignals(False)
+        guidance.toggle.setToolTip(S.GUIDANCE_FOLDED_TIP if fold else self._guidance_tip)
+
+    def _guidance_toggled(self, expanded: bool) -> None:
+        """The drafter opened the folded guidance: it stays open (at its least height) on this section."""
+        if expanded and self._guidance_folded:
+            self._guidance_folded = False
+            self._guidance_forced = True
+            self.guidance.toggle.setToolTip(self._guidance_tip)
+        self._fit_guidance()
+
+    def guidance_folded(self) -> bool:
+        """True while the guidance text is folded away for lack of room."""
+        return self._guidance_folded
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        """The layout's least size, counting the lines that wrapped texts (the title, a room's notice) take at
+        the pane's width — the layout counts one each — so the window never squeezes the body and the tabs
+        under their own least heights (they would be drawn over each other)."""
+        hint = super().minimumSizeHint()
+        if not self.isVisible():              # not laid out yet: its width says nothing
+            return hint
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        width = max(self.width(), hint.width()) - margins.left() - margins.right()
+        extra = 0
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if not item.isEmpty() and item.hasHeightForWidth():
+                extra += max(0, item.heightForWidth(width) - item.minimumSize().height())
+        return QSize(hint.width(), hint.height() + extra)
+
+    def shown_title(self) -> str:
+        """The title as the pane shows it now (cut to ``TITLE_MAX_LINES`` lines at its width)."""
+        return self._shown_title
+
+    def _title_metrics(self) -> QFontMetrics:
+        font = QFont(self.title.font())
+        font.setPointSize(TITLE_POINT_SIZE)
+        font.setBold(True)
+        return QFontMetrics(font)
+
+    def _title_line_height(self) -> int:
+        return self._title_metrics().lineSpacing()
+
+    def _fit_title(self) -> None:
+        """Show the title on at most ``TITLE_MAX_LINES`` lines (one on a short window): a longer one is cut after
+        a word, with "…" (whole in the tooltip; the outline shows it whole too)."""
+        full = self._title_text
+        width = self.title.contentsRect().width()
+        shown = full
+        if width > 0 and full:
+            metrics = self._title_metrics()
+            limit = (1 if self._short else TITLE_MAX_LINES) * metrics.lineSpacing()
+
+            def fits(text: str) -> bool:
+                flags = int(Qt.TextFlag.TextWordWrap)
+                return metrics.boundingRect(QRect(0, 0, width, 10_000), flags, text).height() <= limit
+
+            if not fits(full):
+                words = full.split()
+                low, high = 1, len(words) - 1          # the most words that fit with "…" (at least one)
+                while low < high:
+                    middle = (low + high + 1) // 2
+                    if fits(" ".join(words[:middle]) + " …"):
+                        low = middle
+                    else:
+                        high = middle - 1
+                shown = " ".join(words[:low]) + " …"
+        self._shown_title = shown
+        self._title_width = width
+        self.title.setText(f"<span style='font-size:{TITLE_POINT_SIZE}pt'><b>{escape(shown)}</b></span>")
+        self.title.setToolTip(full if shown != full else "")
+
+    def event(self, event: QEvent) -> bool:
+        """After a part asked for a new size (fields, links, a room's notice), share the height out again."""
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            if self.title.contentsRect().width() != self._title_width:
+                self._fit_title()             # the header's other parts took or gave back room
+            self._fit_guidance()
+        return handled
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        """Share the height out again (see ``_fit_guidance``); a new width may wrap the title differently."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.status_label.setVisible(event.size().width() >= NARROW_HEADER_WIDTH)
+            self._fit_title()
+            self.updateGeometry()             # ``minimumSizeHint`` follows the title's wrapping
+        self._fit_guidance()
 
     # ------------------------------------------------------------ showing a section
     def show_section(self, spec: SectionSpec, label: str, title: str, data: SectionData, findings: list[Finding],
                      appendices: list[AppendixSpec]) -> None:
         """Load *spec*'s data into every part of the pane."""
         self.section_id = spec.id
-        title = escape(title or display_title(spec.title))
-        self.title.setText(f"<span style='font-size:13pt'><b>{escape(label)} {title}</b></span>")
+        self._title_text = f"{label} {title or display_title(spec.title)}".strip()
+        self._fit_title()
         self.guidance.set_section(spec)
         self._set_links(appendices)           # before the fields: their decorations look at the links
         self.fields.set_fields(spec.fields, data.fields)
         self.fields_area.setVisible(bool(spec.fields))
-        self.fields_area.setMinimumHeight(min(FIELDS_MIN_HEIGHT, 28 * len(spec.fields) + 6) if spec.fields else 0)
+        self._fields_min = min(FIELDS_MIN_HEIGHT, FIELD_ROW_HEIGHT * len(spec.fields) + 6) if spec.fields else 0
         self.group_note.setVisible(bool(spec.children))
         self.body.set_body(data.body)
         self.set_status(data.shown_status())
         self.set_findings(findings)
         self._chain_tab_order()
+        self._guidance_forced = False
+        self._apply_least_heights()
+        self._fit_guidance()                  # the fields, links and title of this section take their room
 
     def _chain_tab_order(self) -> None:
         """Tab goes status → guidance → each field → appendix links → body → notes (widgets built per section)."""

@@ -56,6 +56,8 @@ PREVIEW_ERROR = "<p style='color:#b00020'><b>Không xem trước được:</b><b
 
 STATUS_LABEL = "&Trạng thái:"
 GUIDANCE_TOGGLE = "&Hướng dẫn soạn mục này"
+GUIDANCE_FOLDED_TIP = ("Cửa sổ thấp nên hướng dẫn tạm thu gọn để khung «Nội dung» đủ chỗ. "
+                       "Phóng to cửa sổ hoặc đóng khung «Tìm và thay thế» để xem lại.")
 GUIDANCE_RESIZE_TIP = "Kéo lên hoặc xuống để thu nhỏ hay mở rộng khung hướng dẫn"
 GUIDANCE_TOPICS = "Các ý nên có:"
 GUIDANCE_EXAMPLE = "Ví dụ:"
@@ -128,6 +130,11 @@ EXPORT_BLOCKED_TITLE = "Chưa xuất được tệp"
 EXPORT_BLOCKED_TEXT = ("Bản thảo có {n} số liệu hoặc giá trị không đọc được (tô đỏ trong ô nhập). "
                        "Báo cáo sẽ in sai hoặc thiếu các số đó, nên chưa xuất tệp. Hãy sửa rồi xuất lại:")
 EXPORT_ANYWAY = "&Vẫn xuất bản nháp"
+EXPORT_GO_TO = "Đế&n mục {title}"
+EXPORT_GO_TO_TIP = "Không xuất tệp; mở mục «{title}» để sửa lỗi đầu tiên của bản thảo"
+EXPORT_FINDINGS_GO_HINT = "Hoặc bấm «Đến mục …» để mở mục có lỗi đầu tiên và sửa."
+EXPORT_FINDING_LINE = "• {where}: {message}"
+EXPORT_FINDINGS_MORE = "… (còn {n} lỗi nữa)"
 CANCEL = "&Hủy"
 OPEN_FAILED_TITLE = "Không mở được tệp"
 SAVE_FAILED_TITLE = "Không lưu được tệp"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from ...checks.dismissals import dismissed_keys
 from ...checks.findings import Finding
@@ -20,6 +20,8 @@ from .navigate import show_finding
 if TYPE_CHECKING:  # pragma: no cover
     from ..main_window import MainWindow
 
+#: the findings list keeps at least this width beside the buttons (else they go one above the other)
+CHECKS_LIST_MIN_WIDTH = 260
 ALL_REPORT = "Cả báo cáo"
 ALL_REPORT_TIP = "Liệt kê mọi vấn đề của báo cáo, không chỉ của mục đang soạn"
 
@@ -40,12 +42,13 @@ class ChecksPanel(QWidget):
         self.all_report = QCheckBox(ALL_REPORT, self)
         self.all_report.setToolTip(ALL_REPORT_TIP)
         self.restore_button.setToolTip(CS.RESTORE_DISMISSED_TIP)
-        buttons = QVBoxLayout()                     # beside the list: the list keeps the tab's whole height
+        # beside the list (it keeps the tab's whole height): two by two on a wide pane, so the tab needs only
+        # two button rows (its least height on a short window), one above the other on a narrow one
+        buttons = self.buttons = QGridLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.setSpacing(2)
-        for widget in (self.fix_button, self.dismiss_button, self.all_report, self.restore_button):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
+        self._columns = 0
+        self._place_buttons(2)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -56,6 +59,7 @@ class ChecksPanel(QWidget):
         self.list.setVisible(True)                  # it was a hidden page of the tab widget
         layout.addLayout(buttons)
         editor.tabs.insertTab(index, self, text)
+        editor.update_tabs_min_height()             # the buttons beside the list need their height
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.list.itemClicked.connect(lambda _item: self.go())
         self.list.itemActivated.connect(lambda _item: self.go())
@@ -67,6 +71,27 @@ class ChecksPanel(QWidget):
         window.outline.entrySelected.connect(lambda _key: self.refill())
         window.controller.editApplied.connect(lambda *_: self._update_buttons())
         self._update_buttons()
+
+    def _place_buttons(self, columns: int) -> None:
+        """The buttons in *columns* columns (1 or 2)."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        widgets = (self.fix_button, self.dismiss_button, self.all_report, self.restore_button)
+        for widget in widgets:
+            self.buttons.removeWidget(widget)
+        for index, widget in enumerate(widgets):
+            self.buttons.addWidget(widget, index // columns, index % columns)
+        for row in range(len(widgets) + 1):
+            self.buttons.setRowStretch(row, 0)
+        self.buttons.setRowStretch(len(widgets) // columns, 1)
+        self.window.editor.update_tabs_min_height()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Two button columns only where the list keeps ``CHECKS_LIST_MIN_WIDTH`` beside them."""
+        super().resizeEvent(event)
+        two = self.fix_button.sizeHint().width() + self.dismiss_button.sizeHint().width() + 6
+        self._place_buttons(2 if event.size().width() - two >= CHECKS_LIST_MIN_WIDTH else 1)
 
     def current(self) -> Finding | None:
         """The finding of the selected row."""
