@@ -4,21 +4,11 @@ make a syntax error and see the message at its line; the last good version is ke
 from __future__ import annotations
 
 import pytest
-from ui_support import make_window, message_boxes  # noqa: F401 - fixture
+from ui_support import make_window, message_boxes, user_packs  # noqa: F401 - fixtures
 
 from baocao.template import load_pack_dir
 from baocao.template.registry import list_packs
 
-
-
-@pytest.fixture
-def user_packs(tmp_path, monkeypatch):
-    folder = tmp_path / "mau-cua-don-vi"
-    folder.mkdir()
-    monkeypatch.setattr("baocao.paths.user_templates_dir", lambda: folder)
-    monkeypatch.setattr("baocao.template.user_packs.user_templates_dir", lambda: folder)
-    monkeypatch.setattr("baocao.ui.packs.manager.user_templates_dir", lambda: folder)
-    return folder
 
 
 def _wait_preview(qtbot, editor):

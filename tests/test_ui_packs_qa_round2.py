@@ -15,17 +15,7 @@ from PySide6.QtGui import QColor, QTextCursor  # noqa: E402
 
 from baocao.template.manifest import MANIFEST_NAME  # noqa: E402
 
-from ui_support import message_boxes, open_pack_editor  # noqa: E402,F401 - fixture
-
-
-@pytest.fixture
-def user_packs(tmp_path, monkeypatch):
-    folder = tmp_path / "mau-cua-don-vi"
-    folder.mkdir()
-    monkeypatch.setattr("baocao.paths.user_templates_dir", lambda: folder)
-    monkeypatch.setattr("baocao.template.user_packs.user_templates_dir", lambda: folder)
-    monkeypatch.setattr("baocao.ui.packs.manager.user_templates_dir", lambda: folder)
-    return folder
+from ui_support import message_boxes, open_pack_editor, user_packs  # noqa: E402,F401 - fixtures
 
 
 @pytest.fixture

@@ -136,3 +136,14 @@ def open_pack_editor(qtbot, tmp_path: Path, pack_id: str = "nam-thu"):
     qtbot.addWidget(win)
     show_active(win)
     return win
+
+
+@pytest.fixture
+def user_packs(tmp_path, monkeypatch):
+    """An empty office-pack folder standing in for the user's (every module that looks it up)."""
+    folder = tmp_path / "mau-cua-don-vi"
+    folder.mkdir()
+    monkeypatch.setattr("baocao.paths.user_templates_dir", lambda: folder)
+    monkeypatch.setattr("baocao.template.user_packs.user_templates_dir", lambda: folder)
+    monkeypatch.setattr("baocao.ui.packs.manager.user_templates_dir", lambda: folder)
+    return folder
