@@ -193,6 +193,7 @@ def test_benchmark_settled_exit_writes_the_memory_of_each_process(tmp_path):
     previews = [kib for name, kib in report["children"].items() if name.startswith("preview:")]
     assert previews and all(kib > 5 * 1024 for kib in previews)              # the preview process counts too
     assert report["collector_on"] is True          # paused for the start-up (startup_gc), resumed at the paint
+    assert report["openssl_loaded"] is False       # the window hashes with CPython's own SHA-2 (startup_hashing)
 
 
 FEATURE_DICT_CODE = """

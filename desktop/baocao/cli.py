@@ -229,9 +229,10 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     """Open the window (lazy import of Qt); ends the process as soon as the window has closed."""
-    from . import dataclass_code, startup_gc
+    from . import dataclass_code, startup_gc, startup_hashing
 
     startup_gc.pause()                 # until the first paint (``ui.app.run_app`` resumes it)
+    startup_hashing.prefer_builtin_hashes()   # no OpenSSL in the window: ~5 MiB and ~6 ms (small hashes only)
 
     dataclass_code.install()           # the classes of the window's modules from kept compiled code (start-up)
     from .render.early_preview import start_early_preview

@@ -140,13 +140,17 @@ def _peak_kib(pid: str) -> int:
 def memory_report() -> dict:
     """Peak resident memory (KiB, Linux ``VmHWM``) of this process and of each child still running
     (the preview process and multiprocessing's resource tracker), by process name; whether the garbage
-    collector runs again (``startup_gc``: paused for the start-up)."""
+    collector runs again (``startup_gc``: paused for the start-up); whether OpenSSL's hashing binding
+    was loaded (``startup_hashing``: kept out of the window)."""
     import json
 
     import gc
 
+    from ..startup_hashing import openssl_loaded
+
     me = str(os.getpid())
-    report = {"window": _peak_kib("self"), "children": {}, "collector_on": gc.isenabled()}
+    report = {"window": _peak_kib("self"), "children": {}, "collector_on": gc.isenabled(),
+              "openssl_loaded": openssl_loaded()}
     try:
         entries = os.listdir("/proc")
     except OSError:                                          # not Linux: no per-process figures
