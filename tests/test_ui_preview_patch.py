@@ -30,6 +30,7 @@ def large(tmp_path_factory):
 
 def _pane(qtbot) -> PreviewPane:
     pane = PreviewPane()
+    pane.windowing = False          # the whole report laid out: every chunk's patch is compared (window: its own tests)
     qtbot.addWidget(pane)
     pane.resize(466, 700)
     return pane

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
@@ -44,6 +45,8 @@ from ..writers.html_pieces import ChunkCache, html_chunks as _html_chunks
 from .first_paint import turn_after_first_paint
 from .preview_narrow import is_narrow, stack_header
 from .preview_patch import RULE, blank_numbers, note_numbers, patch_table, renumber, splice_notes
+from .preview_window import (FOLLOW_SCREENS, SPACER_ANCHOR, WINDOW_MIN_CHARS, ChunkHeights, choose_window,
+                             spacer_html, tops)
 
 DEBOUNCE_MS = 300
 #: Space around the page in the pane (pixels).
@@ -83,8 +86,9 @@ def chunk_starts(doc: QTextDocument) -> list[int]:
                 fragment = it.fragment()
                 if fragment.isValid():
                     fmt = fragment.charFormat()
+                    names = fmt.anchorNames() if fmt.isAnchor() else []
                     if fmt.isAnchor() and (fmt.anchorHref().startswith(SECTION_LINK_PREFIX)
-                                           or CLOSING_ANCHOR in fmt.anchorNames()):
+                                           or CLOSING_ANCHOR in names or SPACER_ANCHOR in names):
                         starts.append(block.position())
                         break
                     if fmt.isAnchor() and SIGNATURE_ANCHOR in fmt.anchorNames():
@@ -133,8 +137,15 @@ class PreviewPane(QTextBrowser):
         self.rebuild_count = 0
         self.patch_count = 0
         self._pending: list[int] = []
-        self._target: list[str] = []
-        self._target_html = ""
+        self._target: list[str] = []          # every chunk of the report last asked for
+        self._shown_target: list[str] = []    # what the document should hold: the window's chunks and spacers
+        #: A long report is laid out only around the view (``preview_window``); False: always whole.
+        self.windowing = True
+        self._lo = self._hi = 0               # the window: chunks [lo, hi) of the report are laid out
+        self._heights = ChunkHeights()
+        self._layout_key: tuple = ()
+        self._following = False
+        self.window_moves = 0
         self._chunk_cache = ChunkCache()
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
@@ -153,6 +164,7 @@ class PreviewPane(QTextBrowser):
         self._wanted_anchor = ""             # a section asked for while only the top was shown
         self._narrow = False                 # the document shows the header block in one column
         self._setup_document(self.document())
+        self.verticalScrollBar().valueChanged.connect(self._follow_view)
 
     @staticmethod
     def _setup_document(doc: QTextDocument) -> None:
@@ -289,8 +301,26 @@ class PreviewPane(QTextBrowser):
         """
         chunks = self._chunk_cache.chunks(pieces) if pieces is not None else html_chunks(html)
         self._pending = []
-        self._target = chunks
-        self._target_html = html
+        windowed = self.windowing and sum(map(len, chunks)) >= WINDOW_MIN_CHARS
+        moved = False
+        if windowed:
+            self._top_first = False
+            if self._windowed() and len(chunks) == len(self._target):
+                self._target = chunks                    # the same window, the same spacers: patch what changed
+                self._shown_target = self._window_list(keep_spacers=True)
+            else:                                        # first shown, or sections added or removed: a new window
+                virtual = self._virtual_top() if self._windowed() else float(self.verticalScrollBar().value())
+                self._heights.reset()
+                self._target = chunks
+                heights = self._heights.heights(chunks)
+                self._lo, self._hi = choose_window(heights, virtual, self.viewport().height())
+                self._shown_target = self._window_list(heights=heights)
+                moved = True
+            html = "\n".join(self._shown_target)
+        else:
+            self._target = self._shown_target = chunks
+            self._lo, self._hi = 0, len(chunks)
+        chunks = self._shown_target
         if chunks == self._chunks:
             return
         bar = self.verticalScrollBar()
@@ -298,14 +328,19 @@ class PreviewPane(QTextBrowser):
         changed = [i for i, (old, new) in enumerate(zip(self._chunks, chunks)) if old != new]
         top, self._top_first = (self._top_count(chunks) if self._top_first else 0), False
         self._rest_pending = False
-        if top:
+        if moved:
+            self._rebuild(html)
+            self._chunks = list(chunks)
+            value = round(self._doc_y(virtual, heights))
+            self._settle_bottom_spacer()
+        elif top:
             self._rebuild("\n".join(chunks[:top]))      # what the viewport shows, complete; the rest after the paint
             self._chunks = chunks[:top]
             self._rest_pending = True
             turn_after_first_paint(self.viewport(), self._show_rest)
         elif not (len(chunks) == len(self._chunks) == len(self._starts)):
             self._rebuild(html)
-            self._chunks = chunks
+            self._chunks = list(chunks)
         else:
             now, later = changed, []
             if len(changed) > IMMEDIATE_CHUNKS:
@@ -314,11 +349,143 @@ class PreviewPane(QTextBrowser):
                 later = [i for i in changed if i not in visible]
             if not self._patch(now, chunks):
                 self._rebuild(html)
-                self._chunks = chunks
+                self._chunks = list(chunks)
             elif later:
                 self._pending = later
                 self._idle.start()
         self._keep_scroll(value)
+
+    def _target_whole(self) -> str:
+        """The HTML the document should hold, whole: the chunks (of the window) joined.  The HTML itself is
+        not kept, half a megabyte for the large report; only blank lines between blocks differ, which
+        the HTML parser skips."""
+        return "\n".join(self._shown_target)
+
+    # -- the window of a long report (``preview_window``) ------------------------------------------------
+
+    def _windowed(self) -> bool:
+        """True when the document holds only part of the report (a spacer above or below)."""
+        return self._lo > 0 or self._hi < len(self._target)
+
+    def _window_list(self, heights: list[float] | None = None, keep_spacers: bool = False) -> list[str]:
+        """What the document holds for the window ``[lo, hi)``: a spacer, the window's chunks, a spacer."""
+        target, lo, hi = self._target, self._lo, self._hi
+        if keep_spacers and self._chunks:
+            top = [self._chunks[0]] if lo > 0 else []
+            bottom = [self._chunks[-1]] if hi < len(target) else []
+            return top + target[lo:hi] + bottom
+        starts = tops(heights if heights is not None else self._heights.heights(target))
+        top = [spacer_html(starts[lo])] if lo > 0 else []
+        bottom = [spacer_html(starts[-1] - starts[hi])] if hi < len(target) else []
+        return top + target[lo:hi] + bottom
+
+    def _doc_tops(self) -> list[float]:
+        """Where each chunk of the document starts (pixels), and the document's height last."""
+        doc = self.document()
+        layout = doc.documentLayout()
+        last = doc.characterCount() - 1
+        out = [layout.blockBoundingRect(doc.findBlock(min(position, last))).top() for position in self._starts]
+        if out:
+            out[0] = 0.0                          # the first chunk (or spacer) holds the document's top margin
+        out.append(layout.documentSize().height())
+        return out
+
+    def _measure(self, doc_tops: list[float] | None = None) -> None:
+        """Remember the height of each chunk the document holds (at this width, zoom and header layout)."""
+        key = (self.viewport().width(), self.document().defaultFont().pointSizeF(), self._narrow)
+        if key != self._layout_key:
+            self._heights.reset()
+            self._layout_key = key
+        if len(self._starts) != len(self._chunks):
+            return
+        doc_tops = doc_tops or self._doc_tops()
+        offset = 1 if self._lo > 0 else 0
+        for index in range(self._lo, self._hi):
+            k = offset + index - self._lo
+            self._heights.record(index, len(self._chunks[k]), doc_tops[k + 1] - doc_tops[k])
+
+    def _virtual_top(self) -> float:
+        """The top of the view in pixels of the whole report (as if every chunk were laid out)."""
+        doc_tops = self._doc_tops()
+        self._measure(doc_tops)
+        heights = self._heights.heights(self._target)
+        starts = tops(heights)
+        value = float(self.verticalScrollBar().value())
+        offset = 1 if self._lo > 0 else 0
+        for k in range(len(doc_tops) - 1):
+            if doc_tops[k] <= value < doc_tops[k + 1] or k == len(doc_tops) - 2:
+                span = doc_tops[k + 1] - doc_tops[k]
+                share = min(max((value - doc_tops[k]) / span, 0.0), 1.0) if span > 0 else 0.0
+                if k < offset:                                   # in the spacer above
+                    return share * starts[self._lo]
+                index = self._lo + k - offset
+                if index >= self._hi:                            # in the spacer below
+                    return starts[self._hi] + share * (starts[-1] - starts[self._hi])
+                return starts[index] + share * heights[index]
+        return 0.0
+
+    def _doc_y(self, virtual: float, heights: list[float]) -> float:
+        """Where *virtual* (pixels of the whole report) is in the document as it is laid out now."""
+        starts = tops(heights)
+        doc_tops = self._doc_tops()
+        offset = 1 if self._lo > 0 else 0
+        if self._lo > 0 and virtual < starts[self._lo]:
+            return virtual / starts[self._lo] * doc_tops[1] if starts[self._lo] else 0.0
+        if self._hi < len(self._target) and virtual >= starts[self._hi]:
+            below = starts[-1] - starts[self._hi]
+            k = offset + self._hi - self._lo
+            share = (virtual - starts[self._hi]) / below if below else 0.0
+            return doc_tops[k] + share * (doc_tops[k + 1] - doc_tops[k])
+        for index in range(self._lo, self._hi):
+            if virtual < starts[index + 1] or index == self._hi - 1:
+                k = offset + index - self._lo
+                share = (virtual - starts[index]) / heights[index] if heights[index] else 0.0
+                return doc_tops[k] + min(max(share, 0.0), 1.0) * (doc_tops[k + 1] - doc_tops[k])
+        return 0.0
+
+    def _follow_view(self, *_args) -> None:
+        """Scrolled (or resized) near a spacer: lay out the chunks around the view instead."""
+        if self._following or not self._windowed() or len(self._starts) != len(self._chunks):
+            return
+        doc_tops = self._doc_tops()
+        offset = 1 if self._lo > 0 else 0
+        real_top, real_bottom = doc_tops[offset], doc_tops[offset + self._hi - self._lo]
+        value, height = self.verticalScrollBar().value(), self.viewport().height()
+        near = FOLLOW_SCREENS * height
+        if (self._lo > 0 and value < real_top + near) or \
+                (self._hi < len(self._target) and value + height > real_bottom - near):
+            self._move_window(self._virtual_top())
+
+    def _move_window(self, virtual: float) -> bool:
+        """Lay out the chunks around *virtual* (pixels of the whole report) and scroll there; False: no move."""
+        self._measure()
+        heights = self._heights.heights(self._target)
+        lo, hi = choose_window(heights, virtual, self.viewport().height())
+        if (lo, hi) == (self._lo, self._hi):
+            return False
+        self._following = True
+        try:
+            self._lo, self._hi = lo, hi
+            self._shown_target = self._window_list(heights=heights)
+            self._pending = []
+            self._rebuild("\n".join(self._shown_target))
+            self._chunks = list(self._shown_target)
+            self.window_moves += 1
+            self.verticalScrollBar().setValue(round(self._doc_y(virtual, heights)))
+        finally:
+            self._following = False
+        return True
+
+    def _settle_bottom_spacer(self) -> None:
+        """After a new window: the spacer below sized from the heights just measured (the view stays put)."""
+        if self._hi >= len(self._target) or not self._chunks:
+            return
+        self._measure()
+        starts = tops(self._heights.heights(self._target))
+        spacer = spacer_html(starts[-1] - starts[self._hi])
+        if spacer != self._chunks[-1]:
+            self._shown_target = self._shown_target[:-1] + [spacer]
+            self._patch([len(self._chunks) - 1], self._shown_target)
 
     def _keep_scroll(self, value: int) -> None:
         bar = self.verticalScrollBar()
@@ -354,8 +521,8 @@ class PreviewPane(QTextBrowser):
         self._rest_pending = False
         bar = self.verticalScrollBar()
         value = bar.value()
-        self._rebuild(self._target_html)
-        self._chunks = self._target
+        self._rebuild(self._target_whole())
+        self._chunks = list(self._shown_target)
         self._keep_scroll(value)
         if self._wanted_anchor:
             anchor, self._wanted_anchor = self._wanted_anchor, ""
@@ -371,10 +538,10 @@ class PreviewPane(QTextBrowser):
         started = time.perf_counter()
         while self._pending and (time.perf_counter() - started) * 1000 < budget_ms:
             batch, self._pending = self._pending[-PATCH_BATCH:], self._pending[:-PATCH_BATCH]
-            if not self._patch(batch, self._target):
+            if not self._patch(batch, self._shown_target):
                 self._pending = []
-                self._rebuild(self._target_html)
-                self._chunks = self._target
+                self._rebuild(self._target_whole())
+                self._chunks = list(self._shown_target)
         self._keep_scroll(value)
         if self._pending:
             self._idle.start()
@@ -402,7 +569,7 @@ class PreviewPane(QTextBrowser):
                 start = starts[index]
                 end = starts[index + 1] - 1 if index + 1 < len(starts) else before - 1
                 old, new = self._chunks[index], chunks[index]
-                if index == 0 and self._narrow:            # the document holds the stacked header block
+                if index == 0 and self._lo == 0 and self._narrow:   # the document holds the stacked header block
                     old, new = stack_header(old), stack_header(new)
                 if not self._patch_one(doc, cursor, start, end, old, new):
                     return False
@@ -469,9 +636,10 @@ class PreviewPane(QTextBrowser):
             bar = self.verticalScrollBar()
             value = bar.value()
             self._pending = []
-            self._rebuild(self._target_html)
-            self._chunks = list(self._target)
+            self._rebuild(self._target_whole())
+            self._chunks = list(self._shown_target)
             self._keep_scroll(value)
+        self._follow_view()
 
     def _wants_narrow(self) -> bool:
         """True when the pane is too narrow (at its zoom) for the header block's two columns."""
@@ -482,7 +650,11 @@ class PreviewPane(QTextBrowser):
     def _rebuild(self, html: str) -> None:
         """Lay out the whole document again."""
         self._narrow = self._wants_narrow()
-        self.setHtml(stack_header(html) if self._narrow else html)
+        following, self._following = self._following, True     # no window moves while the text is replaced
+        try:
+            self.setHtml(stack_header(html) if self._narrow else html)
+        finally:
+            self._following = following
         self._apply_page()
         starts = [0, *chunk_starts(self.document())]
         if starts[:2] == [0, 0]:                   # the first chunk itself starts with a heading or rule
@@ -494,6 +666,12 @@ class PreviewPane(QTextBrowser):
         """Bring the heading of *section_id* into view (once the whole report is laid out, if only its top is)."""
         if self._rest_pending:
             self._wanted_anchor = section_id
+        elif self._windowed():
+            mark = f'name="{escape(section_id)}"'
+            index = next((i for i, chunk in enumerate(self._target) if mark in chunk), None)
+            if index is not None and not self._lo <= index < self._hi:
+                self._measure()
+                self._move_window(tops(self._heights.heights(self._target))[index])
         self.scrollToAnchor(section_id)
 
     def _anchor_clicked(self, url: QUrl) -> None:
