@@ -22,7 +22,8 @@ from ui_support import make_window, sample_session  # noqa: E402
 
 def _shown(window) -> str:
     backend = window.preview._backend
-    return backend._results[max(backend._results)].html
+    result = backend._results[max(backend._results)]
+    return "".join(result.pieces) if result.pieces is not None else result.html     # the pane drops the joined text
 
 
 def _refresh(qtbot, window) -> None:

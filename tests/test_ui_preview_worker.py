@@ -97,5 +97,5 @@ def test_a_new_edit_supersedes_the_one_waiting(qtbot, tmp_path, sample_draft):
         preview._refresh_later()                      # three renders asked in a row, none waited for
     qtbot.waitUntil(lambda: "một hai ba" in preview.toPlainText(), timeout=15000)
     assert not preview.error_shown
-    assert window._document is not None
+    assert window._summary is not None
     QApplication.processEvents()

@@ -431,8 +431,10 @@ def test_editor_numbers_notes_as_the_report_does(qtbot, tmp_path):
     from ui_support import make_window, sample_session
 
     window = make_window(qtbot, tmp_path, sample_session())
-    qtbot.waitUntil(lambda: window._document is not None, timeout=5000)
-    doc = window._document
+    qtbot.waitUntil(lambda: window._summary is not None, timeout=5000)   # the preview's render is in
+    from baocao.render import render_draft
+
+    doc = render_draft(window.session.draft, window.session.pack)
     # pick a section whose first drafter note is not the report's first note
     target = next(h.section_id for h in doc.headings()
                   if h.section_id and any(p.notes() for p in window.session.draft.section(h.section_id).body)

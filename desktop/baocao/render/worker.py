@@ -10,8 +10,8 @@ render budget of the sandbox still applies inside the child.
 
 The main window's live preview uses ``PreviewWorker``: one long-lived child
 that keeps the pack and the preview's parse cache between renders, receives
-each draft as pickled bytes and sends back the HTML fragment and its document
-model.  After the first render it is sent only what changed
+each draft as pickled bytes and sends back the HTML fragment and what the
+window needs of the document (``doc_summary``).  After the first render it is sent only what changed
 (``draft_delta.DraftDelta``: the rows the edits touched) and keeps the draft
 itself; when it has no draft of that window (just started, or another window
 rendered in between) it answers ``resend`` and the window sends the whole
@@ -32,7 +32,6 @@ from typing import Any
 
 from ..errors import Location, TemplateError
 from ..writers.html_pieces import join_pieces
-from .doc_delta import expand
 from ..template import limits
 
 
@@ -229,11 +228,12 @@ UNKNOWN_TEMPLATE = "không rõ"
 
 @dataclass
 class PreviewResult:
-    """One preview render, as plain data: the HTML fragment and its document, or the error."""
+    """One preview render, as plain data: the HTML fragment and its document's summary, or the error."""
 
     request_id: int
     html: str | None = None
-    document: Any = None
+    #: what the window needs of the rendered document (``doc_summary.DocumentSummary``), not the document
+    summary: Any = None
     error: ErrorInfo | None = None
     render_ms: float = 0.0
     killed: bool = False
@@ -273,7 +273,7 @@ def _preview_loop(conn: Any, slot: Any) -> None:
 
     from ..errors import BaocaoError
     from ..writers.html_pieces import PiecesSender
-    from .doc_delta import Shrinker
+    from .doc_summary import summarize
     from .draft_delta import DraftDelta, apply_delta
     from .preview_memo import install
 
@@ -294,7 +294,6 @@ def _preview_loop(conn: Any, slot: Any) -> None:
     _limit_memory()
     renderer: Any = None
     held: Any = None                      # the draft as the last message left it
-    shrinker = Shrinker()                 # parts of the last document sent (not sent again)
     sender = PiecesSender()               # pieces of the last HTML sent (not sent again)
     early: Any = None                     # (key, renderer, draft, document, html) read before being asked
     conn.send(("ready",))                 # imports done: the parent's clock starts with each render
@@ -324,7 +323,7 @@ def _preview_loop(conn: Any, slot: Any) -> None:
                 continue
             _, renderer, held, document, html = early
             early = None
-            result = PreviewResult(request_id, None, shrinker.shrink(document))
+            result = PreviewResult(request_id, None, summarize(document))
             result.html_delta = sender.delta(html)
             del document, html
             try:
@@ -347,21 +346,19 @@ def _preview_loop(conn: Any, slot: Any) -> None:
             _write_current(slot, "")
             document = renderer.render(draft)
             html = document_to_html(document, standalone=False)
-            result = PreviewResult(request_id, None, shrinker.shrink(document))
+            result = PreviewResult(request_id, None, summarize(document))
             result.html_delta = sender.delta(html)
         except BaocaoError as exc:
             root = renderer.pack.root if renderer is not None else Path(".")
             result = PreviewResult(request_id, error=_info(exc, Path(root)))
         except MemoryError:
             held = None                   # not sure what holds: the window sends everything again
-            shrinker.forget()
             sender.forget()
             result = PreviewResult(request_id, error=ErrorInfo(
                 PREVIEW_CRASHED.format(template=slot.value.decode("utf-8", "replace") or UNKNOWN_TEMPLATE),
                 PREVIEW_CRASHED_HINT))
         except Exception as exc:  # noqa: BLE001 - everything the child meets goes back as a message
             held = None
-            shrinker.forget()
             sender.forget()
             result = PreviewResult(request_id, error=ErrorInfo(
                 f"Lỗi ngoài dự kiến khi dựng bản xem trước: {type(exc).__name__}: {exc}.",
@@ -391,8 +388,6 @@ class PreviewWorker:
         self._pack: Any = None
         #: whose draft the child holds (the ``base`` of the last whole draft sent); None: none
         self._base: Any = None
-        #: the last document received (``doc_delta.expand`` puts its parts back into the next one)
-        self._last_document: Any = None
         self._last_pieces: list[str] | None = None      # the pieces of the last HTML received
         self.starts = 0
 
@@ -411,7 +406,7 @@ class PreviewWorker:
                                               name="baocao-xem-truoc")
         self._process.start()
         child.close()
-        self._conn, self._pack, self._base, self._last_document = parent, None, None, None
+        self._conn, self._pack, self._base = parent, None, None
         self._last_pieces = None
         self.starts += 1
         try:
@@ -425,7 +420,7 @@ class PreviewWorker:
     def stop(self) -> None:
         """Kill the child (if any) and forget its state."""
         process, conn = self._process, self._conn
-        self._process = self._conn = self._pack = self._base = self._last_document = None
+        self._process = self._conn = self._pack = self._base = None
         self._last_pieces = None
         if conn is not None:
             conn.close()
@@ -459,7 +454,6 @@ class PreviewWorker:
         if result.resend:
             return result
         self._pack, self._base = pack, base          # the child renders with an equal pack and holds this draft
-        result.document = self._last_document = expand(result.document, None)
         result.pieces = self._last_pieces = join_pieces(result.html_delta, None)
         result.html, result.html_delta = "".join(result.pieces), None
         return result
@@ -490,8 +484,6 @@ class PreviewWorker:
                 result = self._conn.recv()
                 if result.resend:
                     self._base = None
-                if result.document is not None:
-                    result.document = self._last_document = expand(result.document, self._last_document)
                 if result.html_delta is not None:
                     try:
                         result.pieces = self._last_pieces = join_pieces(result.html_delta, self._last_pieces)

@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self._findings: list[Finding] = []
         #: asked first by ``_show_entry`` (key → True when the hook showed it), e.g. the unplaced-text room
         self.entry_hooks: list[Callable[[str], bool]] = []
-        self._document = None
+        self._summary = None            # of the last rendered document (``render.doc_summary``)
         self._renderer: "PreviewRenderer | None" = None
 
         self.outline = OutlineView(self)
@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
             return
         self._labels = nav.section_labels(session.pack)
         self.outline.set_pack(session.pack, session.draft)
-        self._document = None
+        self._summary = None
         self.preview.set_source(self.render_html)
         self._first_preview_pending = True
         turn_after_first_paint(self.editor, self._first_preview)   # the draft appears first, the preview just after
@@ -290,10 +290,12 @@ class MainWindow(QMainWindow):
             from .preview_render import PreviewRenderer
 
             self._renderer = PreviewRenderer(session.pack)
-        self._document = self._renderer.render(session.draft)
+        document = self._renderer.render(session.draft)
+        from ..render.doc_summary import summarize
         from ..writers.html import document_to_html
 
-        return document_to_html(self._document, standalone=False)
+        self._summary = summarize(document)
+        return document_to_html(document, standalone=False)
 
     def _after_render(self) -> None:
         self._resolve_titles()
@@ -306,17 +308,17 @@ class MainWindow(QMainWindow):
             return
         notes = [note for para in session.draft.section(key).body for note in para.notes()]
         first = notes[0].plain_text() if notes else ""
-        self.editor.set_note_base(nav.note_base(self._document, key, first))
+        self.editor.set_note_base(nav.note_base(self._summary, key, first))
 
     def _resolve_titles(self) -> None:
         """Titles written with template expressions ("… {{ bc.ky }}") as the last render resolved them."""
-        doc, session = self._document, self.session
-        if doc is None or session is None:
+        summary, session = self._summary, self.session
+        if summary is None or session is None:
             return
-        titles = {h.section_id: h.title for h in doc.headings()
-                  if h.section_id and session.pack.has_section(h.section_id)      # not "chua-xep-muc"
-                  and "{" in session.pack.section(h.section_id).title}
-        titles.update({nav.appendix_key(a.appendix_id): a.title for a in doc.appendices})
+        titles = {key: title for key, title in summary.heading_titles.items()
+                  if session.pack.has_section(key)                                  # not "chua-xep-muc"
+                  and "{" in session.pack.section(key).title}
+        titles.update({nav.appendix_key(key): title for key, title in summary.appendix_titles.items()})
         self.outline.update_titles(titles)
 
     def _update_title(self) -> None:

@@ -17,7 +17,7 @@ from ..render.numbering import label_for
 from ..template.manifest import AppendixSpec, Pack, SectionSpec
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..docmodel import Document
+    from ..render.doc_summary import DocumentSummary
 
 APPENDIX_PREFIX = "phu-luc:"
 
@@ -137,22 +137,9 @@ def appendices_mentioned(pack: Pack, section: SectionSpec) -> list[AppendixSpec]
                             or f"'{a.table}'" in source or f'"{a.table}"' in source)]
 
 
-def note_base(document: "Document | None", section_id: str, first_note_text: str) -> int:
-    """How many notes of the report come before the section's first drafter note (0 when unknown).
+def note_base(summary: "DocumentSummary | None", section_id: str, first_note_text: str) -> int:
+    """How many notes of the report come before the section's first drafter note (0 when unknown);
+    from the summary of the last rendered document (``render.doc_summary.note_base``)."""
+    from ..render.doc_summary import note_base as summary_note_base
 
-    The rendered document does not say which notes the drafter wrote (a section's
-    template may add its own), so the section's first note is found by its text
-    among the notes cited in that section's paragraphs.
-    """
-    wanted = " ".join(first_note_text.split())
-    if document is None or not wanted:
-        return 0
-    from ..docmodel import FootnoteRef, Paragraph   # a rendered document exists: loaded (not needed to start)
-
-    for block in document.body:
-        if isinstance(block, Paragraph) and block.section_id == section_id:
-            for item in block.inlines:
-                if isinstance(item, FootnoteRef):
-                    if " ".join(document.footnotes[item.number - 1].plain_text().split()) == wanted:
-                        return item.number - 1
-    return 0
+    return summary_note_base(summary, section_id, first_note_text)

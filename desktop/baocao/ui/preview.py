@@ -22,6 +22,16 @@ those out of view are patched in idle slices.  Anything it cannot patch
 exactly — a change in the number of chunks, a new table shape — falls back
 to a full ``setHtml``; tests check that both paths give the same document.
 
+A long report (``preview_window.WINDOW_MIN_CHARS`` of HTML and more) is laid
+out only around the view: the document holds a spacer, the chunks from about
+two screens above the view to two below, and a spacer, each spacer as tall as
+the chunks it stands for (measured when last laid out, else estimated), so
+the scroll bar spans the whole report; scrolling near a spacer, or a jump to a
+heading, moves the window (``_follow_view``).  The patches above apply to the
+chunks in the window; a chunk out of it just waits in ``_target``.
+``windowing = False`` lays every report out whole (the tests that compare
+every chunk's patch with a full build use it).
+
 In a narrow pane the report's header block is shown in one column
 (``preview_narrow.py``) instead of two that wrap one word a line; crossing
 that width lays the document out again once.
@@ -187,7 +197,8 @@ class PreviewPane(QTextBrowser):
     def set_backend(self, backend: Any, on_document: Callable[[Any], None] | None = None) -> None:
         """Render through *backend* (``preview_async.PreviewBackend``) instead of the in-process source.
 
-        *on_document* receives each rendered document model before ``rendered`` is emitted.
+        *on_document* receives the summary of each rendered document (``render.doc_summary``) before
+        ``rendered`` is emitted.
         """
         self._backend = backend
         self._on_document = on_document
@@ -273,10 +284,10 @@ class PreviewPane(QTextBrowser):
             if result.request_id >= self._backend.latest:
                 self._request(wait=False)
             return
-        if result.document is not None:
-            self.set_page(result.document.page)
+        if result.summary is not None:
+            self.set_page(result.summary.page)
             if self._on_document is not None:
-                self._on_document(result.document)
+                self._on_document(result.summary)
         if result.html is not None:
             html = result.html
         else:
@@ -287,6 +298,8 @@ class PreviewPane(QTextBrowser):
         self._asked = {k: v for k, v in self._asked.items() if k > result.request_id}
         self.last_ms = (time.perf_counter() - asked) * 1000 if asked is not None else 0.0
         self.refresh_count += 1
+        if result.pieces is not None:
+            result.html = None            # shown; its pieces stay (the worker handle's too): no second half MiB
         self.rendered.emit(self.last_ms)
 
     def update_html(self, html: str, pieces: list[str] | None = None) -> None:

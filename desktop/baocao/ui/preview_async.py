@@ -262,7 +262,7 @@ def _backend_for(window: "MainWindow") -> PreviewBackend:
         return existing
     backend = PreviewBackend(window)
     window.preview_backend = backend
-    window.preview.set_backend(backend, lambda document: setattr(window, "_document", document))
+    window.preview.set_backend(backend, lambda summary: setattr(window, "_summary", summary))
     warm_up(backend.worker)
     return backend
 

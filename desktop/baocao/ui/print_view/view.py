@@ -96,11 +96,17 @@ class PrintView(QDialog):
             return
         preview = self.window.preview
         preview.refresh_now()                     # waits briefly for the worker's fresh render
-        document = getattr(self.window, "_document", None)
-        if document is None or preview.error_shown:
+        if preview.error_shown:
             self._show_error(BaocaoError(
                 "Bản xem trước đang báo lỗi của mẫu báo cáo nên chưa dựng được bản in.",
                 "Hãy xem thông báo ở khung xem trước và sửa mẫu, rồi bấm «Dựng lại»."))
+            return
+        from ...render import render_draft
+
+        try:                                      # the window keeps no document model (render.doc_summary)
+            document = render_draft(session.draft, session.pack)
+        except BaocaoError as exc:
+            self._show_error(exc)
             return
         self._job += 1
         job, cancel = self._job, threading.Event()
