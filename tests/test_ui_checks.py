@@ -385,7 +385,7 @@ def test_a_superseded_background_check_is_given_up_and_not_shown(qtbot, window, 
         def counted() -> None:
             pauses.append(report.activity.generation)
             if len(pauses) == 1:
-                report.activity.generation += 1        # as schedule() does when the drafter edits meanwhile
+                report.schedule()          # the drafter edits meanwhile: a newer generation, asked again when done
             pause()
 
         kwargs["pause"] = counted
