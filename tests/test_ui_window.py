@@ -392,6 +392,56 @@ def test_excepthook_logs_and_saves_recovery(qtbot, window, message_boxes):
     assert "lỗi thử" in (log_dir() / "baocao.log").read_text(encoding="utf-8")
 
 
+def test_excepthook_reports_a_worker_threads_error_on_the_ui_thread(qtbot, window, message_boxes, monkeypatch):
+    """An exception escaping a slot on a worker QThread (and one ending a plain thread) is logged there and
+    reported on the UI thread: a message box made on the worker thread ended the process with SIGSEGV."""
+    import threading
+
+    from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+    from baocao.ui import crash
+    from baocao.ui.crash import install_excepthook, log_dir
+
+    shown_on = []
+    real_show = crash.show_unexpected
+    monkeypatch.setattr(crash, "show_unexpected",
+                        lambda parent, text: (shown_on.append(threading.current_thread()), real_show(parent, text)))
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)   # put back after the test
+
+    class Faulty(QObject):
+        go = Signal()
+
+        @Slot()
+        def fail(self):
+            raise RuntimeError("lỗi trên luồng phụ")
+
+    window.controller.push(SetSectionBody.make(window.session.draft, "uu-diem", [Para.of("Chưa lưu")]))
+    previous = install_excepthook(lambda: window.controller.session, lambda: window)
+    thread = QThread()
+    worker = Faulty()
+    worker.moveToThread(thread)
+    worker.go.connect(worker.fail)
+    thread.start()
+    try:
+        worker.go.emit()
+        qtbot.waitUntil(lambda: len(message_boxes.shown) == 1, timeout=5000)
+        plain = threading.Thread(target=lambda: 1 / 0, name="luong-thu")
+        plain.start()
+        plain.join()
+        qtbot.waitUntil(lambda: len(message_boxes.shown) == 2, timeout=5000)
+    finally:
+        sys.excepthook = previous
+        thread.quit()
+        thread.wait(5000)
+    assert shown_on == [threading.main_thread()] * 2
+    kinds = [text for kind, _title, text in message_boxes.shown if kind == "critical"]
+    assert "RuntimeError" in kinds[0] and "ZeroDivisionError" in kinds[1]
+    assert all("Traceback" not in text for text in kinds)
+    assert list(log_dir().glob("khoi-phuc-*"))                 # the unsaved draft was copied (on the UI thread)
+    logged = (log_dir() / "baocao.log").read_text(encoding="utf-8")
+    assert "lỗi trên luồng phụ" in logged and "luong-thu" in logged
+
+
 def test_keyboard_only_tab_order(qtbot, window):
     """From the status selector, Tab walks the section's fields in order, then reaches the body."""
     window.select("nhiem-vu-cap-tren")
