@@ -17,7 +17,7 @@ itself; when it has no draft of that window (just started, or another window
 rendered in between) it answers ``resend`` and the window sends the whole
 draft.  A render running past ``PREVIEW_KILL_S`` is killed (the child is
 started again for the next render) and the message names the template the
-child was filling, which it writes into a shared slot before each one.
+child was filling, which it writes into its slot (``current_slot``) before each one.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from typing import Any
 
 from ..errors import Location, TemplateError
 from ..writers.html_pieces import join_pieces
+from .current_slot import CurrentSlot, SlotWriter
 from ..template import limits
 
 
@@ -133,10 +134,10 @@ def work(files: dict[str, str], draft: Any, watch: Any = None) -> WorkerResult:
         return WorkerResult(document_to_html(document), errors, headings)
 
 
-def _child(conn: Any, files: dict[str, str], draft: Any, slot: Any = None) -> None:
+def _child(conn: Any, files: dict[str, str], draft: Any, slot_path: str | None = None) -> None:
     _limit_memory()
     try:
-        result = work(files, draft, (lambda name: _write_current(slot, name)) if slot is not None else None)
+        result = work(files, draft, SlotWriter(slot_path).write if slot_path is not None else None)
     except MemoryError:
         result = WorkerResult(None, [ErrorInfo("Mẫu báo cáo dùng quá nhiều bộ nhớ khi điền dữ liệu.",
                                                "Mẫu có phép tính hoặc vòng lặp quá lớn; hãy sửa mẫu.")])
@@ -152,8 +153,8 @@ def render_in_worker(files: dict[str, str], draft: Any = None,
     """Check and render the pack made of *files* (name → text) in a child process, killed after *timeout*."""
     context = multiprocessing.get_context("spawn")
     parent, child = context.Pipe(duplex=False)
-    slot = context.Array("c", _CURRENT_SIZE, lock=False)     # the child writes there what it is filling
-    process = context.Process(target=_child, args=(child, files, draft, slot), daemon=True)
+    slot = CurrentSlot()                                     # the child writes there what it is filling
+    process = context.Process(target=_child, args=(child, files, draft, slot.path), daemon=True)
     process.start()
     child.close()
     try:
@@ -164,12 +165,13 @@ def render_in_worker(files: dict[str, str], draft: Any = None,
                 pass
             return WorkerResult(None, [ErrorInfo("Tiến trình điền mẫu dừng bất thường (có thể do hết bộ nhớ).",
                                                  "Mẫu có phép tính hoặc vòng lặp quá lớn; hãy sửa mẫu.")])
-        return WorkerResult(None, [timeout_error(slot.value.decode("utf-8", "replace"), timeout, files)])
+        return WorkerResult(None, [timeout_error(slot.read(), timeout, files)])
     finally:
         if process.is_alive():
             process.kill()
         process.join(2)
         parent.close()
+        slot.close()
 
 
 WORKER_TIMEOUT = "Mẫu báo cáo chạy quá {seconds:g} giây nên đã bị dừng."
@@ -215,8 +217,6 @@ def worker_available() -> bool:
 PREVIEW_KILL_S = 6.0
 #: Time the child may take to start (import the renderer) before the first render; not counted in the limit.
 PREVIEW_START_S = 60.0
-#: Bytes of the shared slot where the child writes the template it is rendering.
-_CURRENT_SIZE = 400
 
 PREVIEW_KILLED = "Mẫu «{template}» chạy quá {seconds:g} giây nên bản xem trước đã dừng."
 PREVIEW_KILLED_HINT = ("Mẫu có vòng lặp không dừng hoặc quá lớn: hãy sửa mẫu (Mẫu báo cáo → Quản lý mẫu) hoặc "
@@ -247,24 +247,19 @@ class PreviewResult:
     html_delta: Any = None
 
 
-def _write_current(slot: Any, name: str) -> None:
-    data = name.encode("utf-8")[:_CURRENT_SIZE - 1]
-    slot.value = data
-
-
-def _preview_child(conn: Any, slot: Any) -> None:
+def _preview_child(conn: Any, slot_path: str) -> None:
     """The preview process: :func:`_preview_loop` until the window hangs up.
 
     A window that quits (or fails to start) while this process is still starting or sending
     closes the pipe: that is the end of the work, not an error to print on the terminal.
     """
     try:
-        _preview_loop(conn, slot)
+        _preview_loop(conn, SlotWriter(slot_path))
     except (BrokenPipeError, ConnectionResetError, EOFError):
         return
 
 
-def _preview_loop(conn: Any, slot: Any) -> None:
+def _preview_loop(conn: Any, slot: SlotWriter) -> None:
     """The worker's loop: ("pack", pack) keeps the pack; ("render", id, bytes) renders the pickled draft, or
     the draft it holds changed by the pickled ``DraftDelta``; ("early", path) reads and renders a draft
     file before the window asks (``early_preview``), ("early-render", id, key) sends that render."""
@@ -283,12 +278,12 @@ def _preview_loop(conn: Any, slot: Any) -> None:
 
     class _Watched(PreviewRenderer):
         def _blocks(self, template_name, names, ctx, section):  # type: ignore[override]
-            _write_current(slot, template_name)
+            slot.write(template_name)
             return super()._blocks(template_name, names, ctx, section)
 
         def _text(self, source, names, what, section=None):  # type: ignore[override]
             if "{" in source:
-                _write_current(slot, "manifest.toml")
+                slot.write("manifest.toml")
             return super()._text(source, names, what, section)
 
     _limit_memory()
@@ -343,7 +338,7 @@ def _preview_loop(conn: Any, slot: Any) -> None:
                     continue
                 draft = held
             held = draft
-            _write_current(slot, "")
+            slot.write("")
             document = renderer.render(draft)
             html = document_to_html(document, standalone=False)
             result = PreviewResult(request_id, None, summarize(document))
@@ -355,7 +350,7 @@ def _preview_loop(conn: Any, slot: Any) -> None:
             held = None                   # not sure what holds: the window sends everything again
             sender.forget()
             result = PreviewResult(request_id, error=ErrorInfo(
-                PREVIEW_CRASHED.format(template=slot.value.decode("utf-8", "replace") or UNKNOWN_TEMPLATE),
+                PREVIEW_CRASHED.format(template=slot.last or UNKNOWN_TEMPLATE),
                 PREVIEW_CRASHED_HINT))
         except Exception as exc:  # noqa: BLE001 - everything the child meets goes back as a message
             held = None
@@ -384,7 +379,7 @@ class PreviewWorker:
         self._context = multiprocessing.get_context("spawn")
         self._process: Any = None
         self._conn: Any = None
-        self._slot: Any = None
+        self._slot: CurrentSlot | None = None
         self._pack: Any = None
         #: whose draft the child holds (the ``base`` of the last whole draft sent); None: none
         self._base: Any = None
@@ -400,9 +395,9 @@ class PreviewWorker:
         if self.alive():
             return
         self.stop()
-        self._slot = self._context.Array("c", _CURRENT_SIZE, lock=False)
+        self._slot = CurrentSlot()
         parent, child = self._context.Pipe(duplex=True)
-        self._process = self._context.Process(target=_preview_child, args=(child, self._slot), daemon=True,
+        self._process = self._context.Process(target=_preview_child, args=(child, self._slot.path), daemon=True,
                                               name="baocao-xem-truoc")
         self._process.start()
         child.close()
@@ -419,8 +414,8 @@ class PreviewWorker:
 
     def stop(self) -> None:
         """Kill the child (if any) and forget its state."""
-        process, conn = self._process, self._conn
-        self._process = self._conn = self._pack = self._base = None
+        process, conn, slot = self._process, self._conn, self._slot
+        self._process = self._conn = self._pack = self._base = self._slot = None
         self._last_pieces = None
         if conn is not None:
             conn.close()
@@ -428,6 +423,8 @@ class PreviewWorker:
             if process.is_alive():
                 process.kill()
             process.join(2)
+        if slot is not None:
+            slot.close()
 
     def render_early(self, pack: Any, request_id: int, key: Any, base: Any) -> PreviewResult:
         """The render the child made of the draft file before the window asked (``early_preview``).
@@ -460,7 +457,7 @@ class PreviewWorker:
 
     def _current(self) -> str:
         try:
-            return self._slot.value.decode("utf-8", "replace") if self._slot is not None else ""
+            return self._slot.read() if self._slot is not None else ""
         except (OSError, ValueError):
             return ""
 

@@ -18,9 +18,8 @@ CHECKS = ("baocao.checks", "baocao.spelling", "baocao.localities", "baocao.legac
           "encodings.cp1252")
 WORD_WRITERS = ("baocao.writers.docx", "baocao.writers.pdf", "baocao.fsutil", "encodings.cp1252")
 #: the preview thread starts and talks to the preview process (multiprocessing loads these lazily)
-PREVIEW_WORKER = ("multiprocessing.connection", "multiprocessing.sharedctypes", "multiprocessing.heap",
-                  "multiprocessing.spawn", "multiprocessing.popen_spawn_posix", "multiprocessing.popen_fork",
-                  "multiprocessing.resource_tracker", "multiprocessing.util", "_posixshmem", "runpy")
+PREVIEW_WORKER = ("multiprocessing.connection", "multiprocessing.spawn", "multiprocessing.popen_spawn_posix",
+                  "multiprocessing.popen_fork", "multiprocessing.resource_tracker", "multiprocessing.util", "_posixshmem", "runpy")
 REVIEW_EXPORTS = ("baocao.review", *WORD_WRITERS)
 
 _done: set[str] = set()
