@@ -56,7 +56,7 @@ UNDERLINED_RULES = frozenset({RULE_SPELLING, RULE_MISSPELLING, RULE_REAL_WORD, R
                               RULE_DATE_INVALID, RULE_DOC_TYPE, RULE_DATE_ZERO})
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     """One problem: where (section or table id, part, character span), what (in Vietnamese) and a safe fix."""
 

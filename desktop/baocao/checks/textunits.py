@@ -17,7 +17,7 @@ from ..template.manifest import Pack
 from .findings import NOTE_MARK, Finding, PartKind, Severity
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TextUnit:
     """One string of the draft and its place."""
 
