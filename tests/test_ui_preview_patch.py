@@ -90,3 +90,30 @@ def test_the_sample_patches_too(qtbot, pack, sample_draft):
     assert patched.document().toHtml() == fresh.document().toHtml()
     assert patched.rebuild_count == 1
     assert "4.321" in patched.toPlainText() or "4321" in patched.toPlainText()
+
+
+@pytest.mark.parametrize("kind", ("typing", "footnote"))
+def test_pieces_from_the_worker_patch_to_the_same_document(qtbot, large, kind):
+    """The window's chunks are the worker's pieces themselves (one copy of the HTML, each ending with its
+    newline): patched from them, the preview equals a full build of the joined HTML."""
+    from baocao.writers.html_pieces import PiecesSender, join_pieces
+
+    pack, original = large
+    draft = copy.deepcopy(original)
+    leaves = [s.id for s in pack.sections if not s.children and draft.section(s.id).body]
+    renderer = PreviewRenderer(pack)
+    sender, last = PiecesSender(), None
+    patched = _pane(qtbot)
+    for run in range(3):
+        if run:
+            bench_preview._edit(kind, run, draft, leaves).apply(draft)
+        html = document_to_html(renderer.render(draft), standalone=False)
+        pieces = last = join_pieces(sender.delta(html), last)
+        patched.update_html(html, pieces)
+        patched.finish_patches()
+        assert any(chunk is piece for chunk, piece in zip(patched._chunks, pieces))     # shared, not copied
+        fresh = _pane(qtbot)
+        fresh.update_html(html)
+        assert patched.document().toHtml() == fresh.document().toHtml(), f"{kind}, run {run}"
+        assert patched._starts == [0, *chunk_starts(patched.document())]
+    assert patched.rebuild_count == 1

@@ -581,7 +581,9 @@ class PreviewPane(QTextBrowser):
                 before = doc.characterCount()
                 start = starts[index]
                 end = starts[index + 1] - 1 if index + 1 < len(starts) else before - 1
-                old, new = self._chunks[index], chunks[index]
+                # a chunk may end with its piece's newline (``html_pieces._shared_chunk``): insertHtml would
+                # keep it as a space at the end of the chunk's last paragraph
+                old, new = self._chunks[index].removesuffix("\n"), chunks[index].removesuffix("\n")
                 if index == 0 and self._lo == 0 and self._narrow:   # the document holds the stacked header block
                     old, new = stack_header(old), stack_header(new)
                 if not self._patch_one(doc, cursor, start, end, old, new):

@@ -101,8 +101,22 @@ def join_pieces(delta: tuple[int, Any], last: list[str] | None) -> list[str]:
     return pieces
 
 
+def _shared_chunk(piece: str) -> str:
+    """``piece_chunk(piece)``, or *piece* itself when they differ only by its last newline.
+
+    That is every piece of the writer's HTML (one block per line, no blank line), so the window keeps
+    one copy of the large report's HTML (~1 MiB), not two: a line break after a block is no text in
+    Qt's HTML, so the chunk shows the same either way.
+    """
+    chunk = piece_chunk(piece)
+    return piece if chunk and len(chunk) == len(piece) - 1 and piece.endswith("\n") else chunk
+
+
 class ChunkCache:
-    """The window's side: chunks of pieces, kept for the pieces that are the same objects as last time."""
+    """The window's side: chunks of pieces, kept for the pieces that are the same objects as last time.
+
+    A chunk may be its piece itself, ending with the newline before the next piece (``_shared_chunk``).
+    """
 
     def __init__(self) -> None:
         self._known: dict[int, tuple[str, str]] = {}
@@ -113,7 +127,7 @@ class ChunkCache:
         out: list[str] = []
         for piece in pieces:
             hit = known.get(id(piece))
-            chunk = hit[1] if hit is not None and hit[0] is piece else piece_chunk(piece)
+            chunk = hit[1] if hit is not None and hit[0] is piece else _shared_chunk(piece)
             fresh[id(piece)] = (piece, chunk)
             if chunk:
                 out.append(chunk)
