@@ -19,7 +19,8 @@ CHECKS = ("baocao.checks", "baocao.spelling", "baocao.localities", "baocao.legac
 WORD_WRITERS = ("baocao.writers.docx", "baocao.writers.pdf", "baocao.fsutil", "encodings.cp1252")
 #: the preview thread starts and talks to the preview process (multiprocessing loads these lazily)
 PREVIEW_WORKER = ("multiprocessing.connection", "multiprocessing.spawn", "multiprocessing.popen_spawn_posix",
-                  "multiprocessing.popen_fork", "multiprocessing.resource_tracker", "multiprocessing.util", "_posixshmem", "runpy")
+                  "multiprocessing.popen_fork", "multiprocessing.resource_tracker", "multiprocessing.util",
+                  "_posixshmem", "runpy")
 REVIEW_EXPORTS = ("baocao.review", *WORD_WRITERS)
 
 _done: set[str] = set()

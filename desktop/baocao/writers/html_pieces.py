@@ -61,10 +61,15 @@ def html_pieces(fragment: str) -> list[str]:
     return pieces
 
 
+def _ends_its_only_blank(lines: list[str]) -> bool:
+    """True when a piece cut into *lines* has one blank line only: the empty one after its last newline."""
+    return lines[-1] == "" and all(line.strip() for line in lines[:-1])
+
+
 def piece_chunk(piece: str) -> str:
     """The chunk of one piece: its non-blank lines ("" for a piece of blank lines)."""
     lines = piece.split("\n")
-    if all(line.strip() for line in lines[:-1]) and lines[-1] == "":
+    if _ends_its_only_blank(lines):
         return "\n".join(lines[:-1])
     return "\n".join(line for line in lines if line.strip())
 
@@ -108,8 +113,10 @@ def _shared_chunk(piece: str) -> str:
     one copy of the large report's HTML (~1 MiB), not two: a line break after a block is no text in
     Qt's HTML, so the chunk shows the same either way.
     """
-    chunk = piece_chunk(piece)
-    return piece if chunk and len(chunk) == len(piece) - 1 and piece.endswith("\n") else chunk
+    lines = piece.split("\n")
+    if len(lines) > 1 and _ends_its_only_blank(lines):
+        return piece
+    return piece_chunk(piece)
 
 
 class ChunkCache:
