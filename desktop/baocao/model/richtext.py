@@ -18,7 +18,7 @@ ParaKind = Literal["text", "dash", "plus", "number"]
 PARA_KINDS: tuple[ParaKind, ...] = ("text", "dash", "plus", "number")
 
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     """A run of the drafter's text."""
 
@@ -30,7 +30,7 @@ class Span:
     comments: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(slots=True)
 class Note:
     """A footnote written by the drafter: one or more paragraphs of spans."""
 
@@ -47,7 +47,7 @@ class Note:
         return "\n".join("".join(s.text for s in para if isinstance(s, Span)) for para in self.paragraphs)
 
 
-@dataclass
+@dataclass(slots=True)
 class Cite:
     """A citation of a document of the register (``baocao.register``, ``draft.extras["van-ban"]``), by id.
 
@@ -71,7 +71,7 @@ CITE_CHAR = "\ufffc"
 Inline = Union[Span, Note, Cite]
 
 
-@dataclass
+@dataclass(slots=True)
 class Para:
     """One paragraph of body text: prose (``text``) or an item (``dash`` / ``plus``)."""
 

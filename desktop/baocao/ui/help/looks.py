@@ -5,7 +5,9 @@ Icons are hand-drawn SVGs in ``resources/icons/ui`` with two colours, ink
 (``DARK_COLOURS``) before rendering.  An icon is drawn from its SVG on demand,
 at the size and device-pixel ratio it is shown at (``SvgIconEngine``), so it
 stays crisp at 125 % and 150 % scaling without rendering pixmaps nobody asks
-for (16 sizes per icon used to be ~7 MiB for the window's icons).  The preview
+for (16 sizes per icon used to be ~7 MiB for the window's icons); each rendering is
+kept as PNG in the user cache folder (``icon_cache``), so later starts do not load
+QtSvg at all.  The preview
 keeps the look of a sheet of paper (black on white) in both themes, as the
 printed report will be; grey hint labels get a lighter grey on dark backgrounds.
 """
@@ -17,11 +19,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPalette, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QLabel, QStyleOption, QToolBar, QTreeWidgetItemIterator, QWidget
 
 from ...paths import resources_dir
 from .. import navigation as nav
+from .icon_cache import KeptRenderings
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..main_window import MainWindow
@@ -55,33 +57,42 @@ def is_dark(palette: QPalette | None = None) -> bool:
 
 
 class SvgIconEngine(QIconEngine):
-    """Draws one SVG at the size and pixel ratio asked, once per (size, mode); disabled icons greyed by the style."""
+    """Draws one SVG at the size and pixel ratio asked, once per (size, mode); disabled icons greyed by the style.
 
-    def __init__(self, data: bytes):
+    Each rendering is kept in *kept* (the user cache folder) and taken from there at the next start.
+    """
+
+    def __init__(self, data: bytes, kept: KeptRenderings | None = None):
         super().__init__()
         self._data = data
-        self._renderer: QSvgRenderer | None = None
+        self._kept = kept
         self._pixmaps: dict[tuple[int, int, QIcon.Mode], QPixmap] = {}
 
-    def _svg(self) -> QSvgRenderer:
-        if self._renderer is None:
-            self._renderer = QSvgRenderer(QByteArray(self._data))
-        return self._renderer
+    def _draw(self, width: int, height: int, mode: QIcon.Mode) -> QPixmap:
+        from PySide6.QtSvg import QSvgRenderer      # only for a size not drawn before (see icon_cache)
+
+        pixmap = QPixmap(width, height)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        QSvgRenderer(QByteArray(self._data)).render(painter, QRectF(0, 0, width, height))
+        painter.end()
+        if mode == QIcon.Mode.Disabled:
+            pixmap = QApplication.style().generatedIconPixmap(mode, pixmap, QStyleOption())
+        return pixmap
 
     def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:  # noqa: N802
-        """The icon drawn at *size* × *scale* device pixels (kept for the next paint)."""
+        """The icon drawn at *size* × *scale* device pixels (kept for the next paint and the next start)."""
         width, height = max(1, round(size.width() * scale)), max(1, round(size.height() * scale))
         key = (width, height, mode)
         pixmap = self._pixmaps.get(key)
         if pixmap is None:
-            pixmap = QPixmap(width, height)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(pixmap)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self._svg().render(painter, QRectF(0, 0, width, height))
-            painter.end()
-            if mode == QIcon.Mode.Disabled:
-                pixmap = QApplication.style().generatedIconPixmap(mode, pixmap, QStyleOption())
+            kept = self._kept
+            pixmap = kept.pixmap(width, height, mode.value) if kept is not None else None
+            if pixmap is None:
+                pixmap = self._draw(width, height, mode)
+                if kept is not None:
+                    kept.add(width, height, mode.value, pixmap)
             self._pixmaps[key] = pixmap
         shown = QPixmap(pixmap)
         shown.setDevicePixelRatio(scale)
@@ -105,7 +116,7 @@ class SvgIconEngine(QIconEngine):
 
     def clone(self) -> "SvgIconEngine":
         """A copy (Qt detaches icons this way)."""
-        return SvgIconEngine(self._data)
+        return SvgIconEngine(self._data, self._kept)
 
 
 @lru_cache(maxsize=None)
@@ -120,9 +131,14 @@ def svg_icon(name: str, dark: bool = False) -> QIcon:
         for light, dark_colour in DARK_COLOURS.items():
             text = text.replace(light, dark_colour)
     data = text.encode("utf-8")
-    if not QSvgRenderer(QByteArray(data)).isValid():
-        return QIcon()
-    return QIcon(SvgIconEngine(data))
+    kept = KeptRenderings(data)
+    if not kept.known:              # drawn here before: a valid SVG, no need to load QtSvg to know
+        from PySide6.QtSvg import QSvgRenderer
+
+        if not QSvgRenderer(QByteArray(data)).isValid():
+            return QIcon()
+        kept.mark_known()
+    return QIcon(SvgIconEngine(data, kept))
 
 
 def apply_icons(window: "MainWindow", extra: dict | None = None) -> None:
